@@ -1,0 +1,760 @@
+"""The one place that talks to SQLite.
+
+The store is a plain SQLite file (open it with Datasette or the sqlite3 shell) holding the
+registries, the evaluations and what has been checked. It is created on first use from the
+bundled data. Every write is an idempotent upsert keyed on content, inside one transaction per
+batch, so re-running anything never duplicates and a failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from claimcheck.models import (
+    Claim,
+    Document,
+    Evaluation,
+    Evidence,
+    Mention,
+    Price,
+    Verdict,
+)
+
+SCHEMA_VERSION = 1
+
+_EVAL_COLUMNS = {
+    "id": str,
+    "model": str,
+    "model_id": str,
+    "benchmark": str,
+    "benchmark_id": str,
+    "metric": str,
+    "score": float,
+    "ci_low": float,
+    "ci_high": float,
+    "stderr": float,
+    "setting": str,
+    "source": str,
+    "source_url": str,
+    "as_of": str,
+    "snapshot": str,
+    "notes": str,
+    "kind": str,
+    "reported_by": str,
+    "derived": int,
+    "document": str,
+}
+
+
+class StoreError(Exception):
+    """A store operation failed; the message is meant for the user."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def evaluation_key(e: Evaluation) -> str:
+    """A stable id for an evaluation row: the same number from the same snapshot is one row."""
+    parts = (
+        e.kind,
+        e.source,
+        e.snapshot,
+        e.model,
+        e.benchmark,
+        e.metric,
+        e.setting,
+        e.as_of,
+        e.reported_by or "",
+        e.document or "",
+    )
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def _eval_record(e: Evaluation) -> dict[str, Any]:
+    rec = asdict(e)
+    rec["derived"] = int(e.derived)
+    rec["id"] = evaluation_key(e)
+    return rec
+
+
+def _eval_from_row(row: dict[str, Any]) -> Evaluation:
+    return Evaluation(
+        model=row["model"],
+        benchmark=row["benchmark"],
+        metric=row["metric"],
+        score=row["score"],
+        source=row["source"],
+        as_of=row["as_of"] or "",
+        setting=row["setting"] or "",
+        ci_low=row["ci_low"],
+        ci_high=row["ci_high"],
+        stderr=row["stderr"],
+        source_url=row["source_url"] or "",
+        snapshot=row["snapshot"] or "",
+        notes=row["notes"] or "",
+        kind=row["kind"],
+        reported_by=row["reported_by"],
+        derived=bool(row["derived"]),
+        model_id=row["model_id"],
+        benchmark_id=row["benchmark_id"],
+        document=row["document"],
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file that evaluations were imported from, pinned by its SHA-256."""
+
+    sha256: str
+    source: str
+    file_name: str
+    source_url: str = ""
+    as_of: str = ""
+    kind: str = "independent"
+
+
+class Store:
+    """A claimcheck database. Create one per thread (SQLite connections are not shareable)."""
+
+    def __init__(self, path: str | Path, *, memory: bool = False) -> None:
+        self.path = Path(path) if not memory else None
+        if memory:
+            self.db = sqlite_utils.Database(memory=True)
+        else:
+            p = Path(path)
+            p.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(p), timeout=30, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.ensure_schema()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: str | Path | None = None, *, data_dir: Path | None = None, build: bool = True
+    ) -> Store:
+        """Open (creating if needed) the store, loading the bundled data on first use.
+
+        When the bundled data changes (a new release of claimcheck), its tables are refreshed
+        in one transaction; what the user checked, fetched or imported is kept.
+        """
+        from claimcheck.config import Settings
+
+        settings = Settings.load(path)
+        store = cls(settings.db_path)
+        if build:
+            store.ensure_bundled(data_dir or settings.data_dir)
+        return store
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> Any:
+        """`with store.transaction():` — one atomic batch (BEGIN IMMEDIATE ... COMMIT)."""
+        return _Transaction(self.db.conn)
+
+    def ensure_schema(self) -> None:
+        t = self.db.table
+        if not t("meta").exists():
+            t("meta").create({"key": str, "value": str}, pk="key")
+        t("evaluations").create(_EVAL_COLUMNS, pk="id", if_not_exists=True)
+        t("snapshots").create(
+            {
+                "sha256": str,
+                "source": str,
+                "file_name": str,
+                "source_url": str,
+                "as_of": str,
+                "kind": str,
+                "rows": int,
+                "imported_at": str,
+                "bundled": int,
+            },
+            pk="sha256",
+            if_not_exists=True,
+        )
+        t("models").create(
+            {
+                "id": str,
+                "name": str,
+                "org": str,
+                "family": str,
+                "version": str,
+                "size": str,
+                "variant": str,
+                "release_date": str,
+                "open_weights": int,
+            },
+            pk="id",
+            if_not_exists=True,
+        )
+        t("model_aliases").create(
+            {"alias": str, "model_id": str}, pk=("alias", "model_id"), if_not_exists=True
+        )
+        t("benchmarks").create(
+            {
+                "id": str,
+                "name": str,
+                "items": int,
+                "metric_kind": str,
+                "higher_is_better": int,
+                "scale": float,
+                "caveats": str,
+                "category": str,
+            },
+            pk="id",
+            if_not_exists=True,
+        )
+        t("benchmark_aliases").create(
+            {"alias": str, "benchmark_id": str}, pk=("alias", "benchmark_id"), if_not_exists=True
+        )
+        t("prices").create(
+            {
+                "model_key": str,
+                "provider": str,
+                "model_id": str,
+                "input_usd_per_mtok": float,
+                "output_usd_per_mtok": float,
+                "as_of": str,
+                "source": str,
+            },
+            pk=("model_key", "provider"),
+            if_not_exists=True,
+        )
+        t("sources").create(
+            {"name": str, "url": str, "kind": str, "added_at": str, "bundled": int},
+            pk="name",
+            if_not_exists=True,
+        )
+        t("http_cache").create(
+            {
+                "url": str,
+                "etag": str,
+                "last_modified": str,
+                "status": int,
+                "fetched_at": str,
+                "error": str,
+            },
+            pk="url",
+            if_not_exists=True,
+        )
+        t("articles").create(
+            {
+                "id": str,
+                "url": str,
+                "canonical_url": str,
+                "title": str,
+                "published": str,
+                "source": str,
+                "fetched_at": str,
+                "content_hash": str,
+                "text": str,
+                "checked_at": str,
+            },
+            pk="id",
+            if_not_exists=True,
+        )
+        t("article_versions").create(
+            {"article_id": str, "content_hash": str, "text": str, "fetched_at": str},
+            pk=("article_id", "content_hash"),
+            if_not_exists=True,
+        )
+        t("claims").create(
+            {
+                "id": str,
+                "article_id": str,
+                "seq": int,
+                "text": str,
+                "start": int,
+                "end": int,
+                "subject": str,
+                "subject_id": str,
+                "relation": str,
+                "targets": str,
+                "target_group": str,
+                "benchmarks": str,
+                "scope": str,
+                "quantifier": str,
+                "numbers": str,
+                "settings": str,
+                "checkworthiness": float,
+                "negated": int,
+                "claim_date": str,
+            },
+            pk="id",
+            if_not_exists=True,
+        )
+        t("verdicts").create(
+            {
+                "claim_id": str,
+                "verdict": str,
+                "flags": str,
+                "reasons": str,
+                "evidence": str,
+                "tally": str,
+                "judged_at": str,
+                "evidence_snapshots": str,
+            },
+            pk="claim_id",
+            if_not_exists=True,
+        )
+        for table, cols in (
+            ("evaluations", ["model_id", "benchmark_id"]),
+            ("evaluations", ["source"]),
+            ("evaluations", ["kind"]),
+            ("claims", ["article_id"]),
+            ("model_aliases", ["model_id"]),
+        ):
+            t(table).create_index(cols, if_not_exists=True)
+        self.set_meta("schema_version", str(SCHEMA_VERSION))
+
+    def get_meta(self, key: str) -> str | None:
+        try:
+            return str(self.db["meta"].get(key)["value"])
+        except sqlite_utils.db.NotFoundError:
+            return None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    # -- bundled data ----------------------------------------------------------------------
+
+    def ensure_bundled(self, data_dir: Path) -> bool:
+        """Load the bundled registries and evaluations if missing or changed. True if loaded."""
+        from claimcheck.evaldata import bundled_fingerprint, load_bundled
+
+        fingerprint = bundled_fingerprint(data_dir)
+        if self.get_meta("bundled_fingerprint") == fingerprint:
+            return False
+        load_bundled(self, data_dir)
+        self.set_meta("bundled_fingerprint", fingerprint)
+        return True
+
+    # -- registries ------------------------------------------------------------------------
+
+    def replace_registries(
+        self,
+        models: Sequence[dict[str, Any]],
+        model_aliases: Sequence[dict[str, Any]],
+        benchmarks: Sequence[dict[str, Any]],
+        benchmark_aliases: Sequence[dict[str, Any]],
+    ) -> None:
+        """Mirror the registries into readable tables (the registry files are the truth)."""
+        with self.transaction():
+            for name in ("models", "model_aliases", "benchmarks", "benchmark_aliases"):
+                self.db.execute(f"DELETE FROM {name}")
+            self.db["models"].insert_all(models, pk="id")
+            self.db["model_aliases"].insert_all(model_aliases, pk=("alias", "model_id"))
+            self.db["benchmarks"].insert_all(benchmarks, pk="id")
+            self.db["benchmark_aliases"].insert_all(
+                benchmark_aliases, pk=("alias", "benchmark_id")
+            )
+
+    # -- evaluations -----------------------------------------------------------------------
+
+    def import_evaluations(
+        self, rows: Iterable[Evaluation], snapshot: Snapshot, *, bundled: bool = False
+    ) -> tuple[int, int]:
+        """Store the rows of one file in one transaction. Returns (rows in file, new rows).
+
+        Re-importing the same file changes nothing: ids are derived from content.
+        """
+        records = [_eval_record(r) for r in rows]
+        with self.transaction():
+            before = self.db["evaluations"].count
+            self.db["evaluations"].upsert_all(records, pk="id", alter=False)
+            after = self.db["evaluations"].count
+            self.db["snapshots"].upsert(
+                {
+                    **asdict(snapshot),
+                    "rows": len(records),
+                    "imported_at": now_iso(),
+                    "bundled": int(bundled),
+                },
+                pk="sha256",
+            )
+        return len(records), after - before
+
+    def has_snapshot(self, sha256: str) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM snapshots WHERE sha256 = ?", [sha256]).fetchone())
+
+    def evaluations(
+        self,
+        *,
+        model_ids: Iterable[str] | None = None,
+        benchmark_ids: Iterable[str] | None = None,
+        kind: str | None = None,
+        until: str | None = None,
+        sources: Iterable[str] | None = None,
+    ) -> list[Evaluation]:
+        """Evaluations filtered by model ids, benchmark ids, kind, source and as_of <= until."""
+        where: list[str] = []
+        params: list[Any] = []
+        for col, values in (
+            ("model_id", model_ids),
+            ("benchmark_id", benchmark_ids),
+            ("source", sources),
+        ):
+            if values is not None:
+                vals = list(values)
+                if not vals:
+                    return []
+                where.append(f"{col} IN ({','.join('?' * len(vals))})")
+                params.extend(vals)
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if until:
+            where.append("as_of <= ?")
+            params.append(until)
+        sql = "SELECT * FROM evaluations"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY source, benchmark_id, metric, as_of, model"
+        return [_eval_from_row(r) for r in self.db.query(sql, params)]
+
+    def iter_evaluations(self) -> Iterator[Evaluation]:
+        for r in self.db.query("SELECT * FROM evaluations"):
+            yield _eval_from_row(r)
+
+    def delete_document_evaluations(self, document: str) -> None:
+        self.db.execute("DELETE FROM evaluations WHERE document = ?", [document])
+
+    # -- prices ----------------------------------------------------------------------------
+
+    def replace_prices(self, prices: Iterable[Price]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM prices")
+            self.db["prices"].insert_all(
+                (asdict(p) for p in prices), pk=("model_key", "provider"), replace=True
+            )
+
+    def prices(self, model_ids: Iterable[str]) -> list[Price]:
+        ids = list(model_ids)
+        if not ids:
+            return []
+        rows = self.db.query(
+            f"SELECT * FROM prices WHERE model_id IN ({','.join('?' * len(ids))})", ids
+        )
+        return [Price(**r) for r in rows]
+
+    # -- articles, claims, verdicts --------------------------------------------------------
+
+    @staticmethod
+    def article_id(document: Document) -> str:
+        key = document.path or document.sha256 or sha256_bytes(document.text.encode())
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+    def save_checked(
+        self,
+        document: Document,
+        checked: Sequence[tuple[Claim, Verdict]],
+        *,
+        canonical_url: str = "",
+        fetched_at: str | None = None,
+        vendor_rows: Sequence[Evaluation] = (),
+    ) -> str:
+        """Store a document with its claims and verdicts, replacing what it had before.
+
+        The previous text of a changed article stays in `article_versions`.
+        """
+        aid = self.article_id(document)
+        content_hash = document.sha256 or sha256_bytes(document.text.encode())
+        stamp = now_iso()
+        with self.transaction():
+            self.db["articles"].upsert(
+                {
+                    "id": aid,
+                    "url": document.path,
+                    "canonical_url": canonical_url or document.path,
+                    "title": document.title,
+                    "published": document.date,
+                    "source": document.source,
+                    "fetched_at": fetched_at or stamp,
+                    "content_hash": content_hash,
+                    "text": document.text,
+                    "checked_at": stamp,
+                },
+                pk="id",
+            )
+            self.db["article_versions"].upsert(
+                {
+                    "article_id": aid,
+                    "content_hash": content_hash,
+                    "text": document.text,
+                    "fetched_at": fetched_at or stamp,
+                },
+                pk=("article_id", "content_hash"),
+            )
+            old = [r["id"] for r in self.db.query("SELECT id FROM claims WHERE article_id=?", [aid])]
+            if old:
+                marks = ",".join("?" * len(old))
+                self.db.execute(f"DELETE FROM verdicts WHERE claim_id IN ({marks})", old)
+                self.db.execute("DELETE FROM claims WHERE article_id = ?", [aid])
+            self.db.execute("DELETE FROM evaluations WHERE document = ?", [aid])
+            if vendor_rows:
+                self.db["evaluations"].upsert_all(
+                    [_eval_record(_with_document(r, aid)) for r in vendor_rows], pk="id"
+                )
+            claim_rows, verdict_rows = [], []
+            for seq, (claim, verdict) in enumerate(checked):
+                cid = f"{aid}:{seq}"
+                claim_rows.append(claim_record(claim, cid, aid, seq, document.date))
+                verdict_rows.append(verdict_record(verdict, cid, stamp))
+            if claim_rows:
+                self.db["claims"].insert_all(claim_rows, pk="id")
+                self.db["verdicts"].insert_all(verdict_rows, pk="claim_id")
+        return aid
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Articles with a verdict tally each, newest first."""
+        sql = """
+        SELECT a.id, a.url, a.title, a.published, a.source, a.fetched_at, a.checked_at,
+               SUM(v.verdict = 'supported') AS supported,
+               SUM(v.verdict = 'overstated') AS overstated,
+               SUM(v.verdict = 'contradicted') AS contradicted,
+               SUM(v.verdict = 'unverifiable') AS unverifiable,
+               COUNT(c.id) AS claims
+        FROM articles a
+        LEFT JOIN claims c ON c.article_id = a.id
+        LEFT JOIN verdicts v ON v.claim_id = c.id
+        GROUP BY a.id
+        ORDER BY COALESCE(a.published, '') DESC, a.title
+        """
+        return list(self.db.query(sql))
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        try:
+            return dict(self.db["articles"].get(article_id))
+        except sqlite_utils.db.NotFoundError:
+            return None
+
+    def checked_claims(self, article_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored claims joined with their verdicts (JSON columns decoded)."""
+        sql = """
+        SELECT c.*, v.verdict, v.flags, v.reasons, v.evidence, v.tally, v.judged_at,
+               a.title AS article_title, a.url AS article_url, a.published AS article_date
+        FROM claims c
+        JOIN articles a ON a.id = c.article_id
+        LEFT JOIN verdicts v ON v.claim_id = c.id
+        """
+        params: list[Any] = []
+        if article_id:
+            sql += " WHERE c.article_id = ?"
+            params.append(article_id)
+        sql += " ORDER BY a.published DESC, c.article_id, c.seq"
+        out = []
+        for r in self.db.query(sql, params):
+            row = dict(r)
+            for key in ("targets", "benchmarks", "numbers", "settings", "flags", "reasons", "evidence"):
+                row[key] = json.loads(row[key]) if row.get(key) else []
+            out.append(row)
+        return out
+
+    def update_verdict(self, claim_id: str, verdict: Verdict) -> None:
+        self.db["verdicts"].upsert(verdict_record(verdict, claim_id, now_iso()), pk="claim_id")
+
+    # -- fetch sources and HTTP cache ------------------------------------------------------
+
+    def upsert_source(self, name: str, url: str, kind: str, *, bundled: bool = False) -> None:
+        self.db["sources"].upsert(
+            {"name": name, "url": url, "kind": kind, "added_at": now_iso(), "bundled": int(bundled)},
+            pk="name",
+        )
+
+    def remove_source(self, name: str) -> bool:
+        cur = self.db.execute("DELETE FROM sources WHERE name = ?", [name])
+        return cur.rowcount > 0
+
+    def sources(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM sources ORDER BY name"))
+
+    def http_cache(self, url: str) -> dict[str, Any] | None:
+        try:
+            return dict(self.db["http_cache"].get(url))
+        except sqlite_utils.db.NotFoundError:
+            return None
+
+    def set_http_cache(self, url: str, **fields: Any) -> None:
+        self.db["http_cache"].upsert({"url": url, "fetched_at": now_iso(), **fields}, pk="url")
+
+    # -- stats -----------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for kind in ("independent", "self_reported"):
+            rows = list(
+                self.db.query(
+                    "SELECT source, COUNT(*) n, MIN(as_of) first, MAX(as_of) last "
+                    "FROM evaluations WHERE kind = ? AND document IS NULL "
+                    "GROUP BY source ORDER BY source",
+                    [kind],
+                )
+            )
+            out[kind] = {
+                "rows": sum(r["n"] for r in rows),
+                "sources": {r["source"]: r["n"] for r in rows},
+                "dates": {r["source"]: [r["first"], r["last"]] for r in rows},
+            }
+        out["models"] = self.db["models"].count
+        out["benchmarks"] = self.db["benchmarks"].count
+        out["models_with_evaluations"] = self.db.execute(
+            "SELECT COUNT(DISTINCT model_id) FROM evaluations WHERE model_id IS NOT NULL"
+        ).fetchone()[0]
+        out["unresolved_model_names"] = self.db.execute(
+            "SELECT COUNT(DISTINCT model) FROM evaluations WHERE model_id IS NULL"
+        ).fetchone()[0]
+        out["prices"] = self.db["prices"].count
+        out["articles"] = self.db["articles"].count
+        out["claims"] = self.db["claims"].count
+        return out
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE/COMMIT, or ROLLBACK on any exception. Nested use joins the outer one."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.owner = False
+
+    def __enter__(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.owner = True
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if not self.owner:
+            return
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+
+
+def _with_document(e: Evaluation, document: str) -> Evaluation:
+    from dataclasses import replace
+
+    return replace(e, document=document)
+
+
+def _mention_json(m: Mention) -> dict[str, Any]:
+    return {"text": m.text, "id": m.id}
+
+
+def claim_record(
+    claim: Claim, cid: str, article_id: str, seq: int, claim_date: str | None
+) -> dict[str, Any]:
+    return {
+        "id": cid,
+        "article_id": article_id,
+        "seq": seq,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "subject": claim.subject.text if claim.subject else None,
+        "subject_id": claim.subject.id if claim.subject else None,
+        "relation": claim.relation,
+        "targets": json.dumps([_mention_json(m) for m in claim.targets]),
+        "target_group": claim.target_group,
+        "benchmarks": json.dumps([_mention_json(m) for m in claim.benchmarks]),
+        "scope": claim.scope,
+        "quantifier": claim.quantifier,
+        "numbers": json.dumps(list(claim.numbers)),
+        "settings": json.dumps(list(claim.settings)),
+        "checkworthiness": claim.checkworthiness,
+        "negated": int(claim.negated),
+        "claim_date": claim_date,
+    }
+
+
+def claim_from_record(row: dict[str, Any]) -> Claim:
+    def mentions(value: Any) -> tuple[Mention, ...]:
+        items = json.loads(value) if isinstance(value, str) else (value or [])
+        return tuple(Mention(text=m["text"], id=m.get("id")) for m in items)
+
+    def strings(value: Any) -> tuple[str, ...]:
+        items = json.loads(value) if isinstance(value, str) else (value or [])
+        return tuple(items)
+
+    subject = (
+        Mention(text=row["subject"], id=row.get("subject_id")) if row.get("subject") else None
+    )
+    return Claim(
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        subject=subject,
+        relation=row["relation"],
+        targets=mentions(row["targets"]),
+        target_group=row.get("target_group"),
+        benchmarks=mentions(row["benchmarks"]),
+        scope=row.get("scope") or "specific",
+        quantifier=row.get("quantifier"),
+        numbers=strings(row.get("numbers")),
+        settings=strings(row.get("settings")),
+        checkworthiness=row.get("checkworthiness") or 0.0,
+        negated=bool(row.get("negated")),
+    )
+
+
+def verdict_record(verdict: Verdict, claim_id: str, stamp: str) -> dict[str, Any]:
+    return {
+        "claim_id": claim_id,
+        "verdict": verdict.verdict,
+        "flags": json.dumps(list(verdict.flags)),
+        "reasons": json.dumps(list(verdict.reasons)),
+        "evidence": json.dumps([asdict(e) for e in verdict.evidence]),
+        "tally": verdict.tally,
+        "judged_at": stamp,
+        "evidence_snapshots": json.dumps(sorted({e.snapshot for e in verdict.evidence if e.snapshot})),
+    }
+
+
+def verdict_from_record(row: dict[str, Any]) -> Verdict:
+    def load(value: Any) -> list[Any]:
+        return json.loads(value) if isinstance(value, str) else (value or [])
+
+    return Verdict(
+        verdict=row["verdict"],
+        flags=tuple(load(row["flags"])),
+        reasons=tuple(load(row["reasons"])),
+        evidence=tuple(Evidence(**e) for e in load(row["evidence"])),
+        tally=row.get("tally"),
+    )
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
