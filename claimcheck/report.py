@@ -1,0 +1,684 @@
+"""One verdict model, rendered many ways.
+
+`render(docs, fmt)` turns checked documents into a terminal table, the JSON machine contract of
+DESIGN.md, CSV (one row per claim), Markdown, one self-contained HTML page, or schema.org
+ClaimReview JSON-LD. It is pure: no store, no network, no registry.
+
+Everything a document says is hostile: an announcement can hold terminal escape sequences,
+Rich markup, HTML, Markdown table syntax or spreadsheet formulas. Each format escapes for its
+own medium; JSON keeps the text exactly as found, since JSON encoding is already safe.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from claimcheck import __version__
+from claimcheck.models import CheckedClaim, CheckedDocument, Evidence, Mention
+
+FORMATS: tuple[str, ...] = ("table", "json", "csv", "md", "html", "claimreview")
+
+VERDICT_COLOURS: dict[str, str] = {
+    "supported": "#1a7f37",
+    "overstated": "#b35900",
+    "contradicted": "#c62828",
+    "unverifiable": "#6b7280",
+}
+_RICH_STYLES: dict[str, str] = {
+    "supported": "bold green",
+    "overstated": "bold yellow",
+    "contradicted": "bold red",
+    "unverifiable": "dim",
+}
+
+# The ClaimReview rating scale (1 = worst, 4 = best). It is a truth scale, so it rates only
+# what was checked: a claim nobody can check is not "somewhat true", and `unverifiable`
+# carries no ratingValue at all (alternateName still says "unverifiable"). A supported claim
+# that carries a caution flag (noise, self-reported only, a stale target...) scores 3, so a
+# reader sorting by rating sees clean support first.
+CLAIMREVIEW_SCALE: dict[str, int] = {
+    "contradicted": 1,
+    "overstated": 2,
+    "supported_with_flags": 3,
+    "supported": 4,
+}
+
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI sequences (colours, cursor moves)
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC sequences (titles, hyperlinks)
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # other C0/C1 controls, keeping \t and \n
+)
+
+
+def clean_text(text: str) -> str:
+    """Drop terminal escape sequences and control characters (XML and terminals reject them)."""
+    return _CONTROL.sub("", text or "")
+
+
+def render(
+    docs: Sequence[CheckedDocument],
+    fmt: str,
+    *,
+    generated_at: str | None = None,
+    width: int | None = None,
+    color: bool = False,
+) -> str:
+    """Render checked documents in one of FORMATS.
+
+    `generated_at` pins the timestamp (tests, reproducible builds); by default it is now, or
+    SOURCE_DATE_EPOCH when set. `width` and `color` only affect the terminal table.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    stamp = generated_at or _now()
+    if fmt == "table":
+        return render_table(docs, width=width, color=color)
+    renderers: dict[str, Callable[[Sequence[CheckedDocument], str], str]] = {
+        "json": render_json,
+        "csv": render_csv,
+        "md": render_markdown,
+        "html": render_html,
+        "claimreview": render_claimreview,
+    }
+    return renderers[fmt](docs, stamp)
+
+
+def _now() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.replace(microsecond=0).isoformat()
+
+
+# -- the JSON contract --------------------------------------------------------------------
+
+
+def _mention(m: Mention | None) -> dict[str, Any] | None:
+    return None if m is None else {"text": m.text, "id": m.id}
+
+
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    """The contract's six evidence keys first, then everything else Evidence knows."""
+    out: dict[str, Any] = {
+        "benchmark": e.benchmark,
+        "source": e.source,
+        "subject_score": e.subject_score,
+        "target_score": e.target_score,
+        "margin": e.margin,
+        "as_of": e.as_of,
+    }
+    for key, value in asdict(e).items():
+        out.setdefault(key, value)
+    return out
+
+
+def claim_dict(cc: CheckedClaim) -> dict[str, Any]:
+    """One claim as DESIGN.md's contract spells it; extra keys come after the contract's."""
+    c, v = cc.claim, cc.verdict
+    return {
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "subject": _mention(c.subject),
+        "relation": c.relation,
+        "targets": [_mention(m) for m in c.targets],
+        "target_group": c.target_group,
+        "benchmarks": [_mention(m) for m in c.benchmarks],
+        "scope": c.scope,
+        "quantifier": c.quantifier,
+        "numbers": list(c.numbers),
+        "checkworthiness": c.checkworthiness,
+        "verdict": v.verdict,
+        "flags": list(v.flags),
+        "reasons": list(v.reasons),
+        "evidence": [evidence_dict(e) for e in v.evidence],
+        "tally": v.tally,
+        "settings": list(c.settings),
+        "negated": c.negated,
+    }
+
+
+def document_dict(d: CheckedDocument) -> dict[str, Any]:
+    doc = d.document
+    out: dict[str, Any] = {
+        "path": doc.path,
+        "title": doc.title,
+        "claims": [claim_dict(cc) for cc in d.claims],
+        "date": doc.date,
+        "source": doc.source,
+        "sha256": doc.sha256,
+        "summary": dict(_tally(d)),
+        "vendor_rows": len(d.vendor_rows),
+    }
+    if d.error:
+        out["error"] = d.error
+    return out
+
+
+def report_dict(docs: Sequence[CheckedDocument], generated_at: str) -> dict[str, Any]:
+    return {
+        "generated_at": generated_at,
+        "claimcheck_version": __version__,
+        "documents": [document_dict(d) for d in docs],
+    }
+
+
+def render_json(docs: Sequence[CheckedDocument], generated_at: str) -> str:
+    return json.dumps(report_dict(docs, generated_at), indent=2, ensure_ascii=False) + "\n"
+
+
+def _tally(d: CheckedDocument) -> Counter[str]:
+    return Counter(cc.verdict.verdict for cc in d.claims)
+
+
+def _tally_text(tally: Counter[str]) -> str:
+    return ", ".join(f"{tally[v]} {v}" for v in VERDICT_COLOURS if tally[v]) or "no claims"
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "path",
+    "title",
+    "date",
+    "claim",
+    "text",
+    "start",
+    "end",
+    "subject",
+    "subject_id",
+    "relation",
+    "targets",
+    "target_ids",
+    "target_group",
+    "benchmarks",
+    "benchmark_ids",
+    "scope",
+    "quantifier",
+    "numbers",
+    "checkworthiness",
+    "verdict",
+    "flags",
+    "tally",
+    "reasons",
+    "evidence",
+)
+
+
+def _cell(text: str | None) -> str:
+    """A spreadsheet opens a cell starting with = + - @ as a formula: neutralise it."""
+    text = clean_text(text or "")
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _evidence_line(e: Evidence) -> str:
+    return (
+        f"{e.benchmark} [{e.source}, {e.as_of}]: {_num(e.subject_score)} vs "
+        f"{_num(e.target_score)} (±{_num(e.margin)})"
+    )
+
+
+def render_csv(docs: Sequence[CheckedDocument], generated_at: str = "") -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for d in docs:
+        doc = d.document
+        for i, cc in enumerate(d.claims, 1):
+            c, v = cc.claim, cc.verdict
+            writer.writerow(
+                [
+                    _cell(doc.path),
+                    _cell(doc.title),
+                    doc.date or "",
+                    i,
+                    _cell(c.text),
+                    c.start,
+                    c.end,
+                    _cell(c.subject.text if c.subject else ""),
+                    (c.subject.id or "") if c.subject else "",
+                    c.relation,
+                    _cell("; ".join(m.text for m in c.targets)),
+                    "; ".join(m.id or "" for m in c.targets),
+                    _cell(c.target_group),
+                    _cell("; ".join(m.text for m in c.benchmarks)),
+                    "; ".join(m.id or "" for m in c.benchmarks),
+                    c.scope,
+                    _cell(c.quantifier),
+                    _cell("; ".join(c.numbers)),
+                    f"{c.checkworthiness:.2f}",
+                    v.verdict,
+                    ";".join(v.flags),
+                    v.tally or "",
+                    _cell(" | ".join(v.reasons)),
+                    _cell(" | ".join(_evidence_line(e) for e in v.evidence)),
+                ]
+            )
+    return buf.getvalue()
+
+
+# -- terminal table -----------------------------------------------------------------------
+
+
+def render_table(
+    docs: Sequence[CheckedDocument], *, width: int | None = None, color: bool = False
+) -> str:
+    """A Rich table per document. Document text goes in as `Text`, never as markup."""
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(
+        file=io.StringIO(),
+        width=width or 120,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    parts: list[Any] = []
+    totals: Counter[str] = Counter()
+    for d in docs:
+        doc = d.document
+        head = Text(clean_text(doc.title or doc.path or "(untitled)"), style="bold")
+        if doc.path and doc.title:
+            head.append(f"  {clean_text(doc.path)}", style="dim")
+        if doc.date:
+            head.append(f"  {doc.date}", style="dim")
+        parts.append(head)
+        if d.error:
+            parts.append(Text(f"error: {clean_text(d.error)}", style="red"))
+            continue
+        if not d.claims:
+            parts.append(Text("no comparative claims found", style="dim"))
+            parts.append(Text(""))
+            continue
+        table = Table(show_lines=True, expand=True, pad_edge=False)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Verdict", no_wrap=True)
+        table.add_column("Claim", ratio=3)
+        table.add_column("Why", ratio=4)
+        for i, cc in enumerate(d.claims, 1):
+            v = cc.verdict
+            totals[v.verdict] += 1
+            verdict = Text(v.verdict, style=_RICH_STYLES.get(v.verdict, ""))
+            for flag in v.flags:
+                verdict.append(f"\n{flag}", style="italic")
+            why = Text()
+            if v.tally:
+                why.append(v.tally + "\n", style="bold")
+            why.append("\n".join(clean_text(r) for r in v.reasons))
+            for e in v.evidence[:4]:
+                why.append("\n· " + clean_text(_evidence_line(e)), style="dim")
+            if len(v.evidence) > 4:
+                why.append(f"\n· … {len(v.evidence) - 4} more evidence rows", style="dim")
+            table.add_row(str(i), verdict, Text(clean_text(cc.claim.text)), why)
+        parts.append(table)
+        parts.append(Text(""))
+    summary = ", ".join(f"{totals[v]} {v}" for v in VERDICT_COLOURS if totals[v])
+    n = sum(totals.values())
+    parts.append(
+        Text(f"{len(docs)} document(s), {n} claim(s)" + (f": {summary}" if summary else ""))
+    )
+    console.print(Group(*parts))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    return out if isinstance(out, str) else ""
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def _md(text: str | None) -> str:
+    """Inline-safe Markdown: no HTML, no formatting, no table breaks, one line."""
+    text = clean_text(text or "").replace("\n", " ")
+    text = html.escape(text, quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(docs: Sequence[CheckedDocument], generated_at: str) -> str:
+    lines = [
+        "# claimcheck report",
+        "",
+        f"Generated {generated_at} by claimcheck {__version__}.",
+        "",
+    ]
+    for d in docs:
+        doc = d.document
+        lines.append(f"## {_md(doc.title or doc.path or 'untitled')}")
+        lines.append("")
+        meta = [f"`{_md_code(doc.path)}`"] if doc.path else []
+        if doc.date:
+            meta.append(doc.date)
+        tally = _tally(d)
+        meta.append(_tally_text(tally))
+        lines += [" · ".join(meta), ""]
+        if d.error:
+            lines += [f"**Error:** {_md(d.error)}", ""]
+            continue
+        if not d.claims:
+            continue
+        lines += ["| # | Verdict | Flags | Claim |", "|---:|---|---|---|"]
+        for i, cc in enumerate(d.claims, 1):
+            v = cc.verdict
+            lines.append(
+                f"| {i} | **{v.verdict}** | {_md(', '.join(v.flags))} | {_md(cc.claim.text)} |"
+            )
+        lines.append("")
+        for i, cc in enumerate(d.claims, 1):
+            v = cc.verdict
+            lines.append(f"### {i}. {v.verdict}: {_md(cc.claim.text)}")
+            lines.append("")
+            if v.tally:
+                lines += [f"**{_md(v.tally)}**", ""]
+            lines += [f"- {_md(r)}" for r in v.reasons]
+            if v.reasons:
+                lines.append("")
+            if v.evidence:
+                lines += [
+                    "| Benchmark | Source | Subject | Target | Difference | Margin | As of |",
+                    "|---|---|---:|---:|---:|---:|---|",
+                ]
+                for e in v.evidence:
+                    lines.append(
+                        f"| {_md(e.benchmark)} | {_md(e.source)} | {_num(e.subject_score)} | "
+                        f"{_num(e.target_score)} | {_signed(e.difference)} | "
+                        f"±{_num(e.margin)} | {_md(e.as_of)} |"
+                    )
+                lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_code(text: str) -> str:
+    return clean_text(text).replace("`", "'").replace("\n", " ")
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+_CSS = """
+:root { --ok: #1a7f37; --warn: #b35900; --bad: #c62828; --na: #6b7280; --line: #d0d7de; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328;
+       max-width: 72rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem;
+     margin-top: 2.5rem; }
+.meta { color: #57606a; font-size: 0.9rem; }
+.summary span, .verdict { display: inline-block; padding: 0 0.5em; border-radius: 0.8em;
+       color: #fff; font-weight: 600; font-size: 0.85rem; }
+.claim { border: 1px solid var(--line); border-left: 6px solid var(--na); border-radius: 6px;
+         padding: 0.6rem 1rem; margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+.claim blockquote { margin: 0.4rem 0; font-size: 1.05rem; }
+.flag { display: inline-block; border: 1px solid var(--line); border-radius: 0.8em;
+        padding: 0 0.5em; margin-left: 0.3em; font-size: 0.8rem; color: #57606a; }
+.supported { border-left-color: var(--ok); } .verdict.supported { background: var(--ok); }
+.overstated { border-left-color: var(--warn); } .verdict.overstated { background: var(--warn); }
+.contradicted { border-left-color: var(--bad); } .verdict.contradicted { background: var(--bad); }
+.unverifiable { border-left-color: var(--na); } .verdict.unverifiable { background: var(--na); }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 0.5rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.2rem 0.5rem; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.win { color: var(--ok); } .loss { color: var(--bad); } .tie { color: var(--na); }
+svg text { font: 11px system-ui, sans-serif; fill: #1f2328; }
+.error { color: var(--bad); font-weight: 600; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; color: #000; }
+  .claim { border-color: #999; }
+  .verdict, .summary span { color: #000 !important; background: none !important;
+          border: 1px solid #000; }
+  h2 { page-break-before: auto; page-break-after: avoid; }
+}
+"""
+
+
+def _h(text: object) -> str:
+    return html.escape(clean_text(str(text)), quote=True)
+
+
+def _bar_chart(evidence: Sequence[Evidence], limit: int = 12) -> str:
+    """A diverging bar per evidence row: the subject's lead, measured against the noise band.
+
+    Scores from different benchmarks sit on different scales (percent, Elo), so each bar is
+    drawn in units of its own noise margin: the grey band is ±1 margin, a bar that leaves it
+    is a lead (or deficit) beyond noise. The real numbers are printed beside each bar.
+    """
+    rows = list(evidence[:limit])
+    if not rows:
+        return ""
+    label_w, chart_w, text_w, row_h = 190, 260, 150, 18
+    span = 3.0  # margins shown either side of zero
+    width, height = label_w + chart_w + text_w, row_h * len(rows) + 24
+    mid = label_w + chart_w / 2
+    unit = (chart_w / 2) / span
+    out = [
+        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        f"<title>{_h('Lead over the target in noise margins, per benchmark and source')}</title>",
+        f'<rect x="{mid - unit:.1f}" y="0" width="{2 * unit:.1f}" height="{height - 20}" '
+        'fill="#eaeef2"/>',
+        f'<line x1="{mid:.1f}" y1="0" x2="{mid:.1f}" y2="{height - 20}" stroke="#8c959f"/>',
+    ]
+    for i, e in enumerate(rows):
+        y = i * row_h + 3
+        if e.margin and e.margin > 0:
+            x = e.difference / e.margin
+        else:
+            biggest = max((abs(r.difference) for r in rows), default=0.0) or 1.0
+            x = span * e.difference / biggest
+        x = max(-span, min(span, x))
+        colour = {"win": "#1a7f37", "loss": "#c62828"}.get(e.outcome, "")
+        if not colour:
+            colour = "#1a7f37" if x > 1 else "#c62828" if x < -1 else "#8c959f"
+        left = mid + min(0.0, x) * unit
+        bar_w = max(1.0, abs(x) * unit)
+        label = f"{e.benchmark} · {e.source}"
+        if len(label) > 30:
+            label = label[:29] + "…"
+        out.append(f'<text x="0" y="{y + 11}">{_h(label)}</text>')
+        out.append(
+            f'<rect x="{left:.1f}" y="{y}" width="{bar_w:.1f}" height="{row_h - 6}" '
+            f'fill="{colour}"/>'
+        )
+        out.append(
+            f'<text x="{label_w + chart_w + 6}" y="{y + 11}">'
+            + _h(
+                f"{_num(e.subject_score)} vs {_num(e.target_score)} "
+                f"({_signed(e.difference)} ±{_num(e.margin)})"
+            )
+            + "</text>"
+        )
+    axis_y = height - 6
+    out.append(f'<text x="{mid - unit - 8:.1f}" y="{axis_y}">-1</text>')
+    out.append(f'<text x="{mid - 3:.1f}" y="{axis_y}">0</text>')
+    out.append(f'<text x="{mid + unit - 4:.1f}" y="{axis_y}">+1 margin</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _html_claim(i: int, cc: CheckedClaim) -> str:
+    c, v = cc.claim, cc.verdict
+    verdict = v.verdict if v.verdict in VERDICT_COLOURS else "unverifiable"
+    flags = "".join(f'<span class="flag">{_h(f)}</span>' for f in v.flags)
+    parts = [
+        f'<section class="claim {verdict}" id="claim-{i}">',
+        f'<div><span class="verdict {verdict}">{_h(v.verdict)}</span>{flags}'
+        + (f" <strong>{_h(v.tally)}</strong>" if v.tally else "")
+        + "</div>",
+        f"<blockquote>{_h(c.text)}</blockquote>",
+    ]
+    facts = [f"relation: {c.relation}"]
+    if c.subject:
+        facts.append(f"subject: {c.subject.text}" + (f" ({c.subject.id})" if c.subject.id else ""))
+    if c.targets:
+        facts.append("targets: " + ", ".join(m.id or m.text for m in c.targets))
+    if c.target_group:
+        facts.append(f"group: {c.target_group}")
+    if c.benchmarks:
+        facts.append("benchmarks: " + ", ".join(m.id or m.text for m in c.benchmarks))
+    if c.quantifier:
+        facts.append(f"hedge: {c.quantifier}")
+    parts.append(f'<p class="meta">{_h(" · ".join(facts))}</p>')
+    if v.reasons:
+        parts.append("<ul>" + "".join(f"<li>{_h(r)}</li>" for r in v.reasons) + "</ul>")
+    if v.evidence:
+        parts.append(_bar_chart(v.evidence))
+        parts.append(
+            "<table><thead><tr><th>Benchmark</th><th>Source</th><th>Setting</th>"
+            "<th>Subject</th><th>Target</th><th>Difference</th><th>Margin</th><th>As of</th>"
+            "</tr></thead><tbody>"
+        )
+        for e in v.evidence:
+            outcome = e.outcome if e.outcome in ("win", "loss", "tie") else ""
+            method = f' title="{_h(e.margin_method)}"' if e.margin_method else ""
+            parts.append(
+                f"<tr><td>{_h(e.benchmark)}</td><td>{_h(e.source)}"
+                + (" (self-reported)" if e.kind == "self_reported" else "")
+                + f"</td><td>{_h(e.setting)}</td>"
+                f'<td class="n">{_h(_num(e.subject_score))}</td>'
+                f'<td class="n">{_h(_num(e.target_score))}</td>'
+                f'<td class="n {outcome}">{_h(_signed(e.difference))}</td>'
+                f'<td class="n"{method}>±{_h(_num(e.margin))}</td><td>{_h(e.as_of)}</td></tr>'
+            )
+        parts.append("</tbody></table>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def render_html(docs: Sequence[CheckedDocument], generated_at: str) -> str:
+    """One self-contained page: inline CSS and SVG, no scripts, nothing fetched."""
+    totals: Counter[str] = Counter()
+    for d in docs:
+        totals.update(_tally(d))
+    summary = " ".join(
+        f'<span class="verdict {v}">{totals[v]} {v}</span>' for v in VERDICT_COLOURS if totals[v]
+    )
+    body = [
+        "<h1>claimcheck report</h1>",
+        f'<p class="meta">Generated {_h(generated_at)} by claimcheck {_h(__version__)} · '
+        f"{len(docs)} document(s), {sum(totals.values())} claim(s)</p>",
+        f'<p class="summary">{summary}</p>',
+    ]
+    for n, d in enumerate(docs, 1):
+        doc = d.document
+        body.append(f'<article id="doc-{n}">')
+        body.append(f"<h2>{_h(doc.title or doc.path or 'untitled')}</h2>")
+        meta = [doc.path] if doc.path else []
+        if doc.date:
+            meta.append(doc.date)
+        tally = _tally(d)
+        meta.append(_tally_text(tally))
+        body.append(f'<p class="meta">{_h(" · ".join(meta))}</p>')
+        if d.error:
+            body.append(f'<p class="error">{_h(d.error)}</p>')
+        for i, cc in enumerate(d.claims, 1):
+            body.append(_html_claim(i, cc).replace('id="claim-', f'id="doc-{n}-claim-'))
+        body.append("</article>")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8"/>\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
+        "<title>claimcheck report</title>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
+
+
+# -- schema.org ClaimReview -----------------------------------------------------------------
+
+
+def rating_value(verdict: str, flags: Sequence[str] = ()) -> int | None:
+    """The 1–4 ClaimReview rating of a verdict (CLAIMREVIEW_SCALE); None for unverifiable."""
+    if verdict == "supported" and flags:
+        return CLAIMREVIEW_SCALE["supported_with_flags"]
+    return CLAIMREVIEW_SCALE.get(verdict)
+
+
+def _appearance_url(path: str) -> str | None:
+    if not path or path == "-":
+        return None
+    if "://" in path:
+        return path
+    return Path(path).absolute().as_uri()
+
+
+def claimreview_items(docs: Sequence[CheckedDocument], generated_at: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for d in docs:
+        doc = d.document
+        url = _appearance_url(doc.path)
+        for cc in d.claims:
+            v = cc.verdict
+            appearance: dict[str, Any] = {"@type": "CreativeWork"}
+            if url:
+                appearance["url"] = url
+            if doc.title:
+                appearance["headline"] = doc.title
+            if doc.date:
+                appearance["datePublished"] = doc.date
+            rating: dict[str, Any] = {
+                "@type": "Rating",
+                "bestRating": 4,
+                "worstRating": 1,
+                "alternateName": v.verdict,
+            }
+            value = rating_value(v.verdict, v.flags)
+            if value is not None:
+                rating["ratingValue"] = value
+            explanation = " ".join(v.reasons)
+            if v.flags:
+                explanation += f" Flags: {', '.join(v.flags)}."
+            if explanation.strip():
+                rating["ratingExplanation"] = explanation.strip()
+            item: dict[str, Any] = {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "claimReviewed": cc.claim.text,
+                "itemReviewed": {"@type": "Claim", "appearance": appearance},
+                "reviewRating": rating,
+                "author": {"@type": "Organization", "name": "claimcheck"},
+                "datePublished": generated_at[:10],
+            }
+            if doc.date:
+                item["itemReviewed"]["datePublished"] = doc.date
+            items.append(item)
+    return items
+
+
+def render_claimreview(docs: Sequence[CheckedDocument], generated_at: str) -> str:
+    """A JSON array of ClaimReview objects, one per claim, ready for a JSON-LD script tag.
+
+    `<`, `>` and `&` are written as \\u escapes (still the same JSON) so a claim quoting
+    `</script>` cannot end the tag it is embedded in.
+    """
+    text = json.dumps(claimreview_items(docs, generated_at), indent=2, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text + "\n"
+
+
+# -- numbers --------------------------------------------------------------------------------
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    if abs(x) >= 100:
+        return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x else "0"
+
+
+def _signed(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return ("+" if x > 0 else "") + _num(x)

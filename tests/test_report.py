@@ -1,0 +1,331 @@
+"""Reports: the JSON contract, CSV columns, a self-contained safe HTML page, ClaimReview shape.
+
+Built on hand-made CheckedDocuments so the renderers are tested without the extractor, the
+judge or the store. One claim text is hostile on purpose: HTML, Rich markup, a spreadsheet
+formula, a Markdown table pipe and a terminal escape sequence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from claimcheck.models import (
+    CheckedClaim,
+    CheckedDocument,
+    Claim,
+    Document,
+    Evidence,
+    Mention,
+    Verdict,
+)
+from claimcheck.report import CSV_COLUMNS, FORMATS, clean_text, rating_value, render
+
+STAMP = "2026-01-02T03:04:05+00:00"
+HOSTILE = (
+    'Nova-7 <script>alert("x")</script> beats [bold red]GPT-4o[/bold red] | =HYPERLINK(1) '
+    "\x1b[31mnow\x1b[0m & more"
+)
+
+
+def _docs() -> list[CheckedDocument]:
+    evidence = (
+        Evidence(
+            benchmark="MMLU-Pro",
+            source="open_llm_v2",
+            subject_score=71.2,
+            target_score=69.8,
+            difference=1.4,
+            margin=0.8,
+            as_of="2024-10-01",
+            metric="accuracy",
+            margin_method="binomial SE, n=12032",
+            outcome="win",
+            snapshot="s1",
+        ),
+        Evidence("HumanEval", "evalplus", 86.0, 87.2, -1.2, 5.3, "2024-09-01", outcome="tie"),
+        Evidence("Arena <b>", "lmarena", 1250.0, 1290.0, -40.0, 6.0, "2024-11-01", outcome="loss"),
+    )
+    hostile = Claim(
+        text=HOSTILE,
+        start=10,
+        end=10 + len(HOSTILE),
+        subject=Mention("Nova-7", "nova-7"),
+        relation="surpasses",
+        targets=(Mention("GPT-4o", "gpt-4o-2024-08-06"),),
+        benchmarks=(Mention("MMLU-Pro", "mmlu-pro"),),
+        scope="broad",
+        quantifier="on most benchmarks",
+        numbers=("71.2",),
+        checkworthiness=0.9,
+    )
+    plain = Claim(
+        text="Nova-7 is the best open model of its size.",
+        start=200,
+        end=242,
+        subject=Mention("Nova-7", None),
+        relation="best_in_group",
+        target_group="open-weights models",
+        scope="broad",
+        checkworthiness=0.6,
+    )
+    supported = Claim(
+        "Nova-7 matches GPT-4o on HumanEval.", 300, 335, Mention("Nova-7", "nova-7"), "matches"
+    )
+    return [
+        CheckedDocument(
+            Document(
+                "…", path="samples/<nova>.md", title="Nova <i>7</i> launch", date="2024-11-02"
+            ),
+            (
+                CheckedClaim(
+                    hostile,
+                    Verdict(
+                        "overstated",
+                        ("cherry_picked", "noise"),
+                        ("It wins 1 of 3 <b>benchmarks</b>.",),
+                        evidence,
+                        "wins 1 of 3",
+                    ),
+                ),
+                CheckedClaim(plain, Verdict("unverifiable", (), ("No evaluation covers Nova-7.",))),
+            ),
+        ),
+        CheckedDocument(
+            Document("…", path="https://example.org/post", title="Second"),
+            (
+                CheckedClaim(supported, Verdict("supported", ("noise",), ("Inside the margin.",))),
+                CheckedClaim(supported, Verdict("contradicted", (), ("Behind by 9 points.",))),
+            ),
+        ),
+        CheckedDocument(Document("", path="empty.txt", title="Empty")),
+    ]
+
+
+def _render(fmt: str) -> str:
+    return render(_docs(), fmt, generated_at=STAMP)
+
+
+def test_every_format_renders_and_unknown_is_refused() -> None:
+    for fmt in FORMATS:
+        assert _render(fmt).strip()
+    with pytest.raises(ValueError, match="unknown format"):
+        render(_docs(), "pdf")
+
+
+# -- JSON -----------------------------------------------------------------------------------
+
+
+def test_json_follows_the_design_contract() -> None:
+    data = json.loads(_render("json"))
+    assert {"generated_at", "claimcheck_version", "documents"} <= data.keys()
+    assert data["generated_at"] == STAMP
+    assert isinstance(data["claimcheck_version"], str) and data["claimcheck_version"]
+    assert [d["path"] for d in data["documents"]] == [
+        "samples/<nova>.md",
+        "https://example.org/post",
+        "empty.txt",
+    ]
+    claim_keys = {
+        "text": str,
+        "start": int,
+        "end": int,
+        "subject": dict,
+        "relation": str,
+        "targets": list,
+        "target_group": (str, type(None)),
+        "benchmarks": list,
+        "scope": str,
+        "quantifier": (str, type(None)),
+        "numbers": list,
+        "checkworthiness": float,
+        "verdict": str,
+        "flags": list,
+        "reasons": list,
+        "evidence": list,
+    }
+    evidence_keys = {
+        "benchmark": str,
+        "source": str,
+        "subject_score": (int, float),
+        "target_score": (int, float),
+        "margin": (int, float),
+        "as_of": str,
+    }
+    seen_evidence = 0
+    for doc in data["documents"]:
+        assert {"path": str, "title": str, "claims": list}.keys() <= doc.keys()
+        for claim in doc["claims"]:
+            for key, kind in claim_keys.items():
+                assert key in claim, key
+                assert isinstance(claim[key], kind), (key, claim[key])
+            assert set(claim["subject"]) >= {"text", "id"}
+            for m in claim["targets"] + claim["benchmarks"]:
+                assert set(m) >= {"text", "id"}
+            for e in claim["evidence"]:
+                seen_evidence += 1
+                for key, kind in evidence_keys.items():
+                    assert isinstance(e[key], kind), (key, e)
+    assert seen_evidence == 3
+    first = data["documents"][0]["claims"][0]
+    assert first["text"] == HOSTILE  # JSON keeps the text exactly; escaping is JSON's job
+    assert first["subject"] == {"text": "Nova-7", "id": "nova-7"}
+    assert first["targets"] == [{"text": "GPT-4o", "id": "gpt-4o-2024-08-06"}]
+    assert first["flags"] == ["cherry_picked", "noise"]
+    assert first["evidence"][0]["margin"] == 0.8
+    assert data["documents"][0]["claims"][1]["target_group"] == "open-weights models"
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_claim_and_defuses_formulas() -> None:
+    rows = list(csv.DictReader(io.StringIO(_render("csv"))))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    assert len(rows) == 4
+    assert [r["verdict"] for r in rows] == [
+        "overstated",
+        "unverifiable",
+        "supported",
+        "contradicted",
+    ]
+    assert rows[0]["flags"] == "cherry_picked;noise"
+    assert rows[0]["tally"] == "wins 1 of 3"
+    assert rows[0]["target_ids"] == "gpt-4o-2024-08-06"
+    assert "\x1b" not in rows[0]["text"]
+    assert "MMLU-Pro [open_llm_v2, 2024-10-01]: 71.2 vs 69.8" in rows[0]["evidence"]
+    formula = next(iter(csv.DictReader(io.StringIO(render([_formula_doc()], "csv")))))
+    assert formula["text"].startswith("'=")
+
+
+def _formula_doc() -> CheckedDocument:
+    claim = Claim("=1+1 beats GPT-4o", 0, 17, None, "surpasses")
+    return CheckedDocument(
+        Document("x", path="f.txt"), (CheckedClaim(claim, Verdict("supported")),)
+    )
+
+
+# -- terminal table and Markdown ------------------------------------------------------------
+
+
+def test_table_shows_text_literally_without_escape_sequences() -> None:
+    out = render(_docs(), "table", width=400)
+    assert "\x1b" not in out
+    # markup in the document is shown, not interpreted
+    assert "[bold red]GPT-4o[/bold red]" in out
+    assert "overstated" in out and "unverifiable" in out
+    assert "4 claim(s)" in out
+    assert "no comparative claims found" in out
+
+
+def test_markdown_escapes_html_and_table_pipes() -> None:
+    out = _render("md")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    row = next(line for line in out.splitlines() if line.startswith("| 1 |"))
+    # the claim's own pipe is escaped, so the row keeps exactly four cells
+    assert len(re.findall(r"(?<!\\)\|", row)) == 5
+    assert "| MMLU-Pro | open\\_llm\\_v2 | 71.2 | 69.8 | +1.4 | ±0.8 | 2024-10-01 |" in out
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+
+def test_html_is_self_contained_escaped_and_well_formed() -> None:
+    out = _render("html")
+    parser = _Collector()
+    parser.feed(out)
+    assert "script" not in parser.tags  # neither ours nor the document's
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "svg" in parser.tags and "rect" in parser.tags
+    for name, value in parser.attrs:
+        assert name not in ("src", "href") or not re.match(r"\s*(https?:)?//", value or ""), value
+    assert not re.search(r"url\(|@import", out), "CSS must not load anything"
+    assert "\x1b" not in out
+    # well-formed: parses as XML once the doctype line is dropped
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert root.tag == "html"
+    sections = root.findall(".//section")
+    assert [s.get("class") for s in sections] == [
+        "claim overstated",
+        "claim unverifiable",
+        "claim supported",
+        "claim contradicted",
+    ]
+    assert "@media print" in out
+
+
+def test_html_bar_chart_draws_one_bar_per_evidence_row() -> None:
+    root = ET.fromstring(_render("html").split("\n", 1)[1])
+    svgs = root.findall(".//svg")
+    assert len(svgs) == 1  # only the first claim has evidence
+    bars = [r for r in svgs[0].findall("rect") if r.get("height") == "12"]
+    assert len(bars) == 3
+    # a win beyond the margin is drawn to the right of zero, a loss to the left
+    mid = float(svgs[0].find("line").get("x1"))  # type: ignore[union-attr]
+    assert float(bars[0].get("x")) >= mid  # type: ignore[arg-type]
+    assert float(bars[2].get("x")) < mid  # type: ignore[arg-type]
+
+
+# -- ClaimReview ----------------------------------------------------------------------------
+
+
+def test_claimreview_shape_and_rating_scale() -> None:
+    text = _render("claimreview")
+    assert "<" not in text  # safe to embed in a <script type="application/ld+json"> tag
+    items = json.loads(text)
+    assert len(items) == 4
+    for item in items:
+        assert item["@context"] == "https://schema.org"
+        assert item["@type"] == "ClaimReview"
+        assert isinstance(item["claimReviewed"], str) and item["claimReviewed"]
+        assert item["itemReviewed"]["@type"] == "Claim"
+        assert item["itemReviewed"]["appearance"]["url"]
+        assert item["author"] == {"@type": "Organization", "name": "claimcheck"}
+        assert item["datePublished"] == "2026-01-02"
+        rating = item["reviewRating"]
+        assert rating["bestRating"] == 4 and rating["worstRating"] == 1
+        assert rating["alternateName"] in (
+            "supported",
+            "overstated",
+            "contradicted",
+            "unverifiable",
+        )
+        if "ratingValue" in rating:
+            assert 1 <= rating["ratingValue"] <= 4
+    by_verdict = {i["reviewRating"]["alternateName"]: i["reviewRating"] for i in items}
+    assert by_verdict["contradicted"]["ratingValue"] == 1
+    assert by_verdict["overstated"]["ratingValue"] == 2
+    assert by_verdict["supported"]["ratingValue"] == 3  # supported, but flagged noise
+    assert "ratingValue" not in by_verdict["unverifiable"]
+    assert items[0]["claimReviewed"] == HOSTILE
+    assert items[2]["itemReviewed"]["appearance"]["url"] == "https://example.org/post"
+    assert items[0]["itemReviewed"]["appearance"]["url"].startswith("file://")
+
+
+def test_rating_value_mapping() -> None:
+    assert rating_value("supported") == 4
+    assert rating_value("supported", ("stale_target",)) == 3
+    assert rating_value("overstated", ("noise",)) == 2
+    assert rating_value("contradicted") == 1
+    assert rating_value("unverifiable") is None
+
+
+def test_clean_text_strips_terminal_sequences() -> None:
+    assert clean_text("a\x1b[31mb\x1b[0m\x07c\x1b]0;title\x07d\n") == "abcd\n"
