@@ -121,9 +121,19 @@ class FetchEvent:
 
     source: str
     url: str
-    outcome: str  # source | new | changed | unchanged | failed
+    outcome: str  # source | source_failed | new | changed | unchanged | failed
     detail: str = ""
     total: int | None = None  # articles expected from this source, once known
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """A new or changed article of this run, for the summary the user reads."""
+
+    outcome: str  # new | changed
+    title: str
+    url: str
+    claims: int = 0
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,7 @@ class SourceResult:
     errors: tuple[str, ...] = ()  # one line each, already prefixed with the URL
     warning: str | None = None  # a malformed feed that was read anyway
     not_modified: bool = False
+    articles: tuple[ArticleOutcome, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,6 +188,10 @@ class FetchSummary:
     @property
     def errors(self) -> tuple[str, ...]:
         return tuple(f"{s.name}: {e}" for s in self.sources for e in s.errors)
+
+    @property
+    def articles(self) -> tuple[ArticleOutcome, ...]:
+        return tuple(a for s in self.sources for a in s.articles)
 
 
 class DocumentChecker(Protocol):
@@ -732,6 +747,35 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
 # -- the run over sources ------------------------------------------------------------------
 
 
+@dataclass
+class _Tally:
+    """What one source's coroutines accumulate (mutable; frozen into a SourceResult)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    articles: list[ArticleOutcome] = field(default_factory=list)
+
+    def result(self, src: Source, **extra: Any) -> SourceResult:
+        return SourceResult(
+            name=src.name,
+            url=src.url,
+            new=self.counts["new"],
+            changed=self.counts["changed"],
+            unchanged=self.counts["unchanged"],
+            failed=self.counts["failed"],
+            errors=tuple(self.errors),
+            articles=tuple(self.articles),
+            **extra,
+        )
+
+
+def default_checker(store: Any) -> DocumentChecker:
+    """The checker used when the caller passes none: the real pipeline on this store."""
+    from claimcheck.pipeline import Checker
+
+    return Checker(store)
+
+
 class _Run:
     """One `fetch_sources` call: shared state for the coroutines of every source.
 
@@ -757,9 +801,7 @@ class _Run:
 
     def checker(self) -> DocumentChecker:
         if self._checker is None:
-            from claimcheck.pipeline import Checker
-
-            self._checker = Checker(self.store)
+            self._checker = default_checker(self.store)
         return self._checker
 
     def emit(self, event: FetchEvent) -> None:
@@ -787,20 +829,11 @@ class _Run:
         if src.kind == "feed":
             return await self._feed(src)
         url = readme_raw_url(src.url) if src.kind == "readme" else src.url
-        counts: Counter[str] = Counter()
-        errors: list[str] = []
-        outcome = await self._article(src, url, FeedEntry(link=url), counts, errors)
-        ok = outcome != "source_failed"
-        return SourceResult(
-            name=src.name,
-            url=src.url,
-            ok=ok,
-            new=counts["new"],
-            changed=counts["changed"],
-            unchanged=counts["unchanged"],
-            failed=counts["failed"],
-            errors=tuple(errors),
-            not_modified=outcome == "not_modified",
+        self.emit(FetchEvent(src.name, src.url, "source", total=1))
+        tally = _Tally()
+        outcome = await self._article(src, url, FeedEntry(link=url), tally)
+        return tally.result(
+            src, ok=outcome != "source_failed", not_modified=outcome == "not_modified"
         )
 
     async def _feed(self, src: Source) -> SourceResult:
@@ -810,7 +843,7 @@ class _Run:
             **self.validators(src.url),
         )
         if not fetched.ok:
-            self.emit(FetchEvent(src.name, src.url, "failed", fetched.error or ""))
+            self.emit(FetchEvent(src.name, src.url, "source_failed", fetched.error or ""))
             return SourceResult(
                 src.name, src.url, ok=False, errors=(f"{src.url}: {fetched.error}",)
             )
@@ -820,42 +853,31 @@ class _Run:
         try:
             feed = parse_feed(fetched.content, fetched.final_url or src.url, fetched.content_type)
         except FetchError as exc:
-            self.emit(FetchEvent(src.name, src.url, "failed", str(exc)))
+            self.emit(FetchEvent(src.name, src.url, "source_failed", str(exc)))
             return SourceResult(src.name, src.url, ok=False, errors=(f"{src.url}: {exc}",))
         entries = [e for e in feed.entries if not (self.since and e.date and e.date < self.since)]
         entries = entries[: self.fetcher.config.max_entries]
         self.emit(FetchEvent(src.name, src.url, "source", feed.warning or "", total=len(entries)))
-        counts: Counter[str] = Counter()
-        errors: list[str] = []
-        await asyncio.gather(*(self._article(src, e.link, e, counts, errors) for e in entries))
-        if not errors:
+        tally = _Tally()
+        await asyncio.gather(*(self._article(src, e.link, e, tally) for e in entries))
+        if not tally.errors:
             # every entry is stored: next time an unchanged feed is a 304
             self.remember(fetched)
-        return SourceResult(
-            name=src.name,
-            url=src.url,
-            new=counts["new"],
-            changed=counts["changed"],
-            unchanged=counts["unchanged"],
-            failed=counts["failed"],
-            errors=tuple(errors),
-            warning=feed.warning,
-        )
+        return tally.result(src, warning=feed.warning)
 
     async def _article(
         self,
         src: Source,
         url: str,
         entry: FeedEntry,
-        counts: Counter[str],
-        errors: list[str],
+        tally: _Tally,
     ) -> str:
         """Fetch, extract, check and store one article. Returns its outcome."""
         single = src.kind != "feed"
 
         def fail(message: str) -> str:
-            counts["failed"] += 1
-            errors.append(message)
+            tally.counts["failed"] += 1
+            tally.errors.append(message)
             self.emit(FetchEvent(src.name, url, "failed", message))
             return "source_failed" if single else "failed"
 
@@ -872,7 +894,7 @@ class _Run:
                     return fail(f"{url}: {fetched.error}")
                 fetched = None  # the feed carries the text itself: use it
             elif fetched.not_modified:
-                counts["unchanged"] += 1
+                tally.counts["unchanged"] += 1
                 self.emit(FetchEvent(src.name, url, "unchanged", "not modified"))
                 return "not_modified"
         try:
@@ -896,22 +918,27 @@ class _Run:
         except Exception as exc:  # an extractor crash on one hostile page skips that page only
             return fail(f"{url}: cannot read: {one_line(f'{type(exc).__name__}: {exc}', 160)}")
         try:
-            outcome = self.store_document(doc, canonical)
+            outcome, claims = self.store_document(doc, canonical)
         except Exception as exc:  # a checker bug must not lose the other articles
             return fail(f"{url}: check failed: {one_line(f'{type(exc).__name__}: {exc}', 160)}")
         if fetched is not None:
             self.remember(fetched)
-        counts[outcome] += 1
+        tally.counts[outcome] += 1
+        if outcome != "unchanged":
+            tally.articles.append(ArticleOutcome(outcome, doc.title, doc.path, claims))
         self.emit(FetchEvent(src.name, url, outcome, doc.title))
         return outcome
 
-    def store_document(self, doc: Document, canonical: str) -> str:
-        """Check and save a document unless the same text is already stored."""
+    def store_document(self, doc: Document, canonical: str) -> tuple[str, int]:
+        """Check and save a document unless the same text is already stored.
+
+        Returns the outcome (new | changed | unchanged) and the number of claims found.
+        """
         from claimcheck.store import Store
 
         existing = self.store.article(Store.article_id(doc))
         if existing and existing.get("content_hash") == doc.sha256:
-            return "unchanged"
+            return "unchanged", 0
         checked = self.checker().check_document(doc)
         if checked.error:
             raise FetchError(checked.error)
@@ -923,7 +950,7 @@ class _Run:
         )
         self.claims += len(checked.claims)
         self.verdicts.update(c.verdict.verdict for c in checked.claims)
-        return "changed" if existing else "new"
+        return ("changed" if existing else "new"), len(checked.claims)
 
 
 def _entry_document(src: Source, url: str, entry: FeedEntry) -> tuple[Document, str]:

@@ -1,0 +1,311 @@
+"""`claimcheck fetch`, `claimcheck sources ...` and `claimcheck evals update`: the network commands.
+
+Thin over `claimcheck.fetch`: they open the store, call one core function and print what it
+returned. Everything printed that came from the web (titles, error details) goes through
+`click.echo` as plain text or through Rich escaped, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from typing import Any
+
+import click
+
+from claimcheck.cli import InputError, open_store, settings_from
+
+
+def _sources_toml(ctx: click.Context):  # noqa: ANN202 - Path
+    return settings_from(ctx).data_dir / "sources.toml"
+
+
+def _ensure_sources(ctx: click.Context, store: Any) -> None:
+    from claimcheck.fetch import FetchError, ensure_bundled_sources
+
+    try:
+        ensure_bundled_sources(store, _sources_toml(ctx))
+    except FetchError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def _valid_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise InputError(f"--since {value!r}: expected a date like 2024-09-01") from exc
+
+
+class _Progress:
+    """A live progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.progress.add_task("fetching", total=0)
+        self.total = 0
+
+    def __enter__(self) -> _Progress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def __call__(self, event: Any) -> None:
+        from rich.markup import escape
+
+        from claimcheck.fetch import one_line
+
+        if event.outcome == "source":
+            self.total += event.total or 0
+            self.progress.update(self.task, total=self.total)
+        elif event.outcome in ("new", "changed", "unchanged", "failed"):
+            self.progress.update(self.task, advance=1)
+        label = escape(one_line(f"{event.source}: {event.detail or event.outcome}", 60))
+        self.progress.update(self.task, description=label)
+
+
+def _summary_lines(summary: Any) -> list[str]:
+    n = len(summary.sources)
+    failed_sources = summary.failed_sources
+    head = f"{n} source{'s' if n != 1 else ''}"
+    if failed_sources:
+        head += f" ({failed_sources} failed)"
+    lines = [
+        f"{head}: {summary.new} new, {summary.changed} changed, "
+        f"{summary.unchanged} unchanged, {summary.failed} failed"
+    ]
+    from claimcheck.models import VERDICTS
+
+    counts = ", ".join(f"{v} {summary.verdicts.get(v, 0)}" for v in VERDICTS)
+    lines.append(f"claims found: {summary.claims} ({counts})")
+    return lines
+
+
+def register(main: click.Group) -> None:
+    @main.command("fetch")
+    @click.option(
+        "--source",
+        "source_names",
+        multiple=True,
+        metavar="NAME",
+        help="Fetch only this source (repeatable; see 'claimcheck sources list').",
+    )
+    @click.option("--since", metavar="DATE", help="Skip feed entries published before DATE.")
+    @click.pass_context
+    def fetch_cmd(ctx: click.Context, source_names: tuple[str, ...], since: str | None) -> None:
+        """Fetch the configured sources, then check and store new or changed articles.
+
+        Prints how many articles were new, changed, unchanged or failed, and the claims found
+        with their verdicts. One line per source that could not be read; exits 1 if every
+        source failed (offline, for instance). Nothing already stored is lost.
+        """
+        from claimcheck.fetch import FetchConfig, fetch_sources, one_line
+
+        since = _valid_date(since)
+        store = open_store(ctx)
+        try:
+            _ensure_sources(ctx, store)
+            sources = store.sources()
+            if source_names:
+                known = {s["name"]: s for s in sources}
+                unknown = [n for n in source_names if n not in known]
+                if unknown:
+                    raise InputError(
+                        f"no source named {unknown[0]!r} (see 'claimcheck sources list')"
+                    )
+                sources = [known[n] for n in source_names]
+            if not sources:
+                click.echo("no sources to fetch; add one with 'claimcheck sources add URL'")
+                return
+            config = FetchConfig.from_settings(settings_from(ctx))
+            if sys.stderr.isatty():
+                with _Progress() as progress:
+                    summary = fetch_sources(
+                        store, sources, since=since, progress=progress, config=config
+                    )
+            else:
+                summary = fetch_sources(store, sources, since=since, config=config)
+        finally:
+            store.close()
+        for src in summary.sources:
+            if src.warning:
+                click.echo(f"claimcheck: warning: {src.name}: {one_line(src.warning)}", err=True)
+        for line in summary.errors:
+            click.echo(f"claimcheck: {one_line(line, 300)}", err=True)
+        for art in summary.articles:
+            claims = f"{art.claims} claim{'s' if art.claims != 1 else ''}"
+            click.echo(f"{art.outcome:<8} {one_line(art.title, 70)}  ({claims})")
+        for line in _summary_lines(summary):
+            click.echo(line)
+        if summary.all_failed:
+            ctx.exit(1)
+
+    @main.group("sources")
+    def sources_group() -> None:
+        """List, add and remove the feeds, pages and READMEs that 'claimcheck fetch' reads."""
+
+    @sources_group.command("list")
+    @click.pass_context
+    def sources_list(ctx: click.Context) -> None:
+        """Show every source: name, kind, URL, and whether it came with claimcheck."""
+        store = open_store(ctx)
+        try:
+            _ensure_sources(ctx, store)
+            rows = store.sources()
+        finally:
+            store.close()
+        if not rows:
+            click.echo("no sources; add one with 'claimcheck sources add URL'")
+            return
+        width = max(len(r["name"]) for r in rows)
+        for r in rows:
+            mark = "" if r.get("bundled") else "  (added)"
+            click.echo(f"{r['name']:<{width}}  {r['kind']:<6}  {r['url']}{mark}")
+
+    @sources_group.command("add")
+    @click.argument("url")
+    @click.option(
+        "--kind",
+        type=click.Choice(["feed", "page", "readme"]),
+        help="What the URL is (default: guessed from the URL).",
+    )
+    @click.option("--name", help="A short name for the source (default: from the URL).")
+    @click.pass_context
+    def sources_add(ctx: click.Context, url: str, kind: str | None, name: str | None) -> None:
+        """Add a source: an RSS/Atom feed, a web page, or a GitHub / Hugging Face README."""
+        from claimcheck.fetch import guess_kind, is_http_url
+
+        if not is_http_url(url):
+            raise InputError(f"{url!r}: not an http(s) URL")
+        kind = kind or guess_kind(url)
+        name = name or _name_from_url(url)
+        if not re.fullmatch(r"[\w.@+-]{1,80}", name):
+            raise InputError(f"{name!r}: a source name is letters, digits and . _ - + @ only")
+        store = open_store(ctx)
+        try:
+            _ensure_sources(ctx, store)
+            if any(r["name"] == name for r in store.sources()):
+                raise InputError(f"a source named {name!r} exists; pick another --name")
+            store.upsert_source(name, url, kind, bundled=False)
+        finally:
+            store.close()
+        click.echo(f"added {name} ({kind}) {url}")
+
+    @sources_group.command("remove")
+    @click.argument("name")
+    @click.pass_context
+    def sources_remove(ctx: click.Context, name: str) -> None:
+        """Remove a source by name (articles already fetched from it are kept)."""
+        store = open_store(ctx)
+        try:
+            _ensure_sources(ctx, store)
+            removed = store.remove_source(name)
+        finally:
+            store.close()
+        if not removed:
+            raise InputError(f"no source named {name!r} (see 'claimcheck sources list')")
+        click.echo(f"removed {name}")
+
+    evals = main.commands.get("evals")
+    if not isinstance(evals, click.Group):
+        # cli/evals.py normally creates the group; without it, `evals update` still works
+
+        @main.group("evals")
+        def evals_group() -> None:
+            """Independent evaluations: update them from the published leaderboards."""
+
+        evals = evals_group
+
+    @evals.command("update")
+    @click.option(
+        "--leaderboard",
+        "names",
+        multiple=True,
+        metavar="NAME",
+        help="Update only this leaderboard (repeatable).",
+    )
+    @click.pass_context
+    def evals_update(ctx: click.Context, names: tuple[str, ...]) -> None:
+        """Download the latest leaderboard files, import them, and recheck stored claims.
+
+        The public URLs come from the [leaderboards] section of sources.toml. Prints one line
+        per leaderboard and every stored verdict that changed (an unverifiable claim that has
+        become checkable, a verdict that flipped). Offline, nothing stored is touched; exits 1
+        if every download failed.
+        """
+        from claimcheck.fetch import (
+            FetchConfig,
+            FetchError,
+            load_source_list,
+            one_line,
+            update_leaderboards,
+        )
+
+        try:
+            boards = dict(load_source_list(_sources_toml(ctx)).leaderboards)
+        except FetchError as exc:
+            raise InputError(str(exc)) from exc
+        if names:
+            unknown = [n for n in names if n not in boards]
+            if unknown:
+                raise InputError(
+                    f"no leaderboard named {unknown[0]!r}; known: {', '.join(sorted(boards))}"
+                )
+            boards = {n: boards[n] for n in names}
+        if not boards:
+            click.echo("no leaderboard URLs configured in sources.toml")
+            return
+        store = open_store(ctx)
+        try:
+            update = update_leaderboards(
+                store, boards, config=FetchConfig.from_settings(settings_from(ctx))
+            )
+        finally:
+            store.close()
+        for res in update.results:
+            line = f"{res.source}: {one_line(res.message, 300)}"
+            if res.ok:
+                click.echo(line)
+            else:
+                click.echo(f"claimcheck: {line}", err=True)
+        changes = update.changes
+        if any(r.ok and not r.not_modified for r in update.results):
+            click.echo(f"{len(changes)} verdict{'s' if len(changes) != 1 else ''} changed")
+            for ch in changes:
+                click.echo("  " + _change_line(ch))
+        if update.all_failed:
+            ctx.exit(1)
+
+
+def _change_line(change: Any) -> str:
+    from claimcheck.fetch import one_line
+
+    old = getattr(change, "old_verdict", "?")
+    new = getattr(change, "new_verdict", "?")
+    title = one_line(getattr(change, "article_title", "") or "", 40)
+    text = one_line(getattr(change, "text", "") or str(change), 80)
+    return f"{old} → {new}  {title}: {text}"
+
+
+def _name_from_url(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    segs = [s for s in parts.path.split("/") if s and s not in ("releases.atom", "feed", "rss")]
+    base = "-".join([host.split(".")[0], *segs[:2]]) if segs else host
+    base = re.sub(r"[^\w.+-]+", "-", base).strip("-")
+    return base[:80] or "source"
