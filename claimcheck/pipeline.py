@@ -54,7 +54,10 @@ class Checker:
         self.as_of = as_of
         self.evidence_until = evidence_until
         self.registry = registry or load_registry()
-        self.index = EvaluationIndex.from_store(store, until=evidence_until)
+        # vendor tables parsed from checked documents are left out: each document is judged
+        # with its own table only, so a verdict never depends on what was checked before it
+        rows = (e for e in store.evaluations(until=evidence_until) if not e.document)
+        self.index = EvaluationIndex(rows, until=evidence_until)
         self.prices: tuple[Price, ...] = tuple(store.prices(self.registry.models))
 
     # -- one document -------------------------------------------------------------------
@@ -81,10 +84,10 @@ class Checker:
         """One claim against the index: what `check_document` and `recheck` share."""
         from claimcheck.judge import judge
 
-        ids = _claim_model_ids(claim)
+        ids = set(_claim_model_ids(claim))
         return judge(
             claim,
-            self._evaluations_for(claim, ids, claim_date),
+            self.index.for_claim(claim),
             registry=self.registry,
             as_of=claim_date,
             vendor_rows=vendor_rows,
@@ -101,19 +104,6 @@ class Checker:
     def _dated(self, doc: Document) -> Document:
         """The document as the extractor should read it: resolved as of the claim date."""
         return replace(doc, date=self.as_of) if self.as_of else doc
-
-    def _evaluations_for(
-        self, claim: Claim, ids: list[str], claim_date: str | None
-    ) -> Sequence[Evaluation]:
-        """The evaluations a claim can be judged on: its models, or its whole group."""
-        if claim.relation == "best_in_group" or claim.target_group:
-            group = getattr(self.index, "for_group", None)
-            if group is not None:
-                try:
-                    return group(claim, as_of=claim_date)  # type: ignore[no-any-return]
-                except TypeError:
-                    return group(claim)  # type: ignore[no-any-return]
-        return self.index.for_models(ids) if ids else ()
 
     # -- many documents -----------------------------------------------------------------
 
