@@ -1,0 +1,1289 @@
+"""The judge: a claim and the stored evaluations in, a verdict with reasons and evidence out.
+
+`judge()` is pure: it reads the claim, the evaluation rows it is given, the registry (model
+release dates and families, benchmark item counts and caveats) and, optionally, the vendor's
+own table and API prices. It never touches the store, so one claim or ten thousand are judged
+the same way and every verdict can be reproduced from its evidence rows.
+
+How a verdict is reached
+------------------------
+
+Like with like.
+    Two models are compared only on rows of the same source, benchmark id, metric and setting.
+    The setting string carries the leaderboard release (a LiveBench question set, an LMArena
+    snapshot), so pairing on it never mixes releases. When a leaderboard publishes several
+    releases that both models appear in, the newest one is used (the setting with its dates
+    removed names the series). Only a benchmark's `primary_metrics` are tallied; other metrics
+    of the same benchmark (raw vs length-controlled, edit-format rate) are never evidence.
+
+Noise margin of a difference.
+    Each row gets a standard error from the best thing available, in this order:
+    1. the source's own 95% confidence interval: SE = (ci_high - ci_low) / 3.92;
+    2. the source's standard error (the `stderr` column, or `SE=` / Epoch's `±` in the notes);
+    3. the binomial standard error from the benchmark's item count:
+       SE = scale * sqrt(p (1 - p) / n), with p = score / scale.
+    The two scores are independent measurements, so the margin of their difference is
+    ``margin = 1.96 * sqrt(se_subject**2 + se_target**2)`` (a 95% two-sided band). When only one
+    row has an SE, the other is assumed to be as noisy; when neither has one the margin is 0 and
+    the reason says that no noise estimate exists. A lead larger than the margin is a win, a
+    deficit larger than the margin a loss, anything in between a tie.
+
+Relations, as a careful reader reads them.
+    surpasses      every named benchmark must be a win; ties make it `overstated` (noise),
+                   losses `contradicted`.
+    matches        parity: ties (and leads) agree; a loss beyond the margin does not.
+    approaches     "close to": the subject may trail by up to max(margin, 5 points on a 0-100
+                   scale, 20 Elo points); trailing by more than twice that is `contradicted`.
+    trails         "second only to X": the subject must not lead X beyond the margin, and no
+                   other model of the field (same rows, released by the claim date, of the
+                   claim's target group if any) may lead the subject beyond the margin.
+    best_in_group  no member of the group (open-weights, closed, same size class, or every
+                   model) released by the claim date may lead the subject beyond the margin.
+
+Breadth.
+    A broad claim is judged on every independent benchmark both models have. The subject must
+    win a clear majority (two thirds) and the mean normalised difference must favour it;
+    winning some and losing others is `overstated` with `cherry_picked` and the tally
+    ("wins 3 of 8"). Hedges lower the bar: "most" needs a simple majority, "several"/"many"
+    two wins, "some" one win, "overall"/"on average" the aggregate; "all"/"every" raise it.
+
+Never counted as independent.
+    Self-reported rows (a vendor's table, including its numbers for competitors) are shown
+    and compared with the independent numbers (the gap), but never decide a verdict. When only
+    vendor numbers cover the comparison the verdict is `unverifiable` with
+    `self_reported_only`. The vendor's own table also gives the cherry-pick measure for broad
+    claims: "wins 4 of 11 rows of its own table".
+
+Dates.
+    The claim date (`as_of`) decides which models belong to a group and whether the target was
+    stale: a target older than the newest member of its family at the claim date is
+    `stale_target`. Which evaluations count is decided by the caller (`EvaluationIndex`'s
+    `until`), because a newer independent number checks an old claim just as well.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from claimcheck.models import (
+    BenchmarkInfo,
+    Claim,
+    Evaluation,
+    Evidence,
+    ModelInfo,
+    Price,
+    Verdict,
+)
+
+Z95 = 1.96
+CLEAR_MAJORITY = 2 / 3
+CLOSE_POINTS_SHARE = 0.05  # "close to" on a bounded scale: within 5% of a perfect score
+CLOSE_ELO = 20.0  # "close to" on an Elo scale
+
+SOURCE_NAMES: dict[str, str] = {
+    "alpaca_eval": "AlpacaEval",
+    "arena_hard_auto": "Arena-Hard-Auto",
+    "livebench": "LiveBench",
+    "evalplus": "EvalPlus",
+    "aider": "Aider",
+    "wildbench": "WildBench",
+    "lmarena_via_wildbench": "LMArena via WildBench",
+    "livecodebench": "LiveCodeBench",
+    "bigcodebench": "BigCodeBench",
+    "lmarena_mirror": "LMArena",
+    "hf_open_llm_leaderboard_v1": "HF Open LLM Leaderboard v1",
+    "hf_open_llm_leaderboard_v2": "HF Open LLM Leaderboard v2",
+    "mixeval": "MixEval",
+    "epoch_ai": "Epoch AI",
+    "helm_via_epoch": "Stanford HELM via Epoch AI",
+}
+
+# Names a source gives an evaluated build that is not the released model as such.
+_VARIANT_MARKERS = re.compile(
+    r"(?i)(?<![a-z])(fp8|fp4|int8|int4|awq|gptq|gguf|q4|q8|turbo|exp|experimental|preview|"
+    r"quantized|quantised|beta|internal)(?![a-z])"
+)
+_RISKY_VARIANTS = {"experimental", "exp", "preview", "quantized", "quantised", "internal", "beta"}
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}")
+_SHOT_RE = re.compile(r"(?i)\b(\d+)[- ]?shot\b")
+_KAT_RE = re.compile(r"(?i)\b(maj|cons|pass|best[- ]of)@(\d+)\b")
+_COT_RE = re.compile(r"(?i)\b(cot|chain[- ]of[- ]thought)\b")
+_SE_NOTE_RE = re.compile(r"\bSE=(\d+(?:\.\d+)?)(?![\w/.:])")
+_PM_NOTE_RE = re.compile(r":(\d+(?:\.\d+)?)±(\d+(?:\.\d+)?)")
+_SIZE_RE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*b\b")
+
+
+class RegistryLike(Protocol):
+    """What the judge needs from `claimcheck.registry.Registry`."""
+
+    models: dict[str, ModelInfo]
+    benchmarks: dict[str, BenchmarkInfo]
+
+    def current_in_family(self, family: str, as_of: str | None) -> ModelInfo | None: ...
+
+
+# -- the evaluation index ------------------------------------------------------------------
+
+
+class EvaluationIndex:
+    """Every resolved evaluation in memory, indexed by model id and by benchmark id.
+
+    Built once per run (about 34k rows) so that judging a claim is a few dictionary lookups
+    instead of SQL queries. `until` keeps only rows published on or before that date
+    (`--evidence-until`), so a claim can be judged on what was known at the time.
+    """
+
+    def __init__(self, rows: Iterable[Evaluation], until: str | None = None) -> None:
+        self.until = until
+        self.by_model: dict[str, list[Evaluation]] = defaultdict(list)
+        self.by_benchmark: dict[str, list[Evaluation]] = defaultdict(list)
+        seen: set[tuple[Any, ...]] = set()
+        for e in rows:
+            if not e.model_id or not e.benchmark_id:
+                continue
+            if until and e.as_of and e.as_of > until:
+                continue
+            key = (
+                e.kind,
+                e.source,
+                e.model,
+                e.benchmark,
+                e.metric,
+                e.setting,
+                e.as_of,
+                e.reported_by,
+                e.score,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            self.by_model[e.model_id].append(e)
+            self.by_benchmark[e.benchmark_id].append(e)
+        self.rows = sum(len(v) for v in self.by_model.values())
+
+    @classmethod
+    def from_store(cls, store: Any, until: str | None = None) -> EvaluationIndex:
+        """Load every resolved evaluation from a `Store` (independent and self-reported)."""
+        return cls(store.evaluations(until=until), until=until)
+
+    def for_models(self, ids: Iterable[str | None]) -> list[Evaluation]:
+        out: list[Evaluation] = []
+        for mid in dict.fromkeys(i for i in ids if i):
+            out.extend(self.by_model.get(mid, ()))
+        return out
+
+    def for_group(
+        self,
+        benchmark_ids: Iterable[str] | Claim | None = None,
+        model_ids: Iterable[str] | None = None,
+        *,
+        as_of: str | None = None,
+    ) -> list[Evaluation]:
+        """Rows of every model on these benchmarks (all benchmarks of `model_ids` if None).
+
+        This is what `best_in_group` and `trails` need: the whole field, not just the pair.
+        Passing a `Claim` returns what `judge()` needs for it (`as_of` is accepted for
+        symmetry: which group members count is decided by the judge from release dates).
+        """
+        if isinstance(benchmark_ids, Claim):
+            return self.for_claim(benchmark_ids)
+        if benchmark_ids is None:
+            benchmark_ids = {
+                e.benchmark_id for e in self.for_models(model_ids or ()) if e.benchmark_id
+            }
+        out: list[Evaluation] = []
+        for bid in dict.fromkeys(benchmark_ids):
+            out.extend(self.by_benchmark.get(bid, ()))
+        return out
+
+    def for_claim(self, claim: Claim) -> list[Evaluation]:
+        """The rows `judge()` needs for this claim."""
+        subject = claim.subject.id if claim.subject else None
+        ids = [subject, *(t.id for t in claim.targets)]
+        if subject and _needs_field(claim):
+            named = [b.id for b in claim.benchmarks if b.id]
+            return self.for_group(named or None, [subject])
+        return self.for_models(ids)
+
+
+def _needs_field(claim: Claim) -> bool:
+    """Claims judged against a whole group of models rather than named targets."""
+    if claim.relation in ("best_in_group", "trails"):
+        return True
+    return bool(claim.target_group) and not any(t.id for t in claim.targets)
+
+
+# -- noise ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Noise:
+    se: float | None
+    method: str  # "ci" | "se" | "binomial" | ""
+    n: int | None = None
+
+
+def _row_noise(e: Evaluation, info: BenchmarkInfo | None) -> _Noise:
+    if e.ci_low is not None and e.ci_high is not None and e.ci_high >= e.ci_low:
+        return _Noise((e.ci_high - e.ci_low) / (2 * Z95), "ci")
+    if e.stderr is not None and e.stderr >= 0:
+        return _Noise(e.stderr, "se")
+    if e.notes:
+        m = _SE_NOTE_RE.search(e.notes)
+        if m:
+            return _Noise(float(m.group(1)), "se")
+        m = _PM_NOTE_RE.search(e.notes)
+        if m and float(m.group(2)) > 0:
+            # Epoch prints mean±stderr in 0-1 units; scores are on the benchmark's scale
+            scale = info.scale if info and info.scale else 100.0
+            return _Noise(float(m.group(2)) * scale, "se")
+    if info and info.items and info.scale and info.metric_kind != "elo":
+        p = e.score / info.scale
+        if 0.0 <= p <= 1.0:
+            return _Noise(info.scale * math.sqrt(p * (1 - p) / info.items), "binomial", info.items)
+    return _Noise(None, "")
+
+
+def _margin(a: _Noise, b: _Noise) -> tuple[float, str]:
+    """95% margin of the difference of two independent scores, and how it was computed."""
+    ses = [x.se for x in (a, b) if x.se is not None]
+    if not ses:
+        return 0.0, "no noise estimate (no CI, SE or item count)"
+    if len(ses) == 1:
+        ses = ses * 2  # assume the row without an estimate is as noisy as the one with
+    margin = Z95 * math.sqrt(sum(s * s for s in ses))
+    methods = {x.method for x in (a, b) if x.method}
+    if methods == {"binomial"}:
+        label = f"binomial SE, n={a.n or b.n}"
+    elif methods == {"ci"}:
+        label = "95% CI from source"
+    elif methods == {"se"}:
+        label = "SE from source"
+    else:
+        label = " + ".join(sorted(_method_label(x) for x in (a, b) if x.method))
+    if a.se is None or b.se is None:
+        label += ", one side assumed equal"
+    return margin, label
+
+
+def _method_label(x: _Noise) -> str:
+    return {"ci": "source CI", "se": "source SE", "binomial": f"binomial SE n={x.n}"}[x.method]
+
+
+# -- pairing -------------------------------------------------------------------------------
+
+
+def _group_key(e: Evaluation) -> tuple[str, str, str, str]:
+    return (e.source, e.benchmark_id or "", e.metric, e.setting)
+
+
+def _series_key(e: Evaluation) -> tuple[str, str, str, str]:
+    return (e.source, e.benchmark_id or "", e.metric, _DATE_RE.sub("", e.setting))
+
+
+def _release_key(rows: Sequence[Evaluation]) -> tuple[str, str]:
+    dates = _DATE_RE.findall(rows[0].setting)
+    return (max(d.replace("_", "-") for d in dates) if dates else "", max(r.as_of for r in rows))
+
+
+def _pick(rows: Sequence[Evaluation]) -> Evaluation:
+    """One row per model per group: the newest run (ties: the highest score, stable)."""
+    return max(rows, key=lambda r: (r.as_of, r.score))
+
+
+def _is_primary(e: Evaluation, info: BenchmarkInfo | None) -> bool:
+    if info is None:
+        return False
+    return not info.primary_metrics or e.metric in info.primary_metrics
+
+
+class _Table:
+    """Rows of one kind organised as series → newest release → model → row."""
+
+    def __init__(self, rows: Iterable[Evaluation], benchmarks: dict[str, BenchmarkInfo]) -> None:
+        groups: dict[tuple[str, str, str, str], dict[str, list[Evaluation]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for e in rows:
+            if not e.model_id or not e.benchmark_id:
+                continue
+            if not _is_primary(e, benchmarks.get(e.benchmark_id)):
+                continue
+            groups[_group_key(e)][e.model_id].append(e)
+        self.series: dict[tuple[str, str, str, str], list[dict[str, Evaluation]]] = defaultdict(
+            list
+        )
+        for by_model in groups.values():
+            picked = {m: _pick(rs) for m, rs in by_model.items()}
+            self.series[_series_key(next(iter(picked.values())))].append(picked)
+        for releases in self.series.values():
+            releases.sort(key=lambda g: _release_key(list(g.values())), reverse=True)
+
+    def newest_with(self, *models: str) -> list[dict[str, Evaluation]]:
+        """For each series, the newest release in which all `models` have a row."""
+        out = []
+        for releases in self.series.values():
+            for g in releases:
+                if all(m in g for m in models):
+                    out.append(g)
+                    break
+        return out
+
+
+# -- comparisons ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cmp:
+    """Subject vs one other model on one benchmark from one source (one evidence row)."""
+
+    s: Evaluation
+    t: Evaluation
+    diff: float  # oriented so that positive favours the subject
+    margin: float
+    method: str
+    info: BenchmarkInfo
+
+    @property
+    def outcome(self) -> str:
+        if self.diff > self.margin:
+            return "win"
+        if self.diff < -self.margin:
+            return "loss"
+        return "tie"
+
+    @property
+    def normalised(self) -> float:
+        scale = self.info.scale if self.info.scale else 400.0  # Elo: 400 points = 10x odds
+        return self.diff / scale
+
+
+def _compare(s: Evaluation, t: Evaluation, info: BenchmarkInfo) -> _Cmp:
+    margin, method = _margin(_row_noise(s, info), _row_noise(t, info))
+    diff = s.score - t.score
+    if not info.higher_is_better:
+        diff = -diff
+    return _Cmp(s, t, diff, margin, method, info)
+
+
+def _close(c: _Cmp) -> float:
+    if c.info.metric_kind == "elo" or not c.info.scale:
+        return max(c.margin, CLOSE_ELO)
+    return max(c.margin, CLOSE_POINTS_SHARE * c.info.scale)
+
+
+# -- formatting ----------------------------------------------------------------------------
+
+
+def _fmt(x: float) -> str:
+    """Scores and margins as a reader quotes them: one decimal, whole Elo, two below 1."""
+    if abs(x) >= 100 and float(x).is_integer():
+        return str(int(x))
+    if 0 < abs(x) < 1:
+        return f"{x:.2f}"
+    return f"{x:.1f}"
+
+
+def _unit(info: BenchmarkInfo) -> str:
+    return "Elo points" if info.metric_kind == "elo" or not info.scale else "points"
+
+
+def _model_name(registry: RegistryLike, mid: str | None) -> str:
+    if not mid:
+        return "an unknown model"
+    info = registry.models.get(mid)
+    return info.name if info else mid
+
+
+def _source_name(source: str) -> str:
+    return SOURCE_NAMES.get(source, source)
+
+
+def _where(c: _Cmp) -> str:
+    release = _DATE_RE.findall(c.s.setting)
+    when = f", {release[0].replace('_', '-')} release" if release else ""
+    return f"{c.info.name} ({_source_name(c.s.source)}, {c.s.metric}{when})"
+
+
+def _sentence(c: _Cmp, registry: RegistryLike) -> str:
+    sname = _model_name(registry, c.s.model_id)
+    tname = _model_name(registry, c.t.model_id)
+    unit = _unit(c.info)
+    gap = abs(c.diff)
+    if c.outcome == "win":
+        verdict = f"{_fmt(gap)} {unit} ahead, beyond the ±{_fmt(c.margin)} noise margin"
+    elif c.outcome == "loss":
+        verdict = f"{_fmt(gap)} {unit} behind, beyond the ±{_fmt(c.margin)} noise margin"
+    elif c.margin == 0:
+        verdict = "no difference"
+    else:
+        side = "ahead" if c.diff > 0 else "behind" if c.diff < 0 else "level"
+        verdict = (
+            f"{_fmt(gap)} {unit} {side}, inside the ±{_fmt(c.margin)} noise margin"
+            if side != "level"
+            else f"level, inside the ±{_fmt(c.margin)} noise margin"
+        )
+    return (
+        f"On {_where(c)}, {sname} scores {_fmt(c.s.score)} vs {tname} {_fmt(c.t.score)}: "
+        f"{verdict} ({c.method})."
+    )
+
+
+def _evidence(c: _Cmp, registry: RegistryLike) -> Evidence:
+    return Evidence(
+        benchmark=c.info.name,
+        source=c.s.source,
+        subject_score=c.s.score,
+        target_score=c.t.score,
+        difference=round(c.diff, 4),
+        margin=round(c.margin, 4),
+        as_of=max(c.s.as_of, c.t.as_of),
+        metric=c.s.metric,
+        setting=c.s.setting,
+        margin_method=c.method,
+        subject_model=_model_name(registry, c.s.model_id),
+        target_model=_model_name(registry, c.t.model_id),
+        kind=c.s.kind,
+        snapshot=c.s.snapshot,
+        outcome=c.outcome,
+    )
+
+
+# -- hedges --------------------------------------------------------------------------------
+
+
+def _hedge(quantifier: str | None) -> str:
+    """Map the claim's hedge to the bar a broad claim must clear."""
+    q = (quantifier or "").lower()
+    if not q:
+        return "clear_majority"
+    if re.search(r"\b(all|every|each|across the board|without exception)\b", q) and not re.search(
+        r"\b(almost|nearly|virtually)\b", q
+    ):
+        return "all"
+    if re.search(r"\b(almost|nearly|virtually)\b", q):
+        return "clear_majority"
+    if re.search(r"\b(most|majority|mostly|largely)\b", q):
+        return "majority"
+    if re.search(r"\b(overall|on average|average|in general|generally|aggregate)\b", q):
+        return "aggregate"
+    if re.search(r"\b(several|many|multiple|a number of|various|numerous)\b", q):
+        return "several"
+    if re.search(r"\b(some|certain|a few|select|key|selected)\b", q):
+        return "some"
+    return "clear_majority"
+
+
+def _broad_ok(wins: int, n: int, aggregate: float, bar: str) -> bool:
+    if n == 0:
+        return False
+    if bar == "all":
+        return wins == n
+    if bar == "majority":
+        return wins / n > 0.5
+    if bar == "aggregate":
+        return aggregate > 0 and wins / n >= 0.5
+    if bar == "several":
+        return wins >= min(2, n)
+    if bar == "some":
+        return wins >= 1
+    return wins / n >= CLEAR_MAJORITY and aggregate > 0
+
+
+_BAR_TEXT = {
+    "all": "every benchmark",
+    "clear_majority": "a clear majority (two thirds) of benchmarks",
+    "majority": "more than half of the benchmarks",
+    "aggregate": "the average over benchmarks",
+    "several": "at least two benchmarks",
+    "some": "at least one benchmark",
+}
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+def _settings_of(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    m = _SHOT_RE.search(text)
+    if m:
+        out["shots"] = m.group(1)
+    m = _KAT_RE.search(text)
+    if m:
+        out["k"] = f"{m.group(1).lower().replace(' ', '-')}@{m.group(2)}"
+    if _COT_RE.search(text):
+        out["cot"] = "CoT"
+    return out
+
+
+def _setting_mismatch(claim_settings: dict[str, str], row: Evaluation) -> list[str]:
+    """Which of the claim's settings the independent row does not share."""
+    row_settings = _settings_of(f"{row.setting} {row.metric}")
+    problems = []
+    if (
+        "shots" in claim_settings
+        and row_settings.get("shots", claim_settings["shots"]) != (claim_settings["shots"])
+    ):
+        problems.append(f"{claim_settings['shots']}-shot vs {row_settings['shots']}-shot")
+    if "k" in claim_settings and row_settings.get("k") != claim_settings["k"]:
+        problems.append(f"{claim_settings['k']} vs {row_settings.get('k', 'a single sample')}")
+    # only a row that states its prompting (n-shot) is known not to use chain-of-thought
+    if "cot" in claim_settings and "cot" not in row_settings and "shots" in row_settings:
+        problems.append("chain-of-thought vs no chain-of-thought stated")
+    return problems
+
+
+# -- groups --------------------------------------------------------------------------------
+
+
+def _size_b(info: ModelInfo) -> float | None:
+    m = _SIZE_RE.search(info.size or "") or _SIZE_RE.search(info.name)
+    return float(m.group(1)) if m else None
+
+
+def group_filter(group: str | None, subject: ModelInfo | None) -> tuple[str, Any]:
+    """A description and a predicate over ModelInfo for a claim's target group text."""
+    g = (group or "").lower()
+    if re.search(r"\b(open|open-source|open source|open-weights?|openly)\b", g):
+        return "open-weights models", lambda m: m.open_weights is True
+    if re.search(r"\b(closed|proprietary|commercial|api)\b", g):
+        return "closed models", lambda m: m.open_weights is False
+    if re.search(r"\b(size|class|scale|parameter)", g) and subject is not None:
+        size = _size_b(subject)
+        if size:
+            lo, hi = size / 1.5, size * 1.5
+            return (
+                f"models of about {_fmt(size)}B parameters",
+                lambda m: (s := _size_b(m)) is not None and lo <= s <= hi,
+            )
+        return "models of its size", lambda m: False
+    if re.search(r"\bsmall\b", g):
+        return "small models", lambda m: (s := _size_b(m)) is not None and s <= 15
+    return "all models", lambda m: True
+
+
+# -- the judge -----------------------------------------------------------------------------
+
+
+def judge(
+    claim: Claim,
+    evaluations: Sequence[Evaluation] | EvaluationIndex,
+    *,
+    registry: RegistryLike,
+    as_of: str | None = None,
+    vendor_rows: Sequence[Evaluation] = (),
+    prices: Sequence[Price] = (),
+) -> Verdict:
+    """Judge one claim against evaluation rows (or an `EvaluationIndex`).
+
+    `evaluations` must contain the subject's and targets' rows; for `best_in_group` and
+    `trails` also the rest of the field on the relevant benchmarks (pass the index and this is
+    taken care of). `as_of` is the claim date; `vendor_rows` the announcement's own table;
+    `prices` API list prices for the cost flag.
+    """
+    if isinstance(evaluations, EvaluationIndex):
+        evaluations = evaluations.for_claim(claim)
+    return _Judgement(claim, evaluations, registry, as_of, vendor_rows, prices).run()
+
+
+class _Judgement:
+    def __init__(
+        self,
+        claim: Claim,
+        evaluations: Sequence[Evaluation],
+        registry: RegistryLike,
+        as_of: str | None,
+        vendor_rows: Sequence[Evaluation],
+        prices: Sequence[Price],
+    ) -> None:
+        self.claim = claim
+        self.registry = registry
+        self.as_of = as_of
+        self.prices = prices
+        self.flags: set[str] = set()
+        self.notes: list[str] = []  # reasons that explain flags, after the main ones
+        self.subject = claim.subject.id if claim.subject else None
+        self.targets = [t.id for t in claim.targets if t.id and t.id != self.subject]
+        self.named = [b.id for b in claim.benchmarks if b.id]
+        self.unknown_benchmarks = [b.text for b in claim.benchmarks if not b.id]
+        bm = registry.benchmarks
+        indep = [e for e in evaluations if e.kind == "independent" and e.document is None]
+        vendor = [e for e in evaluations if e.kind != "independent"] + list(vendor_rows)
+        if self.named:
+            wanted = set(self.named)
+            indep = [e for e in indep if e.benchmark_id in wanted]
+        self.table = _Table(indep, bm)
+        self.vendor_all = vendor
+        self.vendor_rows = list(vendor_rows)
+        self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
+        if not self.claim_settings:
+            self.claim_settings = _settings_of(claim.text)
+
+    # -- entry -----------------------------------------------------------------------------
+
+    def run(self) -> Verdict:
+        c = self.claim
+        if not self.subject:
+            who = c.subject.text if c.subject else "the model"
+            return Verdict(
+                "unverifiable",
+                reasons=(f"{who!s} is not a model claimcheck knows, so no evaluation covers it.",),
+            )
+        rel = c.relation
+        if rel == "best_in_group" or (
+            not self.targets and c.target_group and rel in ("surpasses", "trails")
+        ):
+            verdict, reasons, cmps, tally = self._best_in_group(trails=rel == "trails")
+        elif not self.targets:
+            names = ", ".join(t.text for t in c.targets) or "the compared model"
+            return self._finish(
+                "unverifiable",
+                [
+                    f"{names} could not be identified as a known model, so there is nothing to "
+                    f"compare {self._sname} with."
+                ],
+                [],
+                None,
+            )
+        else:
+            verdict, reasons, cmps, tally = self._pairwise()
+        if c.negated and verdict in ("supported", "contradicted"):
+            verdict = "contradicted" if verdict == "supported" else "supported"
+            reasons.insert(0, "The claim is negated, so the evidence is read the other way.")
+        return self._finish(verdict, reasons, cmps, tally)
+
+    @property
+    def _sname(self) -> str:
+        return _model_name(self.registry, self.subject)
+
+    def _finish(
+        self, verdict: str, reasons: list[str], cmps: list[_Cmp], tally: str | None
+    ) -> Verdict:
+        if self.unknown_benchmarks:
+            reasons.append(
+                "Not a benchmark claimcheck knows: " + ", ".join(self.unknown_benchmarks) + "."
+            )
+        self._flag_common(cmps)
+        evidence = [_evidence(x, self.registry) for x in cmps]
+        evidence.extend(self._vendor_evidence(cmps))
+        reasons.extend(self.notes)
+        flags = tuple(f for f in _FLAG_ORDER if f in self.flags)
+        return Verdict(verdict, flags, tuple(dict.fromkeys(reasons)), tuple(evidence), tally)
+
+    # -- pairwise relations ---------------------------------------------------------------
+
+    def _pairwise(self) -> tuple[str, list[str], list[_Cmp], str | None]:
+        rel = self.claim.relation
+        broad = self.claim.scope == "broad" or not self.named
+        verdicts: list[str] = []
+        reasons: list[str] = []
+        cmps: list[_Cmp] = []
+        tallies: list[str] = []
+        for target in self.targets:
+            pair = self._pair_cmps(target)
+            if not pair:
+                verdicts.append("unverifiable")
+                reasons.append(self._no_pair_reason(target))
+                continue
+            cmps.extend(pair)
+            if broad:
+                v, rs, tally = self._judge_broad(pair, target)
+                tallies.append(tally)
+            else:
+                v, rs = self._judge_specific(pair, target)
+            verdicts.append(v)
+            reasons.extend(rs)
+            if rel == "trails" and self.named:
+                v2, rs2, extra = self._field_check(pair, exclude={target, *self.targets})
+                cmps.extend(extra)
+                reasons.extend(rs2)
+                verdicts[-1] = _worst(verdicts[-1], v2)
+        verdict = _combine(verdicts)
+        if broad and self.vendor_rows:
+            self._vendor_tally(reasons)
+        if verdict == "unverifiable":
+            self._self_reported_only(reasons)
+        else:
+            self._gap_notes()
+        return verdict, reasons, cmps, "; ".join(tallies) or None
+
+    def _pair_cmps(self, target: str) -> list[_Cmp]:
+        out = []
+        for g in self.table.newest_with(self.subject or "", target):
+            s, t = g[self.subject or ""], g[target]
+            info = self.registry.benchmarks.get(s.benchmark_id or "")
+            if info is None:
+                continue
+            out.append(_compare(s, t, info))
+        out.sort(key=lambda c: (c.info.name, c.s.source, c.s.metric, c.s.setting))
+        return out
+
+    def _no_pair_reason(self, target: str) -> str:
+        tname = _model_name(self.registry, target)
+        where = self._named_text()
+        have_s = any(self.subject in g for r in self.table.series.values() for g in r)
+        have_t = any(target in g for r in self.table.series.values() for g in r)
+        if not have_s and not have_t:
+            return f"No independent evaluation{where} covers {self._sname} or {tname}."
+        if not have_s:
+            return f"No independent evaluation{where} covers {self._sname}."
+        if not have_t:
+            return f"No independent evaluation{where} covers {tname}."
+        return (
+            f"Independent sources cover {self._sname} and {tname}{where}, but never in the same "
+            "source and setting, so they cannot be compared."
+        )
+
+    def _named_text(self) -> str:
+        if not self.named:
+            return ""
+        names = [
+            self.registry.benchmarks[b].name if b in self.registry.benchmarks else b
+            for b in self.named
+        ]
+        return " of " + ", ".join(names)
+
+    def _per_benchmark(self, pair: list[_Cmp]) -> dict[str, list[_Cmp]]:
+        out: dict[str, list[_Cmp]] = defaultdict(list)
+        for c in pair:
+            out[c.s.benchmark_id or ""].append(c)
+        return out
+
+    def _ok(self, c: _Cmp) -> str:
+        """Per-comparison reading of the relation: ok | noise | bad | far."""
+        rel = self.claim.relation
+        if rel == "surpasses":
+            return {"win": "ok", "tie": "noise", "loss": "far"}[c.outcome]
+        if rel == "matches":
+            return "ok" if c.outcome != "loss" else ("far" if -c.diff > 2 * _close(c) else "bad")
+        if rel == "approaches":
+            close = _close(c)
+            if c.diff >= -close:
+                return "ok"
+            return "bad" if c.diff >= -2 * close else "far"
+        if rel == "trails":
+            return "ok" if c.outcome != "win" else "bad"
+        return {"win": "ok", "tie": "noise", "loss": "far"}[c.outcome]
+
+    def _benchmark_reading(self, cs: list[_Cmp]) -> str:
+        """Sources on one benchmark vote; the majority reading wins, ties go to the weaker."""
+        votes = [self._ok(c) for c in cs]
+        order = ["ok", "noise", "bad", "far"]
+        best = max(order, key=lambda k: (votes.count(k), -order.index(k)))
+        if votes.count(best) * 2 == len(votes) and len(set(votes)) > 1:
+            # an even split between sources is not agreement: take the weaker reading
+            return max(set(votes), key=order.index)
+        return best
+
+    def _judge_specific(self, pair: list[_Cmp], target: str) -> tuple[str, list[str]]:
+        per = self._per_benchmark(pair)
+        readings = {b: self._benchmark_reading(cs) for b, cs in per.items()}
+        reasons = [_sentence(c, self.registry) for c in pair]
+        for cs in per.values():
+            if len({c.outcome for c in cs}) > 1:
+                reasons.append(self._disagree(cs))
+            elif len(cs) > 1:
+                reasons.append(f"{len(cs)} independent sources on {cs[0].info.name} agree.")
+        values = list(readings.values())
+        missing = [b for b in self.named if b not in per]
+        if missing:
+            names = ", ".join(
+                self.registry.benchmarks[b].name if b in self.registry.benchmarks else b
+                for b in missing
+            )
+            reasons.append(f"No independent comparison on {names}.")
+        if all(v == "ok" for v in values):
+            verdict = "supported"
+            if self.claim.relation == "matches" and all(c.outcome == "win" for c in pair):
+                reasons.insert(0, f"{self._sname} leads rather than merely matches.")
+        elif "ok" not in values and values.count("far") * 2 >= len(values):
+            verdict = "contradicted"
+        else:
+            verdict = "overstated"
+        if "noise" in values:
+            self.flags.add("noise")
+        if "ok" in values and ("far" in values or "bad" in values):
+            self.flags.add("cherry_picked")
+        reasons.insert(0, self._headline(verdict, target, values))
+        return verdict, reasons
+
+    def _disagree(self, cs: list[_Cmp]) -> str:
+        parts = [f"{_source_name(c.s.source)} says {_OUTCOME_WORD[c.outcome]}" for c in cs]
+        return f"Sources disagree on {cs[0].info.name}: " + "; ".join(parts) + "."
+
+    def _headline(self, verdict: str, target: str, values: list[str]) -> str:
+        tname = _model_name(self.registry, target)
+        rel = _REL_WORD.get(self.claim.relation, self.claim.relation)
+        if verdict == "supported":
+            return f"Independent evaluations support that {self._sname} {rel} {tname}."
+        if verdict == "contradicted":
+            return f"Independent evaluations contradict that {self._sname} {rel} {tname}."
+        if "noise" in values and all(v in ("ok", "noise") for v in values):
+            return (
+                f"{self._sname} does not clearly lead {tname}: the difference is inside the "
+                "benchmark's noise."
+            )
+        return f"The evidence backs only a weaker claim than that {self._sname} {rel} {tname}."
+
+    def _judge_broad(self, pair: list[_Cmp], target: str) -> tuple[str, list[str], str]:
+        per = self._per_benchmark(pair)
+        readings = {b: self._benchmark_reading(cs) for b, cs in per.items()}
+        n = len(readings)
+        wins = sum(1 for v in readings.values() if v == "ok")
+        losses = sum(1 for v in readings.values() if v in ("far", "bad"))
+        aggregate = sum(c.normalised for c in pair) / len(pair)
+        bar = _hedge(self.claim.quantifier)
+        tname = _model_name(self.registry, target)
+        rel = self.claim.relation
+        word = {"surpasses": "wins", "approaches": "is close on", "trails": "is not ahead on"}.get(
+            rel, "matches or leads on"
+        )
+        tally = f"{word} {wins} of {n}"
+        scope = "its benchmarks" if not self.named else "the named benchmarks"
+        head = (
+            f"Against {tname}, {self._sname} {word} {wins} of {n} independent benchmarks "
+            f"({losses} clearly against, {n - wins - losses} inside the noise)."
+        )
+        reasons = [head]
+        if _broad_ok(wins, n, aggregate if rel == "surpasses" else 1.0, bar):
+            verdict = "supported"
+            reasons.append(f"The claim needs {_BAR_TEXT[bar]}; {scope} clear that bar.")
+        elif losses * 3 >= 2 * n and (wins == 0 or bar not in ("some", "several")):
+            verdict = "contradicted"
+        else:
+            verdict = "overstated"
+            reasons.append(f"The claim, as worded, needs {_BAR_TEXT[bar]}.")
+            if wins > 0 and losses > 0:
+                self.flags.add("cherry_picked")
+            if n - wins - losses > losses:
+                self.flags.add("noise")
+        # quote the largest wins and losses, so the tally can be checked by hand
+        ranked = sorted(pair, key=lambda c: c.normalised)
+        quoted = ranked[:3] + [c for c in ranked[-3:] if c not in ranked[:3]]
+        reasons.extend(_sentence(c, self.registry) for c in quoted)
+        return verdict, reasons, tally
+
+    # -- field checks (best_in_group, trails) ----------------------------------------------
+
+    def _members(self, exclude: set[str]) -> tuple[str, set[str] | None]:
+        subject_info = self.registry.models.get(self.subject or "")
+        label, pred = group_filter(self.claim.target_group, subject_info)
+        allowed: set[str] | None = set()
+        for mid, info in self.registry.models.items():
+            if mid in exclude or mid == self.subject:
+                continue
+            if self.as_of and info.release_date and info.release_date > self.as_of:
+                continue
+            if pred(info):
+                allowed.add(mid)  # type: ignore[union-attr]
+        if label == "all models":
+            # models the registry does not know are still part of "all models"
+            allowed = None
+        return label, allowed
+
+    def _field_check(
+        self, pair: list[_Cmp], exclude: set[str]
+    ) -> tuple[str, list[str], list[_Cmp]]:
+        """For `trails`: does anyone besides the named leaders beat the subject?"""
+        label, allowed = self._members(exclude)
+        ahead: dict[str, _Cmp] = {}
+        for g in self.table.newest_with(self.subject or ""):
+            s = g[self.subject or ""]
+            info = self.registry.benchmarks.get(s.benchmark_id or "")
+            if info is None:
+                continue
+            for mid, row in g.items():
+                if mid == self.subject or mid in exclude:
+                    continue
+                if allowed is not None and mid not in allowed:
+                    continue
+                if self.as_of and not self._released(mid):
+                    continue
+                c = _compare(s, row, info)
+                if c.outcome == "loss" and (mid not in ahead or c.diff < ahead[mid].diff):
+                    ahead[mid] = c
+        if not ahead:
+            return (
+                "supported",
+                [
+                    f"No other model of the field ({label}) leads {self._sname} "
+                    "there beyond the noise."
+                ],
+                [],
+            )
+        names = ", ".join(_model_name(self.registry, m) for m in sorted(ahead))
+        extra = sorted(ahead.values(), key=lambda c: c.diff)[:3]
+        reasons = [
+            f"{self._sname} is not second only to the named model(s): {names} also "
+            "lead it beyond the noise margin."
+        ]
+        reasons.extend(_sentence(c, self.registry) for c in extra)
+        return ("contradicted" if len(ahead) >= 3 else "overstated"), reasons, extra
+
+    def _released(self, mid: str) -> bool:
+        info = self.registry.models.get(mid)
+        return not (info and info.release_date and self.as_of and info.release_date > self.as_of)
+
+    def _best_in_group(self, trails: bool = False) -> tuple[str, list[str], list[_Cmp], str | None]:
+        label, allowed = self._members(set(self.targets) if trails else set())
+        subject_info = self.registry.models.get(self.subject or "")
+        reasons: list[str] = []
+        if allowed is not None and subject_info is not None and label != "all models":
+            _, pred = group_filter(self.claim.target_group, subject_info)
+            if not pred(subject_info):
+                reasons.append(f"{self._sname} is not itself one of the {label}.")
+        per_bench: dict[str, list[_Cmp]] = defaultdict(list)
+        leaders: list[_Cmp] = []
+        for g in self.table.newest_with(self.subject or ""):
+            s = g[self.subject or ""]
+            info = self.registry.benchmarks.get(s.benchmark_id or "")
+            if info is None:
+                continue
+            rivals = [
+                _compare(s, row, info)
+                for mid, row in g.items()
+                if mid != self.subject
+                and (allowed is None or mid in allowed)
+                and self._released(mid)
+            ]
+            if not rivals:
+                continue
+            strongest = min(rivals, key=lambda c: c.diff)
+            per_bench[s.benchmark_id or ""].append(strongest)
+            leaders.append(strongest)
+        if not per_bench:
+            where = self._named_text()
+            reasons.insert(
+                0,
+                f"No independent evaluation{where} ranks {self._sname} against other {label}.",
+            )
+            self._self_reported_only(reasons)
+            return "unverifiable", reasons, [], None
+        readings = {b: self._benchmark_reading_best(cs) for b, cs in per_bench.items()}
+        n = len(readings)
+        best = sum(1 for v in readings.values() if v == "ok")
+        lost = sum(1 for v in readings.values() if v == "far")
+        tally = f"best on {best} of {n}"
+        reasons.insert(
+            0,
+            f"Among {label} released by {self.as_of or 'now'}, {self._sname} is best on {best} "
+            f"of {n} independent benchmarks ({lost} where another model leads beyond the noise).",
+        )
+        broad = self.claim.scope == "broad" or not self.named
+        bar = _hedge(self.claim.quantifier) if broad else "all"
+        if (broad and _broad_ok(best, n, 1.0, bar)) or (not broad and best == n):
+            verdict = "supported"
+        elif best == 0 and lost * 3 >= 2 * n:
+            verdict = "contradicted"
+        else:
+            verdict = "overstated"
+            if best < n and lost < n - best:
+                self.flags.add("noise")
+            if best > 0 and lost > 0:
+                self.flags.add("cherry_picked")
+        ranked = sorted(leaders, key=lambda c: c.diff)
+        reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
+        if trails and verdict != "unverifiable":
+            reasons.insert(1, "Read as 'second only to' a group leader: checked against the rest.")
+        return verdict, reasons, ranked, tally
+
+    @staticmethod
+    def _benchmark_reading_best(cs: list[_Cmp]) -> str:
+        outs = [c.outcome for c in cs]
+        if all(o == "win" for o in outs):
+            return "ok"
+        if outs.count("loss") * 2 > len(outs):
+            return "far"
+        return "noise"
+
+    # -- self-reported ---------------------------------------------------------------------
+
+    def _vendor_pairs(self, target: str | None) -> list[tuple[Evaluation, Evaluation]]:
+        """Vendor rows where one table gives both the subject and the target a number."""
+        groups: dict[tuple[Any, ...], dict[str, Evaluation]] = defaultdict(dict)
+        for e in self.vendor_all:
+            if not e.model_id or not e.benchmark_id:
+                continue
+            if self.named and e.benchmark_id not in self.named:
+                continue
+            key = (e.source, e.document, e.reported_by, e.benchmark_id, e.metric, e.setting)
+            groups[key].setdefault(e.model_id, e)
+        out = []
+        for g in groups.values():
+            s = g.get(self.subject or "")
+            if s is None:
+                continue
+            others = [target] if target else [m for m in g if m != self.subject]
+            for t in others:
+                if t in g and t != self.subject:
+                    out.append((s, g[t]))
+        return out
+
+    def _self_reported_only(self, reasons: list[str]) -> None:
+        found = False
+        for target in self.targets or [None]:
+            for s, t in self._vendor_pairs(target)[:4]:
+                found = True
+                who = s.reported_by or _source_name(s.source)
+                reasons.append(
+                    f"Only {who}'s own numbers compare them on {t.benchmark}: "
+                    f"{_model_name(self.registry, s.model_id)} {_fmt(s.score)} vs "
+                    f"{_model_name(self.registry, t.model_id)} {_fmt(t.score)} (self-reported, "
+                    "not independent)."
+                )
+        if not found and not self.targets and self.claim.relation == "best_in_group":
+            for s in [e for e in self.vendor_all if e.model_id == self.subject][:1]:
+                found = True
+                reasons.append(
+                    f"Only self-reported numbers exist for {self._sname} (e.g. {s.benchmark} "
+                    f"{_fmt(s.score)}, reported by {s.reported_by or s.source})."
+                )
+        if found:
+            self.flags.add("self_reported_only")
+
+    def _gap_notes(self) -> None:
+        """Vendor number vs independent number for the subject, on the same benchmark."""
+        indep: dict[str, list[Evaluation]] = defaultdict(list)
+        for releases in self.table.series.values():
+            for g in releases[:1]:
+                if self.subject in g:
+                    indep[g[self.subject].benchmark_id or ""].append(g[self.subject])
+        shown = 0
+        for e in self.vendor_all:
+            if e.model_id != self.subject or e.benchmark_id not in indep or shown >= 3:
+                continue
+            ref = indep[e.benchmark_id or ""][0]
+            gap = e.score - ref.score
+            who = e.reported_by or e.source
+            setting = f" ({e.setting})" if e.setting and len(e.setting) <= 30 else ""
+            self.notes.append(
+                f"{who} reports {_fmt(e.score)} for {self._sname} on {e.benchmark}{setting}; "
+                f"{_source_name(ref.source)} "
+                f"measured {_fmt(ref.score)} ({'+' if gap >= 0 else ''}{_fmt(gap)} gap, "
+                "settings may differ)."
+            )
+            shown += 1
+
+    def _vendor_evidence(self, cmps: list[_Cmp]) -> list[Evidence]:
+        out = []
+        for target in self.targets:
+            for s, t in self._vendor_pairs(target):
+                info = self.registry.benchmarks.get(s.benchmark_id or "")
+                diff = s.score - t.score
+                if info is not None and not info.higher_is_better:
+                    diff = -diff
+                out.append(
+                    Evidence(
+                        benchmark=info.name if info else s.benchmark,
+                        source=s.source or (s.reported_by or ""),
+                        subject_score=s.score,
+                        target_score=t.score,
+                        difference=round(diff, 4),
+                        margin=0.0,
+                        as_of=s.as_of,
+                        metric=s.metric,
+                        setting=s.setting,
+                        margin_method="self-reported, no margin",
+                        subject_model=_model_name(self.registry, s.model_id),
+                        target_model=_model_name(self.registry, t.model_id),
+                        kind="self_reported",
+                        snapshot=s.snapshot,
+                        outcome="win" if diff > 0 else "loss" if diff < 0 else "tie",
+                    )
+                )
+        return out
+
+    def _vendor_tally(self, reasons: list[str]) -> None:
+        """The cherry-pick measure: how many rows of its own table the subject wins."""
+        rows = [e for e in self.vendor_rows if e.model_id and e.benchmark_id]
+        tables: dict[tuple[Any, ...], dict[str, Evaluation]] = defaultdict(dict)
+        for e in rows:
+            tables[(e.document, e.benchmark_id, e.metric, e.setting)].setdefault(
+                e.model_id or "", e
+            )
+        n = wins = 0
+        for g in tables.values():
+            s = g.get(self.subject or "")
+            if s is None:
+                continue
+            rivals = [g[t] for t in (self.targets or g) if t in g and t != self.subject]
+            if not rivals:
+                continue
+            info = self.registry.benchmarks.get(s.benchmark_id or "")
+            hib = info.higher_is_better if info else True
+            n += 1
+            if all((s.score > r.score) if hib else (s.score < r.score) for r in rivals):
+                wins += 1
+        if n == 0:
+            return
+        reasons.append(f"In its own table, {self._sname} wins {wins} of {n} rows.")
+        bar = _hedge(self.claim.quantifier)
+        if not _broad_ok(wins, n, 1.0, bar if bar != "aggregate" else "majority"):
+            self.flags.add("cherry_picked")
+
+    # -- flags shared by every relation ----------------------------------------------------
+
+    def _flag_common(self, cmps: list[_Cmp]) -> None:
+        self._flag_contamination(cmps)
+        self._flag_stale()
+        self._flag_settings(cmps)
+        self._flag_variants(cmps)
+        self._flag_cost()
+
+    def _flag_contamination(self, cmps: list[_Cmp]) -> None:
+        ids = list(dict.fromkeys([*self.named, *(c.info.id for c in cmps)]))
+        for bid in ids:
+            info = self.registry.benchmarks.get(bid)
+            if info is None:
+                continue
+            risky = [c for c in info.caveats if c in ("contamination_risk", "saturated")]
+            if risky:
+                self.flags.add("contamination_risk")
+                words = " and ".join(r.replace("_", " ") for r in risky)
+                self.notes.append(
+                    f"{info.name} carries a caveat ({words}): a high score may reflect "
+                    "training-data overlap more than ability."
+                )
+
+    def _flag_stale(self) -> None:
+        for target in self.targets:
+            info = self.registry.models.get(target)
+            if info is None or not info.family:
+                continue
+            current = self.registry.current_in_family(info.family, self.as_of)
+            if current is None or current.id == target:
+                continue
+            if (current.release_date or "") > (info.release_date or ""):
+                self.flags.add("stale_target")
+                when = f"on {self.as_of}" if self.as_of else "now"
+                self.notes.append(
+                    f"{info.name} was not the current {info.family} {when}: "
+                    f"{current.name} (released {current.release_date}) was."
+                )
+
+    def _flag_settings(self, cmps: list[_Cmp]) -> None:
+        if not self.claim_settings:
+            return
+        for c in cmps:
+            problems = _setting_mismatch(self.claim_settings, c.s)
+            if problems:
+                self.flags.add("setting_mismatch")
+                self.notes.append(
+                    f"The claim's setting ({_settings_text(self.claim_settings)}) differs "
+                    f"from {_source_name(c.s.source)}'s {c.info.name} run "
+                    f"({c.s.setting or 'setting not stated'}): " + "; ".join(problems) + "."
+                )
+
+    def _flag_variants(self, cmps: list[_Cmp]) -> None:
+        for mid in [self.subject, *self.targets]:
+            info = self.registry.models.get(mid or "")
+            if info and info.variant.lower() in _RISKY_VARIANTS:
+                self.flags.add("variant")
+                self.notes.append(
+                    f"{info.name} is a {info.variant} build, not a generally released model."
+                )
+        seen: set[str] = set()
+        compared = {self.subject, *self.targets}
+        for c in cmps:
+            for row in (c.s, c.t):
+                if row.model_id not in compared:
+                    continue
+                info = self.registry.models.get(row.model_id or "")
+                if info is None or row.model in seen:
+                    continue
+                marks = {m.lower() for m in _VARIANT_MARKERS.findall(row.model)}
+                released = {m.lower() for m in _VARIANT_MARKERS.findall(f"{info.name} {info.id}")}
+                extra = marks - released
+                if extra:
+                    seen.add(row.model)
+                    self.flags.add("variant")
+                    self.notes.append(
+                        f"{_source_name(row.source)} evaluated '{row.model}' "
+                        f"({', '.join(sorted(extra))}), a serving variant of {info.name}, not "
+                        "necessarily the released weights."
+                    )
+
+    def _flag_cost(self) -> None:
+        if self.claim.relation not in ("surpasses", "matches", "approaches"):
+            return
+        sp = _cheapest(self.prices, self.subject)
+        for target in self.targets:
+            tp = _cheapest(self.prices, target)
+            if sp is None or tp is None:
+                continue
+            if _blended(sp) > _blended(tp) * 1.05:
+                self.flags.add("cost")
+                self.notes.append(
+                    f"{self._sname} costs {_price_text(sp)} vs "
+                    f"{_model_name(self.registry, target)} {_price_text(tp)} per million "
+                    f"input/output tokens ({sp.provider} vs {tp.provider}, list prices "
+                    f"as of {sp.as_of}): the comparison is at a higher price."
+                )
+
+
+_FLAG_ORDER = (
+    "noise",
+    "cherry_picked",
+    "self_reported_only",
+    "contamination_risk",
+    "stale_target",
+    "setting_mismatch",
+    "variant",
+    "cost",
+)
+_OUTCOME_WORD = {"win": "ahead", "loss": "behind", "tie": "inside the noise"}
+_REL_WORD = {
+    "surpasses": "surpasses",
+    "matches": "matches",
+    "approaches": "comes close to",
+    "trails": "trails only",
+    "best_in_group": "leads",
+}
+_VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradicted": 3}
+
+
+def _worst(a: str, b: str) -> str:
+    return a if _VERDICT_RANK[a] >= _VERDICT_RANK[b] else b
+
+
+def _combine(verdicts: list[str]) -> str:
+    """Several targets: the claim holds only as far as its weakest comparison."""
+    checked = [v for v in verdicts if v != "unverifiable"]
+    if not checked:
+        return "unverifiable"
+    out = checked[0]
+    for v in checked[1:]:
+        out = _worst(out, v)
+    return out
+
+
+def _settings_text(s: dict[str, str]) -> str:
+    parts = []
+    if "shots" in s:
+        parts.append(f"{s['shots']}-shot")
+    if "cot" in s:
+        parts.append("CoT")
+    if "k" in s:
+        parts.append(s["k"])
+    return ", ".join(parts)
+
+
+def _cheapest(prices: Sequence[Price], mid: str | None) -> Price | None:
+    rows = [p for p in prices if mid and p.model_id == mid and _blended(p) > 0]
+    return min(rows, key=_blended) if rows else None
+
+
+def _blended(p: Price) -> float:
+    """A 3:1 input:output blend, the usual way list prices are compared."""
+    i = p.input_usd_per_mtok or 0.0
+    o = p.output_usd_per_mtok or 0.0
+    return (3 * i + o) / 4
+
+
+def _price_text(p: Price) -> str:
+    return f"${p.input_usd_per_mtok or 0:.2f}/${p.output_usd_per_mtok or 0:.2f}"
