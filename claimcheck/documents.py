@@ -1,0 +1,224 @@
+"""Read announcement files (.txt, .md, .html) into Documents.
+
+Local files are the CLI's and the TUI's main input, and they are hostile in small ways: binary
+files named .md, Latin-1 text, HTML with navigation around the article. Everything that can go
+wrong becomes one `DocumentError` with a one-line message naming the file, so a batch run can
+report it and carry on with the other files.
+
+HTML becomes Markdown-like text through trafilatura, because it keeps benchmark tables as pipe
+tables (the vendor-table parser reads those) and drops page furniture; lxml is the fallback
+when trafilatura finds no article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from claimcheck.models import Document
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_BYTES = 20_000_000  # an announcement is kilobytes; anything this big is not one
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FM_FIELD = re.compile(r"^(title|date|published)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_DATE_LINE = re.compile(
+    r"^[ \t>*_]*(?:date|published|posted|released)(?: on)?[ \t*_]*:[ \t*_]*(.+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_TEXT_DATE = re.compile(
+    r"\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+(?:(\d{1,2}),?\s+)?(\d{4})\b",
+    re.IGNORECASE,
+)
+_MD_HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype html|<html|<head|<body|<article|<\?xml)", re.I)
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as a document; the message is one line naming it."""
+
+
+def load_document(path_or_url: str) -> Document:
+    """Read a .txt, .md or .html file into a Document with its title and date.
+
+    URLs are the fetch stage's job (`claimcheck.fetch.fetch_url`); here they are refused with
+    a message that says so, rather than read as a missing file.
+    """
+    if re.match(r"https?://", path_or_url, re.IGNORECASE):
+        raise DocumentError(f"{path_or_url}: URLs are fetched, not loaded; use fetch_url")
+    path = Path(path_or_url)
+    try:
+        if path.is_dir():
+            raise DocumentError(f"{path_or_url}: is a directory, not a document")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(f"{path_or_url}: too large for an announcement ({size:,} bytes)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path_or_url}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{path_or_url}: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(f"{path_or_url}: cannot read ({exc.strerror or exc})") from None
+    return document_from_bytes(data, path=path_or_url)
+
+
+def document_from_bytes(data: bytes, path: str = "-") -> Document:
+    """Decode and parse raw bytes (a file's or standard input's) into a Document."""
+    text = _decode(data, path)
+    is_html = path.lower().endswith((".html", ".htm")) or bool(_HTML_SNIFF.match(text[:2000]))
+    title = ""
+    date = None
+    if is_html:
+        title, date = _html_meta(text)
+        text = html_to_text(text)
+    fm_title, fm_date = _front_matter(text)
+    title = title or fm_title or _first_heading(text)
+    date = fm_date or date or _date_line(text)
+    return Document(
+        text=text,
+        path=path,
+        title=_one_line(title)[:300],
+        date=date,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def html_to_text(html: str) -> str:
+    """The article's text with tables kept as Markdown pipe tables."""
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(
+            html,
+            output_format="markdown",
+            include_tables=True,
+            include_comments=False,
+            favor_recall=True,
+        )
+    except Exception:  # noqa: BLE001 - a parser crash on hostile HTML must not stop a batch
+        text = None
+    if text and text.strip():
+        return str(text)
+    return _lxml_text(html)
+
+
+def _lxml_text(html: str) -> str:
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html)
+    except Exception:  # noqa: BLE001 - unparseable HTML: fall back to stripping tags
+        return re.sub(r"<[^>]*>", " ", html)
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    for row in root.xpath("//tr"):
+        cells = [" ".join(c.text_content().split()) for c in row.xpath("./th|./td")]
+        row.clear()
+        row.text = "\n| " + " | ".join(cells) + " |\n"
+    for block in root.xpath("//p|//div|//li|//h1|//h2|//h3|//h4|//br|//table|//section"):
+        block.tail = "\n\n" + (block.tail or "")
+    lines = [" ".join(line.split()) for line in root.text_content().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _decode(data: bytes, path: str) -> str:
+    if not data.strip():
+        return ""
+    if b"\x00" in data[:8192]:
+        raise DocumentError(f"{path}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise DocumentError(f"{path}: binary file, not text")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise DocumentError(f"{path}: cannot decode as text ({best.encoding})") from None
+
+
+def _front_matter(text: str) -> tuple[str, str | None]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return "", None
+    title, date = "", None
+    for key, value in _FM_FIELD.findall(match.group(1)):
+        value = value.strip().strip("\"'")
+        if key.lower() == "title":
+            title = value
+        elif date is None:
+            date = _parse_date(value)
+    return title, date
+
+
+def _first_heading(text: str) -> str:
+    match = _MD_HEADING.search(text[:20_000])
+    return match.group(1).strip("*_ ") if match else ""
+
+
+def _date_line(text: str) -> str | None:
+    for match in _DATE_LINE.finditer(text[:20_000]):
+        date = _parse_date(match.group(1))
+        if date:
+            return date
+    return None
+
+
+def _html_meta(html: str) -> tuple[str, str | None]:
+    head = html[:100_000]
+    title_match = re.search(r"<title[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
+    title = ""
+    if title_match:
+        import html as html_lib
+
+        title = html_lib.unescape(re.sub(r"<[^>]*>", "", title_match.group(1))).strip()
+    date = None
+    for meta in re.finditer(r"<meta\b[^>]*>", head, re.IGNORECASE):
+        tag = meta.group(0)
+        if re.search(r"(?:name|property)=[\"'](?:date|article:published_time|pubdate)", tag, re.I):
+            content = re.search(r"content=[\"']([^\"']+)", tag, re.IGNORECASE)
+            date = _parse_date(content.group(1)) if content else None
+            if date:
+                break
+    return title, date
+
+
+def _parse_date(value: str) -> str | None:
+    """YYYY-MM-DD from an ISO date or a written one ("14 February 2025", "Feb 14, 2025")."""
+    iso = _ISO_DATE.search(value)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        return _valid(year, month, day)
+    written = _TEXT_DATE.search(value)
+    if written:
+        day_before, month_name, day_after, year = written.groups()
+        day = int(day_before or day_after or 1)
+        return _valid(int(year), _MONTHS[month_name[:3].lower()], day)
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    import datetime
+
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
