@@ -1,0 +1,61 @@
+"""Vendor-reported numbers in the normalised table format (`self_reported.csv`).
+
+Same columns as the independent table plus `reported_by`, the organisation that published the
+figure. These rows are stored as `kind="self_reported"` and never count as independent
+evidence; a competitor figure quoted by a vendor keeps that vendor as `reported_by`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from claimcheck.importers.base import FileContext, Importer, r4, to_float
+from claimcheck.models import Evaluation
+
+REQUIRED = ("model", "benchmark", "metric", "score", "source", "reported_by")
+
+
+def parse(ctx: FileContext) -> list[Evaluation]:
+    reader = csv.DictReader(io.StringIO(ctx.text()))
+    header = reader.fieldnames or []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise ctx.error(f"not a self-reported table (missing columns {missing})", "line 1")
+    out = []
+    for line, rec in enumerate(reader, start=2):
+        if None in rec:
+            raise ctx.error("more fields than the header", f"line {line}")
+        score = to_float(rec["score"])
+        if score is None:
+            raise ctx.error(f"score {rec['score']!r} is not a number", f"line {line}")
+        if not rec["reported_by"].strip():
+            raise ctx.error("reported_by is empty (who published this number?)", f"line {line}")
+        out.append(
+            ctx.row(
+                model=rec["model"],
+                benchmark=rec["benchmark"],
+                metric=rec["metric"],
+                score=r4(score),
+                ci_low=to_float(rec.get("ci_low")),
+                ci_high=to_float(rec.get("ci_high")),
+                setting=rec.get("setting") or "",
+                source=rec["source"],
+                source_url=rec.get("source_url") or ctx.source_url,
+                as_of=rec.get("as_of") or ctx.as_of,
+                notes=rec.get("notes") or "",
+                kind="self_reported",
+                reported_by=rec["reported_by"].strip(),
+            )
+        )
+    return out
+
+
+IMPORTER = Importer(
+    name="self_reported",
+    description="vendor-reported numbers, normalised CSV with a reported_by column",
+    parser=parse,
+    manifest={},
+    sources=("self_reported",),
+    patterns=("self_reported.csv",),
+)
