@@ -116,6 +116,8 @@ _COT_RE = re.compile(r"(?i)\b(cot|chain[- ]of[- ]thought)\b")
 _SE_NOTE_RE = re.compile(r"\bSE=(\d+(?:\.\d+)?)(?![\w/.:])")
 _PM_NOTE_RE = re.compile(r":(\d+(?:\.\d+)?)±(\d+(?:\.\d+)?)")
 _SIZE_RE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*b\b")
+# ids of serving builds of a released model: "<released id>-fp8", "<released id>-turbo" ...
+_STANDIN_RE = re.compile(r"^(?P<base>.+)-(fp8|fp4|int8|int4|awq|gptq|gguf|turbo|bf16)$")
 
 
 class RegistryLike(Protocol):
@@ -165,6 +167,12 @@ class EvaluationIndex:
             self.by_model[e.model_id].append(e)
             self.by_benchmark[e.benchmark_id].append(e)
         self.rows = sum(len(v) for v in self.by_model.values())
+        # serving builds stand in for the released model where it was not evaluated itself
+        self.standins: dict[str, list[str]] = defaultdict(list)
+        for mid in self.by_model:
+            m = _STANDIN_RE.match(mid)
+            if m:
+                self.standins[m.group("base")].append(mid)
 
     @classmethod
     def from_store(cls, store: Any, until: str | None = None) -> EvaluationIndex:
@@ -175,6 +183,8 @@ class EvaluationIndex:
         out: list[Evaluation] = []
         for mid in dict.fromkeys(i for i in ids if i):
             out.extend(self.by_model.get(mid, ()))
+            for variant in self.standins.get(mid, ()):
+                out.extend(self.by_model.get(variant, ()))
         return out
 
     def for_group(
@@ -305,7 +315,12 @@ def _is_primary(e: Evaluation, info: BenchmarkInfo | None) -> bool:
 class _Table:
     """Rows of one kind organised as series → newest release → model → row."""
 
-    def __init__(self, rows: Iterable[Evaluation], benchmarks: dict[str, BenchmarkInfo]) -> None:
+    def __init__(
+        self,
+        rows: Iterable[Evaluation],
+        benchmarks: dict[str, BenchmarkInfo],
+        standins: dict[str, str] | None = None,
+    ) -> None:
         groups: dict[tuple[str, str, str, str], dict[str, list[Evaluation]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -320,6 +335,9 @@ class _Table:
         )
         for by_model in groups.values():
             picked = {m: _pick(rs) for m, rs in by_model.items()}
+            for variant, base in (standins or {}).items():
+                if variant in picked and base not in picked:
+                    picked[base] = picked[variant]
             self.series[_series_key(next(iter(picked.values())))].append(picked)
         for releases in self.series.values():
             releases.sort(key=lambda g: _release_key(list(g.values())), reverse=True)
@@ -617,7 +635,14 @@ class _Judgement:
         if self.named:
             wanted = set(self.named)
             indep = [e for e in indep if e.benchmark_id in wanted]
-        self.table = _Table(indep, bm)
+        self.standin_of = {
+            e.model_id: m.group("base")
+            for e in indep
+            if e.model_id
+            and (m := _STANDIN_RE.match(e.model_id))
+            and m.group("base") in {self.subject, *self.targets}
+        }
+        self.table = _Table(indep, bm, self.standin_of)
         self.vendor_all = vendor
         self.vendor_rows = list(vendor_rows)
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
@@ -898,7 +923,7 @@ class _Judgement:
             if info is None:
                 continue
             for mid, row in g.items():
-                if mid == self.subject or mid in exclude:
+                if mid == self.subject or mid in exclude or mid in self.standin_of:
                     continue
                 if allowed is not None and mid not in allowed:
                     continue
@@ -948,6 +973,7 @@ class _Judgement:
                 _compare(s, row, info)
                 for mid, row in g.items()
                 if mid != self.subject
+                and mid not in self.standin_of
                 and (allowed is None or mid in allowed)
                 and self._released(mid)
             ]
@@ -1156,7 +1182,7 @@ class _Judgement:
             if info is None or not info.family:
                 continue
             current = self.registry.current_in_family(info.family, self.as_of)
-            if current is None or current.id == target:
+            if current is None or current.id == target or not info.release_date:
                 continue
             if (current.release_date or "") > (info.release_date or ""):
                 self.flags.add("stale_target")
@@ -1188,9 +1214,19 @@ class _Judgement:
                     f"{info.name} is a {info.variant} build, not a generally released model."
                 )
         seen: set[str] = set()
-        compared = {self.subject, *self.targets}
+        compared = {self.subject, *self.targets, *self.standin_of}
         for c in cmps:
             for row in (c.s, c.t):
+                base = self.standin_of.get(row.model_id or "")
+                if base and row.model not in seen:
+                    seen.add(row.model)
+                    self.flags.add("variant")
+                    self.notes.append(
+                        f"{_source_name(row.source)} evaluated only '{row.model}', a serving "
+                        f"build of {_model_name(self.registry, base)}; its score stands in for "
+                        "the released model."
+                    )
+                    continue
                 if row.model_id not in compared:
                     continue
                 info = self.registry.models.get(row.model_id or "")

@@ -533,3 +533,16 @@ def test_index_filters_by_date_and_serves_groups() -> None:
         "overstated",  # type: ignore[arg-type]
         "contradicted",
     )
+
+
+def test_serving_build_stands_in_for_the_released_model_with_a_variant_flag() -> None:
+    reg = replace(REG, models={**REG.models, "alpha-turbo": M("alpha-turbo", variant="quantized")})
+    rows = [E("alpha-turbo", "mmlu", 88, raw="Alpha Turbo"), E("beta-0806", "mmlu", 80)]
+    idx = EvaluationIndex(rows)
+    claim = C("alpha", "surpasses", ("beta-0806",), ("mmlu",))
+    assert [e.model_id for e in idx.for_claim(claim)] == ["alpha-turbo", "beta-0806"]
+    v = judge(claim, idx, registry=reg)  # type: ignore[arg-type]
+    assert v.verdict == "supported"
+    assert "variant" in v.flags
+    assert v.evidence[0].subject_model == "alpha-turbo"
+    assert any("evaluated only 'Alpha Turbo'" in r for r in v.reasons)
