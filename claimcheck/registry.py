@@ -1,0 +1,532 @@
+"""The model and benchmark registries, and name resolution against them.
+
+Every leaderboard and every announcement spells model names its own way ("gpt-4o-2024-05-13",
+"GPT-4o (2024-05-13)", "GPT-4o 0513"), and a wrong merge is worse than no merge: a claim about
+Qwen2.5 judged with Qwen2 numbers is a false verdict. So resolution goes from the safest step to
+the loosest (exact alias, then a normalised form, then fuzzy matching), and the fuzzy step may
+never cross a difference in version, size, date or variant: those "identity tokens" must agree
+exactly. A bare family name ("GPT-4o") is not a model but a line of snapshots; given a date it
+resolves to the snapshot that was current then.
+
+The registries are plain CSV files in the bundled data directory, so they stay diffable and
+reviewable; nothing here touches the store or the network.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from claimcheck.config import bundled_data_dir
+from claimcheck.models import BenchmarkInfo, ModelInfo, Resolution
+
+FUZZY_CUTOFF = 85.0
+CANDIDATE_LIMIT = 5
+
+# Words that name a different model when they differ ("GPT-4o" vs "GPT-4o-mini"); any token with
+# a digit (a version, a size, a date, a context length) is an identity token as well.
+MODEL_VARIANT_WORDS = frozenset(
+    """
+    mini nano micro tiny turbo instruct base preview exp pro flash sonnet haiku opus large small
+    medium lite plus max ultra fp8 fp16 bf16 awq gguf gptq int4 int8 coder code math vision
+    thinking reasoning latest air long moe distill r omni chatgpt deepseek qwen qwq llama gemma
+    gemini claude gpt mistral mixtral codestral ministral phi yi glm chatglm command grok nova
+    """.split()  # noqa: SIM905 - a word list reads better as words
+)
+
+BENCHMARK_VARIANT_WORDS = frozenset(
+    """
+    pro redux plus diamond hard verified lite mixed mini base level main full complete instruct
+    public private tier creative prompts english easy medium polyglot edit refactoring
+    multilingual mul non chinese multi mixeval livebench arena alpacaeval
+    """.split()  # noqa: SIM905 - a word list reads better as words
+)
+
+# Different spellings of the same variant word; "chat" and "it" mean the instruction-tuned model.
+_MODEL_SYNONYMS = {
+    "it": "instruct",
+    "inst": "instruct",
+    "chat": "instruct",
+    "instruction": "instruct",
+    "experimental": "exp",
+    "hf": "",
+    "meta": "",
+    "the": "",
+    "v": "",
+    "med": "medium",
+    "free": "",
+    "nitro": "",
+    "floor": "",
+    "model": "",
+}
+
+_BENCHMARK_SYNONYMS = {
+    "lvl": "level",
+    "l": "level",
+    "the": "",
+    "benchmark": "",
+    "bench": "bench",
+    "cot": "",
+    "shot": "",
+    "v": "",
+    "test": "",
+    "set": "",
+    "subset": "",
+}
+
+_PROVIDER_DOT = re.compile(
+    r"^(?:(?:us|eu|apac|global|jp|au)\.)?"
+    r"(?:anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|openai|google|writer|moonshot)\.",
+)
+_BEDROCK_SUFFIX = re.compile(r"-v\d+:\d+$")
+_FULL_DATE = re.compile(r"(?<!\d)(20[12]\d)[-_/.]?([01]\d)[-_/.]?([0-3]\d)(?!\d)")
+_SPLIT_VERSION = re.compile(r"(?<![\d.])(\d)[-_](\d)(?![\d.a-z])")
+_TOKEN = re.compile(r"\d+(?:\.\d+)*(?:x\d+(?:\.\d+)*)?[a-z]*|[a-z]+")
+_DATE_TOKEN = re.compile(r"^20[12]\d[01]\d[0-3]\d$")
+
+
+def strip_provider(text: str) -> str:
+    """Reduce an API key or a repository id to the model name it carries.
+
+    Price tables and hubs prefix and suffix names ("azure/eu/gpt-4o-2024-08-06",
+    "anthropic.claude-3-5-sonnet-20240620-v1:0", "Qwen/Qwen2.5-72B-Instruct",
+    "vertex_ai/claude-3-5-sonnet@20240620"); the model is the last path part without the
+    provider's own version suffix.
+    """
+    name = text.strip()
+    if "/" in name:
+        name = name.rstrip("/").rsplit("/", 1)[-1]
+    if "--" in name:  # EvalPerf writes "org--repo"
+        name = name.rsplit("--", 1)[-1]
+    match = _PROVIDER_DOT.match(name.lower())
+    if match:
+        rest = name[match.end() :]
+        # "deepseek.v3.2" names the model by version only: keep the vendor as the name
+        name = rest if not re.match(r"v\d", rest) else match.group(0)[:-1] + "-" + rest
+    name = _BEDROCK_SUFFIX.sub("", name)
+    return name.replace("@", "-")
+
+
+def model_tokens(text: str) -> list[str]:
+    """The words of a model name in a canonical spelling, in their original order."""
+    name = strip_provider(text).lower()
+    name = _FULL_DATE.sub(lambda m: f" {m.group(1)}{m.group(2)}{m.group(3)} ", name)
+    name = _SPLIT_VERSION.sub(r"\1.\2", name)  # "claude-3-5-sonnet" writes 3.5 with a hyphen
+    name = name.replace("+", " plus ")
+    tokens = []
+    for token in _TOKEN.findall(name):
+        token = _MODEL_SYNONYMS.get(token, token)
+        if token:
+            tokens.append(token)
+    return tokens
+
+
+def normalise_model(text: str) -> str:
+    """An order-insensitive key: two spellings of one model share it."""
+    return " ".join(sorted(model_tokens(text)))
+
+
+def _mmdd(token: str) -> str:
+    return token[4:] if _DATE_TOKEN.match(token) else token
+
+
+def _identity(tokens: Iterable[str], words: frozenset[str]) -> frozenset[str]:
+    identity = set()
+    for token in tokens:
+        if any(c.isdigit() for c in token) or token in words:
+            identity.add(_mmdd(token))
+        elif len(token) >= 4:
+            # a misspelt variant word ("Sonet", "Quen") still names that variant
+            match = process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=75)
+            if match:
+                identity.add(match[0])
+    return frozenset(identity)
+
+
+def model_identity(text: str) -> frozenset[str]:
+    """The tokens a fuzzy match must not change: versions, sizes, dates and variant words.
+
+    Full dates count by month and day, so "0513" and "2024-05-13" agree.
+    """
+    return _identity(model_tokens(text), MODEL_VARIANT_WORDS)
+
+
+def benchmark_tokens(text: str) -> list[str]:
+    name = text.lower().replace("+", " plus ")
+    name = re.sub(r"\b\d+\s*-?\s*shots?\b", " ", name)
+    tokens = []
+    for token in _TOKEN.findall(name):
+        token = _BENCHMARK_SYNONYMS.get(token, token)
+        if token:
+            tokens.append(token)
+    return tokens
+
+
+def normalise_benchmark(text: str) -> str:
+    return " ".join(benchmark_tokens(text))
+
+
+def benchmark_identity(text: str) -> frozenset[str]:
+    return _identity(benchmark_tokens(text), BENCHMARK_VARIANT_WORDS)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            {k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(
+                line for line in handle if line.strip() and not line.startswith("#")
+            )
+        ]
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(";") if part.strip())
+
+
+def _bool(value: str) -> bool | None:
+    value = value.strip().lower()
+    if value in ("true", "yes", "1", "y"):
+        return True
+    if value in ("false", "no", "0", "n"):
+        return False
+    return None
+
+
+@dataclass
+class _Index:
+    """Lookup tables for one kind of name (models or benchmarks)."""
+
+    exact: dict[str, str] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)
+    normalised: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    choices: list[str] = field(default_factory=list)  # alias strings for rapidfuzz
+    choice_ids: list[str] = field(default_factory=list)
+
+    def add(self, alias: str, target: str, key: str) -> None:
+        self.exact.setdefault(alias, target)
+        self.folded.setdefault(alias.casefold(), target)
+        if key:
+            self.normalised[key].add(target)
+        self.choices.append(alias)
+        self.choice_ids.append(target)
+
+
+class Registry:
+    """Canonical models and benchmarks with their aliases, loaded from CSV files."""
+
+    def __init__(
+        self,
+        models: Iterable[ModelInfo],
+        benchmarks: Iterable[BenchmarkInfo],
+        family_aliases: Iterable[tuple[str, str]] = (),
+        benchmark_metric_aliases: Iterable[tuple[str, str, str]] = (),
+    ) -> None:
+        self.models: dict[str, ModelInfo] = {m.id: m for m in models}
+        self.benchmarks: dict[str, BenchmarkInfo] = {b.id: b for b in benchmarks}
+        self._families: dict[str, list[ModelInfo]] = defaultdict(list)
+        for model in self.models.values():
+            self._families[model.family].append(model)
+        for members in self._families.values():
+            members.sort(key=lambda m: (m.release_date or "", m.id))
+
+        self._model_index = _Index()
+        self._family_index = _Index()
+        for model in self.models.values():
+            for alias in dict.fromkeys((model.id, model.name, *model.aliases)):
+                if alias:
+                    self._model_index.add(alias, model.id, normalise_model(alias))
+            # a dated snapshot is also written with month and day only ("GPT-4o 0513")
+            tokens = model_tokens(model.id)
+            if any(_DATE_TOKEN.match(t) for t in tokens):
+                key = " ".join(sorted(_mmdd(t) for t in tokens))
+                self._model_index.normalised[key].add(model.id)
+        family_pairs = [(f, f) for f in self._families] + list(family_aliases)
+        for alias, family in family_pairs:
+            if family in self._families:
+                self._family_index.add(alias, family, normalise_model(alias))
+        self._family_keys = {
+            normalise_model(alias): family
+            for alias, family in family_pairs
+            if family in self._families
+        }
+
+        self._bench_index = _Index()
+        for bench in self.benchmarks.values():
+            for alias in dict.fromkeys((bench.id, bench.name, *bench.aliases)):
+                if alias:
+                    self._bench_index.add(alias, bench.id, normalise_benchmark(alias))
+        # (alias casefolded, metric or metric prefix ending in '*') -> benchmark id
+        self._bench_metric: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for alias, metric, bench_id in benchmark_metric_aliases:
+            if bench_id in self.benchmarks:
+                self._bench_metric[normalise_benchmark(alias)].append((metric, bench_id))
+
+    # -- models ------------------------------------------------------------------------------
+
+    def model_alias_pairs(self) -> list[tuple[str, str]]:
+        """(alias, id) for EntityRuler patterns.
+
+        Bare family names ("GPT-4o") map to the family id; pass the text to resolve_model with
+        the document date to get the snapshot.
+        """
+        pairs = list(zip(self._model_index.choices, self._model_index.choice_ids, strict=True))
+        pairs += list(zip(self._family_index.choices, self._family_index.choice_ids, strict=True))
+        return list(dict.fromkeys(pairs))
+
+    def families(self) -> list[str]:
+        return sorted(self._families)
+
+    def family_members(self, family: str) -> list[ModelInfo]:
+        """The snapshots of a model line, oldest first (undated ones first)."""
+        return list(self._families.get(family, ()))
+
+    def current_in_family(self, family: str, as_of: str | None) -> ModelInfo | None:
+        """The member released last on or before `as_of` (the newest without a date).
+
+        Before the first release we return the earliest member: a claim cannot name a model
+        that does not exist yet, so the date is more likely wrong than the name.
+        """
+        members = self._families.get(family)
+        if not members:
+            return None
+        dated = [m for m in members if m.release_date]
+        if not as_of:
+            return (dated or members)[-1]
+        current = [m for m in dated if m.release_date and m.release_date <= as_of[:10]]
+        if current:
+            return current[-1]
+        return dated[0] if dated else members[-1]
+
+    def _family_resolution(
+        self, text: str, family: str, as_of: str | None, method: str, score: float = 100.0
+    ) -> Resolution:
+        members = self._families[family]
+        chosen = self.current_in_family(family, as_of)
+        assert chosen is not None
+        if len(members) == 1:
+            return Resolution(text, chosen.id, family, method, score, ())
+        others = tuple(m.id for m in reversed(members) if m.id != chosen.id)
+        return Resolution(text, chosen.id, family, "as_of" if as_of else "family", score, others)
+
+    def _model_resolution(self, text: str, model_id: str, method: str, score: float) -> Resolution:
+        return Resolution(text, model_id, self.models[model_id].family, method, score, ())
+
+    def resolve_model(self, text: str, as_of: str | None = None) -> Resolution:
+        """Resolve a model name as written to a canonical model id.
+
+        Order: a bare family name (resolved through `as_of`), an exact alias, the same
+        ignoring case, the normalised form, then a fuzzy match whose identity tokens equal the
+        query's. Unknown names give id=None and the closest ids as candidates.
+        """
+        raw = text.strip()
+        if not raw:
+            return Resolution(text, None)
+        if raw in self._family_index.exact:
+            return self._family_resolution(text, self._family_index.exact[raw], as_of, "exact")
+        if raw in self._model_index.exact:
+            return self._model_resolution(text, self._model_index.exact[raw], "exact", 100.0)
+        folded = raw.casefold()
+        if folded in self._family_index.folded:
+            family = self._family_index.folded[folded]
+            return self._family_resolution(text, family, as_of, "exact")
+        if folded in self._model_index.folded:
+            return self._model_resolution(text, self._model_index.folded[folded], "exact", 100.0)
+
+        key = normalise_model(raw)
+        if key in self._family_keys:
+            return self._family_resolution(text, self._family_keys[key], as_of, "normalised")
+        ids = self._model_index.normalised.get(key, set())
+        if len(ids) == 1:
+            return self._model_resolution(text, next(iter(ids)), "normalised", 100.0)
+        if len(ids) > 1:  # two models share a spelling: refuse to pick one
+            return Resolution(text, None, None, None, 0.0, tuple(sorted(ids)))
+        stripped = strip_provider(raw)
+        if stripped != raw:
+            inner = self.resolve_model(stripped, as_of)
+            if inner.id is not None:
+                return Resolution(
+                    text, inner.id, inner.family, inner.method, inner.score, inner.candidates
+                )
+
+        return self._fuzzy_model(text, raw, as_of)
+
+    def _fuzzy_model(self, text: str, raw: str, as_of: str | None) -> Resolution:
+        identity = model_identity(raw)
+        index = self._model_index
+        matches = process.extract(
+            raw,
+            index.choices,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=25,
+            score_cutoff=50,
+        )
+        candidates: list[str] = []
+        for _choice, score, position in matches:
+            target = index.choice_ids[position]
+            if target not in candidates:
+                candidates.append(target)
+            if score >= FUZZY_CUTOFF and model_identity(index.choices[position]) == identity:
+                return self._model_resolution(text, target, "fuzzy", float(score))
+        family_matches = process.extract(
+            raw,
+            self._family_index.choices,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=10,
+            score_cutoff=FUZZY_CUTOFF,
+        )
+        for choice, score, position in family_matches:
+            if model_identity(choice) == identity:
+                family = self._family_index.choice_ids[position]
+                res = self._family_resolution(text, family, as_of, "fuzzy", float(score))
+                return Resolution(text, res.id, res.family, "fuzzy", res.score, res.candidates)
+        return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
+
+    # -- benchmarks --------------------------------------------------------------------------
+
+    def benchmark_alias_pairs(self) -> list[tuple[str, str]]:
+        """(alias, benchmark id) for EntityRuler patterns."""
+        return list(
+            dict.fromkeys(zip(self._bench_index.choices, self._bench_index.choice_ids, strict=True))
+        )
+
+    def resolve_benchmark(self, text: str, metric: str | None = None) -> Resolution:
+        """Resolve a benchmark name (and, for composite leaderboards, its metric) to an id.
+
+        The metric matters where one source row names a whole leaderboard and the metric names
+        the part ("LiveBench" + "category_average:Coding" is LiveBench's coding category).
+        """
+        raw = text.strip()
+        if not raw:
+            return Resolution(text, None)
+        key = normalise_benchmark(raw)
+        if metric and key in self._bench_metric:
+            for pattern, bench_id in self._bench_metric[key]:
+                if pattern == metric or (pattern.endswith("*") and metric.startswith(pattern[:-1])):
+                    return self._bench_resolution(text, bench_id, "exact", 100.0)
+        index = self._bench_index
+        if raw in index.exact:
+            return self._bench_resolution(text, index.exact[raw], "exact", 100.0)
+        if raw.casefold() in index.folded:
+            return self._bench_resolution(text, index.folded[raw.casefold()], "exact", 100.0)
+        ids = index.normalised.get(key, set())
+        if len(ids) == 1:
+            return self._bench_resolution(text, next(iter(ids)), "normalised", 100.0)
+        if len(ids) > 1:
+            return Resolution(text, None, None, None, 0.0, tuple(sorted(ids)))
+        identity = benchmark_identity(raw)
+        matches = process.extract(
+            raw,
+            index.choices,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=25,
+            score_cutoff=50,
+        )
+        candidates: list[str] = []
+        for choice, score, position in matches:
+            target = index.choice_ids[position]
+            if target not in candidates:
+                candidates.append(target)
+            if score >= FUZZY_CUTOFF and benchmark_identity(choice) == identity:
+                return self._bench_resolution(text, target, "fuzzy", float(score))
+        return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
+
+    def _bench_resolution(self, text: str, bench_id: str, method: str, score: float) -> Resolution:
+        return Resolution(text, bench_id, None, method, score, ())
+
+
+def _load_models(data_dir: Path) -> tuple[list[ModelInfo], list[tuple[str, str]]]:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in _read_csv(data_dir / "model_aliases.csv"):
+        if row.get("alias") and row.get("model_id"):
+            aliases[row["model_id"]].append(row["alias"])
+    models = [
+        ModelInfo(
+            id=row["id"],
+            name=row.get("name") or row["id"],
+            org=row.get("org", ""),
+            family=row.get("family") or row["id"],
+            version=row.get("version", ""),
+            size=row.get("size", ""),
+            variant=row.get("variant", ""),
+            release_date=row.get("release_date") or None,
+            open_weights=_bool(row.get("open_weights", "")),
+            aliases=tuple(aliases.get(row["id"], ())),
+        )
+        for row in _read_csv(data_dir / "models.csv")
+        if row.get("id")
+    ]
+    families = [
+        (row["alias"], row["family"])
+        for row in _read_csv(data_dir / "family_aliases.csv")
+        if row.get("alias") and row.get("family")
+    ]
+    return models, families
+
+
+def _load_benchmarks(
+    data_dir: Path,
+) -> tuple[list[BenchmarkInfo], list[tuple[str, str, str]]]:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    metric_aliases: list[tuple[str, str, str]] = []
+    for row in _read_csv(data_dir / "benchmark_aliases.csv"):
+        if not (row.get("alias") and row.get("benchmark_id")):
+            continue
+        if row.get("metric"):
+            metric_aliases.append((row["alias"], row["metric"], row["benchmark_id"]))
+        else:
+            aliases[row["benchmark_id"]].append(row["alias"])
+    benchmarks = []
+    for row in _read_csv(data_dir / "benchmarks.csv"):
+        if not row.get("id"):
+            continue
+        items = row.get("items", "")
+        benchmarks.append(
+            BenchmarkInfo(
+                id=row["id"],
+                name=row.get("name") or row["id"],
+                aliases=tuple(aliases.get(row["id"], ())),
+                items=int(items) if items.isdigit() else None,
+                metric_kind=row.get("metric_kind") or "accuracy",
+                higher_is_better=_bool(row.get("higher_is_better", "")) is not False,
+                scale=float(row["scale"]) if row.get("scale") else 100.0,
+                caveats=_split(row.get("caveats", "")),
+                category=row.get("category", ""),
+                primary_metrics=_split(row.get("primary_metrics", "")),
+            )
+        )
+    return benchmarks, metric_aliases
+
+
+@cache
+def _load(data_dir: Path) -> Registry:
+    models, families = _load_models(data_dir)
+    benchmarks, metric_aliases = _load_benchmarks(data_dir)
+    return Registry(models, benchmarks, families, metric_aliases)
+
+
+def load_registry(data_dir: Path | None = None) -> Registry:
+    """The registry from `data_dir` (default: the bundled data), loaded once per directory."""
+    return _load(Path(data_dir or bundled_data_dir()).resolve())
+
+
+def resolve_model(text: str, as_of: str | None = None) -> Resolution:
+    """Resolve a model name with the default registry (see Registry.resolve_model)."""
+    return load_registry().resolve_model(text, as_of)
+
+
+def resolve_benchmark(text: str, metric: str | None = None) -> Resolution:
+    """Resolve a benchmark name with the default registry (see Registry.resolve_benchmark)."""
+    return load_registry().resolve_benchmark(text, metric)
