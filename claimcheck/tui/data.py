@@ -1,0 +1,332 @@
+"""Plain helpers behind the app's views: making hostile text safe, filtering and sorting claims.
+
+Kept free of Textual so they can be tested on their own and reused by the screenshot script;
+the widgets only turn their results into renderables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from claimcheck.models import CheckedClaim, CheckedDocument, Document
+
+VERDICT_ORDER = {"contradicted": 0, "overstated": 1, "unverifiable": 2, "supported": 3}
+VERDICT_SYMBOL = {"supported": "✓", "overstated": "≈", "contradicted": "✗", "unverifiable": "?"}
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
+# from what it says. Each is replaced by ONE visible character so claim offsets stay valid.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    ch = match.group()
+    code = ord(ch)
+    if ch == "\r":
+        return " "  # a stray carriage return from Windows text: harmless as a space
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC, ␇ for BEL
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def safe_text(text: str | None) -> str:
+    """Article text made inert for a terminal, one character for one.
+
+    Escape and control characters become visible symbols (ESC shows as ␛), so an article that
+    contains `\\x1b[2J` displays those characters instead of clearing the screen, and offsets
+    into the original text still point at the same characters. Newlines and tabs are kept.
+    Rich markup is not touched here: callers wrap the result in `Text`, never in markup.
+    """
+    if not text:
+        return ""
+    return _CONTROL.sub(_picture, text)
+
+
+def one_line(text: str | None, limit: int = 0) -> str:
+    """Safe text squeezed onto one line (for table cells), optionally cut to `limit` chars."""
+    flat = " ".join(safe_text(text).split())
+    if limit and len(flat) > limit:
+        return flat[: max(limit - 1, 0)] + "…"
+    return flat
+
+
+def tally_counts(article: dict[str, Any]) -> dict[str, int]:
+    return {v: int(article.get(v) or 0) for v in VERDICT_ORDER}
+
+
+def mention_ids(items: Iterable[Any]) -> list[str]:
+    """Resolved ids of a claim's mentions (dicts from the store or Mention objects)."""
+    out = []
+    for m in items or ():
+        mid = m.get("id") if isinstance(m, dict) else getattr(m, "id", None)
+        if mid:
+            out.append(mid)
+    return out
+
+
+def mention_texts(items: Iterable[Any]) -> list[str]:
+    out = []
+    for m in items or ():
+        text = m.get("text") if isinstance(m, dict) else getattr(m, "text", "")
+        if text:
+            out.append(str(text))
+    return out
+
+
+def claim_models(row: dict[str, Any]) -> list[str]:
+    """Every resolved model a claim names, subject first (for the model view)."""
+    ids = [row["subject_id"]] if row.get("subject_id") else []
+    ids += [m for m in mention_ids(row.get("targets", ())) if m not in ids]
+    return ids
+
+
+def rows_from_checked(checked: CheckedDocument) -> list[dict[str, Any]]:
+    """A freshly checked document as rows shaped like `Store.checked_claims()` returns.
+
+    The draft pane and the stored views then share one card and one table.
+    """
+    rows = []
+    doc = checked.document
+    for seq, cc in enumerate(checked.claims):
+        rows.append(row_from_claim(cc, seq, doc))
+    return rows
+
+
+def row_from_claim(cc: CheckedClaim, seq: int, doc: Document) -> dict[str, Any]:
+    c, v = cc.claim, cc.verdict
+    return {
+        "id": f"draft:{seq}",
+        "article_id": "draft",
+        "seq": seq,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "subject": c.subject.text if c.subject else None,
+        "subject_id": c.subject.id if c.subject else None,
+        "relation": c.relation,
+        "targets": [{"text": m.text, "id": m.id} for m in c.targets],
+        "target_group": c.target_group,
+        "benchmarks": [{"text": m.text, "id": m.id} for m in c.benchmarks],
+        "scope": c.scope,
+        "quantifier": c.quantifier,
+        "numbers": list(c.numbers),
+        "settings": list(c.settings),
+        "checkworthiness": c.checkworthiness,
+        "negated": int(c.negated),
+        "claim_date": doc.date,
+        "verdict": v.verdict,
+        "flags": list(v.flags),
+        "reasons": list(v.reasons),
+        "evidence": [asdict(e) for e in v.evidence],
+        "tally": v.tally,
+        "article_title": doc.title,
+        "article_url": doc.path,
+        "article_date": doc.date,
+    }
+
+
+def documents_from_rows(
+    articles: Sequence[dict[str, Any]], claims: Sequence[dict[str, Any]]
+) -> list[CheckedDocument]:
+    """Stored rows back into `CheckedDocument`s for `report.render`, articles in given order.
+
+    Only claims in `claims` are kept, so a filtered claims view exports exactly what it shows.
+    """
+    from claimcheck.store import claim_from_record, verdict_from_record
+
+    by_article: dict[str, list[CheckedClaim]] = {}
+    for row in claims:
+        by_article.setdefault(row["article_id"], []).append(
+            CheckedClaim(claim=claim_from_record(row), verdict=verdict_from_record(row))
+        )
+    docs = []
+    for a in articles:
+        cl = by_article.get(a["id"])
+        if cl is None:
+            continue
+        doc = Document(
+            text=a.get("text") or "",
+            path=a.get("url") or "",
+            title=a.get("title") or "",
+            date=a.get("published"),
+            source=a.get("source") or "",
+        )
+        docs.append(CheckedDocument(document=doc, claims=tuple(cl)))
+    return docs
+
+
+# -- the claims view's filter ------------------------------------------------------------------
+
+_KEYS = {
+    "verdict": "verdict",
+    "v": "verdict",
+    "flag": "flag",
+    "f": "flag",
+    "org": "org",
+    "o": "org",
+    "model": "model",
+    "m": "model",
+    "bench": "benchmark",
+    "benchmark": "benchmark",
+    "b": "benchmark",
+    "since": "since",
+    "after": "since",
+    "until": "until",
+    "before": "until",
+}
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the claims view shows: field filters plus free words (all must match)."""
+
+    verdict: str = ""
+    flag: str = ""
+    org: str = ""
+    model: str = ""
+    benchmark: str = ""
+    since: str = ""
+    until: str = ""
+    words: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def parse(cls, query: str, **fixed: str) -> ClaimFilter:
+        """Read `verdict:overstated org:meta bench:mmlu since:2024-06 gpt-4o` style queries.
+
+        `fixed` values (from the view's dropdowns) win over the same key typed in the query.
+        """
+        values: dict[str, str] = {}
+        words: list[str] = []
+        for token in query.split():
+            key, sep, value = token.partition(":")
+            if sep and key.lower() in _KEYS and value:
+                values[_KEYS[key.lower()]] = value.lower()
+            else:
+                words.append(token.lower())
+        values.update({k: v.lower() for k, v in fixed.items() if v})
+        return replace(cls(words=tuple(words)), **values)
+
+    def describe(self) -> str:
+        parts = [
+            f"{name}:{value}"
+            for name in ("verdict", "flag", "org", "model", "benchmark", "since", "until")
+            if (value := getattr(self, name))
+        ]
+        return " ".join(parts + list(self.words))
+
+
+def claim_org(row: dict[str, Any], orgs: dict[str, str]) -> str:
+    return orgs.get(row.get("subject_id") or "", "")
+
+
+def _haystack(row: dict[str, Any], org: str) -> str:
+    parts = [
+        row.get("text") or "",
+        row.get("subject") or "",
+        row.get("subject_id") or "",
+        row.get("relation") or "",
+        row.get("verdict") or "",
+        row.get("article_title") or "",
+        row.get("target_group") or "",
+        org,
+        " ".join(row.get("flags") or ()),
+        " ".join(mention_texts(row.get("targets", ())) + mention_ids(row.get("targets", ()))),
+        " ".join(mention_texts(row.get("benchmarks", ())) + mention_ids(row.get("benchmarks", ()))),
+    ]
+    return " ".join(parts).lower()
+
+
+def matches(row: dict[str, Any], f: ClaimFilter, orgs: dict[str, str]) -> bool:
+    """True if a claim row passes the filter. Field filters are substring matches on ids/names."""
+    if f.verdict and not (row.get("verdict") or "").startswith(f.verdict):
+        return False
+    if f.flag and not any(f.flag in flag for flag in row.get("flags") or ()):
+        return False
+    org = claim_org(row, orgs)
+    if f.org and f.org not in org.lower():
+        return False
+    if f.model:
+        names = [row.get("subject") or "", row.get("subject_id") or ""]
+        names += mention_texts(row.get("targets", ())) + mention_ids(row.get("targets", ()))
+        if not any(f.model in n.lower() for n in names):
+            return False
+    if f.benchmark:
+        names = mention_texts(row.get("benchmarks", ())) + mention_ids(row.get("benchmarks", ()))
+        names += [e.get("benchmark", "") for e in row.get("evidence") or ()]
+        if not any(f.benchmark in n.lower() for n in names):
+            return False
+    date = row.get("article_date") or row.get("claim_date") or ""
+    if f.since and (not date or date < f.since):
+        return False
+    if f.until and (not date or date[: len(f.until)] > f.until):
+        return False
+    if f.words:
+        hay = _haystack(row, org)
+        if not all(w in hay for w in f.words):
+            return False
+    return True
+
+
+def filter_claims(
+    rows: Sequence[dict[str, Any]], f: ClaimFilter, orgs: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    orgs = orgs or {}
+    return [r for r in rows if matches(r, f, orgs)]
+
+
+SORT_KEYS: dict[str, Any] = {
+    "verdict": lambda r: (VERDICT_ORDER.get(r.get("verdict") or "", 9), r.get("id", "")),
+    "date": lambda r: (r.get("article_date") or "", r.get("id", "")),
+    "subject": lambda r: ((r.get("subject") or "").lower(), r.get("id", "")),
+    "article": lambda r: ((r.get("article_title") or "").lower(), r.get("seq", 0)),
+    "flags": lambda r: (-len(r.get("flags") or ()), r.get("id", "")),
+}
+
+
+def sort_claims(rows: Sequence[dict[str, Any]], key: str, reverse: bool = False) -> list[dict]:
+    return sorted(rows, key=SORT_KEYS.get(key, SORT_KEYS["date"]), reverse=reverse)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the text's paragraphs (blank-line separated), covering all text.
+
+    The article view renders one widget per paragraph so it can scroll a claim into view.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar of eighth blocks, `value` of `top` across `width` cells."""
+    if top <= 0 or width <= 0:
+        return ""
+    eighths = round(max(0.0, min(value / top, 1.0)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
+
+
+def fmt_score(value: Any) -> str:
+    if value is None or value == "":
+        return "–"
+    try:
+        return f"{float(value):.1f}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def fmt_diff(value: Any) -> str:
+    try:
+        return f"{float(value):+.1f}"
+    except (TypeError, ValueError):
+        return "–"

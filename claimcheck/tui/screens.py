@@ -1,0 +1,316 @@
+"""Screens pushed over the main view: help, export and open-file dialogs, and the model view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    DirectoryTree,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from claimcheck.tui.data import fmt_diff, fmt_score, one_line
+from claimcheck.tui.messages import ModelLoaded
+
+if TYPE_CHECKING:
+    from claimcheck.tui.app import ClaimcheckApp
+
+FORMATS = ("table", "json", "csv", "md", "html", "claimreview")
+EXTENSIONS = {
+    "table": "txt",
+    "json": "json",
+    "csv": "csv",
+    "md": "md",
+    "html": "html",
+    "claimreview": "jsonld",
+}
+SCOPES = (
+    ("article", "Current article"),
+    ("filtered", "Filtered claims view"),
+    ("all", "Everything"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding in the app, built from the bindings themselves so it cannot go stale."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Label(Text("claimcheck — keys", style="bold"), id="help-title")
+            table: DataTable[Any] = DataTable(
+                id="help-table", cursor_type="row", zebra_stripes=True
+            )
+            table.add_columns("where", "key", "does")
+            for where, bindings in self.sections:
+                for key, description in bindings:
+                    table.add_row(
+                        Text(where, style="dim"), Text(key, style="bold"), Text(description)
+                    )
+            yield table
+            yield Static(
+                Text(
+                    "ctrl+p opens the command palette: every action is there too. "
+                    "Claims search understands verdict: flag: org: model: bench: since: until:."
+                ),
+                id="help-note",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#help-table").focus()
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    scope: str
+    path: Path
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Choose what to export, the report format and the path."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, scope: str = "article", default_dir: Path | None = None) -> None:
+        super().__init__()
+        self.scope = scope
+        self.default_dir = default_dir or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box", classes="dialog"):
+            yield Label(Text("Export a report", style="bold"))
+            with RadioSet(id="export-scope"):
+                for key, label in SCOPES:
+                    yield RadioButton(label, value=key == self.scope, name=key)
+            yield Select(
+                [(f, f) for f in FORMATS], value="md", allow_blank=False, id="export-format"
+            )
+            yield Input(value=str(self._default_path("md")), id="export-path")
+            yield Label(Text(""), id="export-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", variant="primary", id="export-ok")
+                yield Button("Cancel", id="export-cancel")
+
+    def _default_path(self, fmt: str) -> Path:
+        return self.default_dir / f"claimcheck-report.{EXTENSIONS[fmt]}"
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value or str(self._default_path("md")))
+        if isinstance(event.value, str):
+            path_input.value = str(path.with_suffix("." + EXTENSIONS[event.value]))
+
+    @on(Button.Pressed, "#export-ok")
+    @on(Input.Submitted, "#export-path")
+    def _ok(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        error = self.query_one("#export-error", Label)
+        if not raw:
+            error.update(Text("Give a file path.", style="red"))
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            error.update(Text("That is a directory; give a file name.", style="red"))
+            return
+        pressed = self.query_one("#export-scope", RadioSet).pressed_button
+        scope = pressed.name if pressed is not None and pressed.name else self.scope
+        fmt = self.query_one("#export-format", Select).value
+        self.dismiss(ExportRequest(fmt=str(fmt), scope=scope, path=path))
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class _DocumentTree(DirectoryTree):
+    """Directories and the file types claimcheck can read."""
+
+    def filter_paths(self, paths: Any) -> list[Path]:
+        return [
+            p
+            for p in paths
+            if not p.name.startswith(".")
+            and (p.is_dir() or p.suffix.lower() in {".txt", ".md", ".markdown", ".html", ".htm"})
+        ]
+
+
+class OpenFileScreen(ModalScreen[Path | None]):
+    """Pick a txt/md/html file to check: type a path or browse."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, start: Path | None = None) -> None:
+        super().__init__()
+        self.start = start or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-box", classes="dialog"):
+            yield Label(Text("Open a file to check (txt, md, html)", style="bold"))
+            yield Input(placeholder="path/to/announcement.md", id="open-path")
+            yield _DocumentTree(self.start, id="open-tree")
+            yield Label(Text(""), id="open-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#open-path", Input).focus()
+
+    @on(DirectoryTree.FileSelected)
+    def _file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.dismiss(Path(event.path))
+
+    @on(Input.Submitted, "#open-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        if not path.is_file():
+            self.query_one("#open-error", Label).update(
+                Text(f"No such file: {one_line(str(path), 60)}", style="red")
+            )
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ModelScreen(Screen[None]):
+    """Everything the store knows about a model: independent vs self-reported, per benchmark."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("tab", "focus_next", "Next pane", show=False),
+    ]
+
+    def __init__(self, model_ids: list[str], current: str | None = None) -> None:
+        super().__init__()
+        self.model_ids = model_ids
+        self.current = current or (model_ids[0] if model_ids else None)
+
+    @property
+    def capp(self) -> ClaimcheckApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="model-body"):
+            models = OptionList(
+                *[Option(Text(one_line(m)), id=m) for m in self.model_ids], id="model-list"
+            )
+            models.border_title = "Models in this claim"
+            yield models
+            with VerticalScroll(id="model-detail"):
+                yield Static(Text(""), id="model-info")
+                table: DataTable[Any] = DataTable(
+                    id="model-evals", cursor_type="row", zebra_stripes=True
+                )
+                table.add_columns(
+                    "benchmark",
+                    "source",
+                    "setting",
+                    "metric",
+                    "independent",
+                    "self-rep.",
+                    "gap",
+                    "date",
+                )
+                yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.current:
+            self.load_model(self.current)
+            options = self.query_one("#model-list", OptionList)
+            if self.current in self.model_ids:
+                options.highlighted = self.model_ids.index(self.current)
+        self.query_one("#model-evals").focus()
+
+    @on(OptionList.OptionHighlighted, "#model-list")
+    def _model_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.current:
+            self.current = event.option.id
+            self.load_model(event.option.id)
+
+    @work(thread=True, exclusive=True, group="model", exit_on_error=False)
+    def load_model(self, model_id: str) -> None:
+        info = self.capp.model_info(model_id)
+        with self.capp.open_store() as store:
+            evaluations = store.evaluations(model_ids=[model_id])
+        self.post_message(ModelLoaded(model_id, info, evaluations))
+
+    def on_model_loaded(self, message: ModelLoaded) -> None:
+        info = message.info or {}
+        head = Text(one_line(info.get("name") or message.model_id), style="bold")
+        head.append(f"  ({one_line(message.model_id)})", style="dim")
+        details = [
+            ("org", info.get("org")),
+            ("family", info.get("family")),
+            ("released", info.get("release_date")),
+            ("variant", info.get("variant")),
+            ("open weights", {True: "yes", False: "no"}.get(info.get("open_weights"))),
+        ]
+        for label, value in details:
+            if value:
+                head.append(f"\n{label}: ", style="dim")
+                head.append(one_line(str(value)))
+        if info.get("aliases"):
+            head.append("\nalso called: ", style="dim")
+            head.append(one_line(", ".join(info["aliases"]), 200))
+        independent = [e for e in message.evaluations if e.kind == "independent"]
+        reported = [e for e in message.evaluations if e.kind != "independent"]
+        head.append(
+            f"\n{len(independent)} independent and {len(reported)} self-reported numbers",
+            style="italic",
+        )
+        self.query_one("#model-info", Static).update(head)
+        self.query_one("#model-detail").border_title = one_line(
+            info.get("name") or message.model_id
+        )
+        table = self.query_one("#model-evals", DataTable)
+        table.clear()
+        # the vendor's own number for a benchmark, to set beside each independent one
+        vendor: dict[str, float] = {}
+        for e in reported:
+            vendor.setdefault(e.benchmark_id or e.benchmark, e.score)
+        for e in sorted(
+            message.evaluations,
+            key=lambda e: (e.benchmark_id or e.benchmark, e.kind != "independent", e.source),
+        ):
+            bench = e.benchmark_id or e.benchmark
+            own = vendor.get(bench)
+            is_independent = e.kind == "independent"
+            gap = e.score - own if is_independent and own is not None else None
+            table.add_row(
+                Text(one_line(bench, 30)),
+                Text(one_line(e.source if is_independent else (e.reported_by or e.source), 24)),
+                Text(one_line(e.setting) or "–"),
+                Text(one_line(e.metric, 16)),
+                Text(fmt_score(e.score) if is_independent else "", justify="right"),
+                Text(fmt_score(e.score) if not is_independent else "", justify="right"),
+                Text(fmt_diff(gap) if gap is not None else "", justify="right"),
+                Text(one_line(e.as_of)),
+            )

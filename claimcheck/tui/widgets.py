@@ -1,0 +1,342 @@
+"""The widgets that show an article, its claims and the evidence behind a verdict.
+
+Everything that came from an article reaches the screen as `rich.text.Text` built from
+`safe_text(...)`, never as markup, so `[bold red]` in an article is shown as those characters.
+Colours come from component classes styled in app.tcss, so they follow the theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import DataTable, Label, ProgressBar, Static
+
+from claimcheck.tui.data import (
+    VERDICT_SYMBOL,
+    bar,
+    fmt_diff,
+    fmt_score,
+    mention_texts,
+    one_line,
+    safe_text,
+    split_paragraphs,
+)
+
+VERDICT_STYLE = {
+    # fixed Rich colours for table cells (DataTable cells cannot use theme variables); chosen
+    # to read on both light and dark backgrounds
+    "supported": "bold green4",
+    "overstated": "bold dark_orange3",
+    "contradicted": "bold red3",
+    "unverifiable": "bold grey50",
+}
+
+
+def verdict_text(verdict: str | None, *, symbol: bool = True) -> Text:
+    v = verdict or "unchecked"
+    label = f"{VERDICT_SYMBOL.get(v, '·')} {v}" if symbol else v
+    return Text(label, style=VERDICT_STYLE.get(v, ""))
+
+
+def tally_text(article: dict[str, Any]) -> Text:
+    """`✓2 ≈3 ✗1 ?4`: the article's verdict tally, zeros left out to keep the column short."""
+    out = Text()
+    for v in ("supported", "overstated", "contradicted", "unverifiable"):
+        n = int(article.get(v) or 0)
+        if n:
+            if out:
+                out.append(" ")
+            out.append(f"{VERDICT_SYMBOL[v]}{n}", style=VERDICT_STYLE[v])
+    if not out:
+        out.append("no claims" if not article.get("claims") else "", style="dim")
+    return out
+
+
+@dataclass
+class ClaimClicked(Message):
+    index: int
+
+
+class Paragraph(Widget):
+    """One paragraph of an article with its claims highlighted in their verdict's colour."""
+
+    COMPONENT_CLASSES = {
+        "paragraph--supported",
+        "paragraph--overstated",
+        "paragraph--contradicted",
+        "paragraph--unverifiable",
+        "paragraph--selected",
+    }
+
+    selected: reactive[int | None] = reactive(None)
+
+    def __init__(self, text: str, offset: int, spans: list[tuple[int, int, str, int]]) -> None:
+        super().__init__()
+        self.text = text
+        self.offset_in_article = offset
+        self.spans = spans  # (start, end, verdict, claim index), relative to this paragraph
+
+    def claim_indices(self) -> list[int]:
+        return [s[3] for s in self.spans]
+
+    def render(self) -> Text:
+        text = Text(self.text)
+        for start, end, verdict, index in self.spans:
+            style = self.get_component_rich_style(f"paragraph--{verdict}", partial=True)
+            if index == self.selected:
+                style += self.get_component_rich_style("paragraph--selected", partial=True)
+            # a click on a claim selects it (meta actions run on this widget)
+            style += Style(meta={"@click": f"claim_clicked({index})"})
+            text.stylize(style, start, end)
+        return text
+
+    def action_claim_clicked(self, index: int) -> None:
+        self.post_message(ClaimClicked(index))
+
+
+class ArticleText(VerticalScroll):
+    """An article: title, origin, then one widget per paragraph so a claim can be scrolled to."""
+
+    can_focus = True
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.claims: list[dict[str, Any]] = []
+        self.selected: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Select an article.", style="italic"), classes="placeholder")
+
+    async def show(self, article: dict[str, Any] | None, claims: list[dict[str, Any]]) -> None:
+        self.claims = claims
+        self.selected = None
+        await self.remove_children()
+        if article is None:
+            await self.mount(Static(Text("Select an article."), classes="placeholder"))
+            return
+        text = safe_text(article.get("text") or "")
+        head = Text(one_line(article.get("title")) or "(untitled)", style="bold")
+        meta = Text(
+            " · ".join(
+                one_line(x)
+                for x in (article.get("source"), article.get("published"), article.get("url"))
+                if x
+            )
+        )
+        widgets: list[Widget] = [
+            Static(head, classes="article-title"),
+            Static(meta, classes="article-meta"),
+        ]
+        for start, end in split_paragraphs(text):
+            spans = []
+            for index, c in enumerate(claims):
+                cs, ce = int(c.get("start") or -1), int(c.get("end") or -1)
+                if cs < 0 or ce <= cs or ce <= start or cs >= end:
+                    continue
+                spans.append(
+                    (max(cs, start) - start, min(ce, end) - start, c.get("verdict") or "", index)
+                )
+            widgets.append(Paragraph(text[start:end], start, spans))
+        await self.mount_all(widgets)
+        self.scroll_home(animate=False)
+
+    def select(self, index: int | None) -> None:
+        self.selected = index
+        target = None
+        for p in self.query(Paragraph):
+            p.selected = index
+            if index is not None and index in p.claim_indices() and target is None:
+                target = p
+        if target is not None:
+            self.scroll_to_widget(target, animate=False, top=False)
+
+
+class EvidenceChart(Widget):
+    """Subject vs target score per benchmark and source, as pairs of horizontal bars."""
+
+    COMPONENT_CLASSES = {
+        "evidence-chart--subject",
+        "evidence-chart--target",
+        "evidence-chart--label",
+    }
+
+    evidence: reactive[list[dict[str, Any]]] = reactive(list, layout=True)
+
+    def render(self) -> Text:
+        rows = self.evidence
+        if not rows:
+            return Text("No evidence to chart.", style="dim")
+        subject_style = self.get_component_rich_style("evidence-chart--subject", partial=True)
+        target_style = self.get_component_rich_style("evidence-chart--target", partial=True)
+        label_style = self.get_component_rich_style("evidence-chart--label", partial=True)
+        width = max(self.size.width, 20)
+        name_w = 8
+        number_w = 7
+        bar_w = max(width - name_w - number_w - 2, 4)
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for i, e in enumerate(rows):
+            s, t = _num(e.get("subject_score")), _num(e.get("target_score"))
+            top, base = _scale(s, t)
+            if i:
+                out.append("\n")
+            label = f"{one_line(e.get('benchmark'))} · {one_line(e.get('source'))}"
+            if e.get("setting"):
+                label += f" · {one_line(e.get('setting'))}"
+            out.append(label[:width] + "\n", style=label_style)
+            pair = (
+                (e.get("subject_model") or "subject", s, subject_style),
+                (e.get("target_model") or "target", t, target_style),
+            )
+            for j, (name, value, style) in enumerate(pair):
+                if j:
+                    out.append("\n")
+                out.append(f"{one_line(name, name_w - 1):<{name_w}}", style="dim")
+                out.append(bar(value - base, top - base, bar_w).ljust(bar_w), style=style)
+                out.append(f" {fmt_score(value):>{number_w - 1}}")
+        return out
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return max(3 * len(self.evidence), 1)
+
+
+def _num(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _scale(*values: float) -> tuple[float, float]:
+    """(top, base) for a pair of bars: 0–100 for percentages, a zoomed window for Elo scores."""
+    hi = max(values)
+    if hi <= 100:
+        return 100.0, 0.0
+    lo = min(values)
+    spread = max(hi - lo, 1.0)
+    return hi + spread * 0.25, max(lo - spread * 2, 0.0)
+
+
+class ClaimCard(VerticalScroll):
+    """The selected claim: verdict, flags, reasons in plain words, an evidence table and chart."""
+
+    can_focus = True
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.claim: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("No claim selected"), id="card-verdict", classes="verdict")
+        yield Static(id="card-claim")
+        yield Static(id="card-reasons")
+        table: DataTable[Any] = DataTable(
+            id="card-evidence", cursor_type="row", zebra_stripes=True, show_cursor=False
+        )
+        table.add_columns(
+            "benchmark", "source", "setting", "subject", "target", "diff", "margin", "date"
+        )
+        yield table
+        yield EvidenceChart(id="card-chart")
+
+    def show(self, claim: dict[str, Any] | None) -> None:
+        self.claim = claim
+        verdict_label = self.query_one("#card-verdict", Label)
+        for v in VERDICT_SYMBOL:
+            verdict_label.remove_class(f"-{v}")
+        table = self.query_one("#card-evidence", DataTable)
+        table.clear()
+        chart = self.query_one("#card-chart", EvidenceChart)
+        if claim is None:
+            verdict_label.update(Text("No claim selected"))
+            self.query_one("#card-claim", Static).update(Text(""))
+            self.query_one("#card-reasons", Static).update(Text(""))
+            chart.evidence = []
+            table.display = False
+            return
+        verdict = claim.get("verdict") or "unchecked"
+        verdict_label.add_class(f"-{verdict}")
+        head = Text(f" {VERDICT_SYMBOL.get(verdict, '·')} {verdict.upper()} ")
+        if claim.get("tally"):
+            head.append(f" {one_line(claim['tally'])}")
+        verdict_label.update(head)
+        summary = Text()
+        if claim.get("flags"):
+            summary.append("⚑ " + " · ".join(one_line(f) for f in claim["flags"]), style="bold")
+            summary.append("\n")
+        summary.append_text(claim_summary(claim))
+        self.query_one("#card-claim", Static).update(summary)
+        reasons = Text()
+        for r in claim.get("reasons") or ():
+            if reasons:
+                reasons.append("\n")
+            reasons.append("• ")
+            reasons.append(one_line(r))
+        if not reasons:
+            reasons.append("No reasons recorded.", style="dim")
+        self.query_one("#card-reasons", Static).update(reasons)
+        evidence = list(claim.get("evidence") or ())
+        table.display = bool(evidence)
+        for e in evidence:
+            kind = e.get("kind") or "independent"
+            source = one_line(e.get("source"))
+            if kind != "independent":
+                source += " (self)"
+            table.add_row(
+                Text(one_line(e.get("benchmark"))),
+                Text(source),
+                Text(one_line(e.get("setting")) or "–"),
+                Text(fmt_score(e.get("subject_score")), justify="right"),
+                Text(fmt_score(e.get("target_score")), justify="right"),
+                Text(fmt_diff(e.get("difference")), justify="right", style=_diff_style(e)),
+                Text("±" + fmt_score(e.get("margin")), justify="right"),
+                Text(one_line(e.get("as_of"))),
+            )
+        chart.evidence = evidence
+        self.scroll_home(animate=False)
+
+
+def _diff_style(e: dict[str, Any]) -> str:
+    return {"win": "green4", "loss": "red3", "tie": "grey50"}.get(e.get("outcome") or "", "")
+
+
+def claim_summary(claim: dict[str, Any]) -> Text:
+    """The claim sentence, then who is compared with whom on what (all as plain text)."""
+    out = Text(one_line(claim.get("text")), style="italic")
+    subject = one_line(claim.get("subject")) or "?"
+    targets = ", ".join(one_line(t) for t in mention_texts(claim.get("targets", ())))
+    if not targets and claim.get("target_group"):
+        targets = one_line(claim.get("target_group"))
+    benches = ", ".join(one_line(b) for b in mention_texts(claim.get("benchmarks", ())))
+    out.append("\n")
+    out.append(subject, style="bold")
+    out.append(f" {one_line(claim.get('relation'))} ")
+    out.append(targets or "?", style="bold")
+    out.append(" on " + benches if benches else f" ({one_line(claim.get('scope')) or 'broad'})")
+    if claim.get("quantifier"):
+        out.append(f" — hedged: “{one_line(claim['quantifier'])}”", style="dim")
+    return out
+
+
+class WorkStatus(Horizontal):
+    """A one-line progress display for background work; hidden when nothing is running."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(""), id="status-label")
+        yield ProgressBar(id="status-bar", show_eta=False)
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    def update_progress(self, label: str, done: int, total: int, finished: bool) -> None:
+        self.display = not finished
+        self.query_one("#status-label", Label).update(Text(one_line(label, 60)))
+        bar_widget = self.query_one("#status-bar", ProgressBar)
+        bar_widget.update(total=total or None, progress=done)

@@ -1,0 +1,200 @@
+"""A small, fixed store for the app's tests and snapshots.
+
+Hand-built claims and verdicts (written for these tests, not taken from any announcement) so
+the screens can be tested without the extractor or the judge, and snapshots never change
+when those improve. One article is hostile: Rich markup, OSC links and escape sequences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimcheck.models import Claim, Document, Evaluation, Evidence, Mention, Verdict
+from claimcheck.store import Snapshot, Store
+
+HOSTILE_TEXT = (
+    "Zephyr-9 [bold red]beats everyone[/bold red] on MMLU.\n\n"
+    "Read more at [link=https://evil.example]our site[/link] \x1b[2J\x1b[31mnow\x1b[0m "
+    "and \x1b]8;;https://evil.example\x07click\x1b]8;;\x07 here.\n\n"
+    "Zephyr-9 surpasses GPT-4o on GSM8K [b]by a mile[/b]."
+)
+
+
+def _span(text: str, sentence: str) -> tuple[int, int]:
+    start = text.index(sentence)
+    return start, start + len(sentence)
+
+
+def _claim(text: str, sentence: str, subject: Mention, relation: str, **kw: object) -> Claim:
+    start, end = _span(text, sentence)
+    return Claim(text=sentence, start=start, end=end, subject=subject, relation=relation, **kw)  # type: ignore[arg-type]
+
+
+def _ev(bench: str, source: str, s: float, t: float, margin: float, outcome: str) -> Evidence:
+    return Evidence(
+        benchmark=bench,
+        source=source,
+        subject_score=s,
+        target_score=t,
+        difference=round(s - t, 2),
+        margin=margin,
+        as_of="2024-09-01",
+        setting="0-shot",
+        margin_method="binomial SE",
+        subject_model="llama-3.1-405b",
+        target_model="gpt-4o",
+        outcome=outcome,
+    )
+
+
+def build_store(path: Path) -> dict[str, str]:
+    """Fill a store at `path` with three checked articles; returns {name: article id}."""
+    store = Store(path)
+    ids: dict[str, str] = {}
+
+    llama_text = (
+        "Introducing Llama 3.1 405B\n\n"
+        "Our largest open model is here. Llama 3.1 405B outperforms GPT-4o on MMLU and "
+        "HumanEval, and it is on par with Claude 3.5 Sonnet across most benchmarks.\n\n"
+        "It is the best open-weights model available today. We release the weights under "
+        "a community licence.\n\n"
+        "Llama 3.1 405B trails only GPT-4o on the Arena leaderboard."
+    )
+    llama = Document(
+        text=llama_text,
+        path="samples/llama.md",
+        title="Introducing Llama 3.1 405B",
+        date="2024-07-23",
+        source="meta-blog",
+    )
+    subj = Mention("Llama 3.1 405B", "llama-3.1-405b")
+    c1 = _claim(
+        llama_text,
+        "Llama 3.1 405B outperforms GPT-4o on MMLU and HumanEval, and it is on par with "
+        "Claude 3.5 Sonnet across most benchmarks.",
+        subj,
+        "surpasses",
+        targets=(Mention("GPT-4o", "gpt-4o-2024-05-13"),),
+        benchmarks=(Mention("MMLU", "mmlu"), Mention("HumanEval", "humaneval")),
+        checkworthiness=0.9,
+    )
+    v1 = Verdict(
+        verdict="overstated",
+        flags=("noise", "cherry_picked"),
+        reasons=(
+            "On HumanEval the 1.2-point lead is inside the ±3.4 noise margin of 164 problems.",
+            "It wins 1 of 2 named benchmarks beyond the noise.",
+        ),
+        evidence=(
+            _ev("MMLU", "open-llm-leaderboard", 88.6, 87.2, 0.6, "win"),
+            _ev("HumanEval", "evalplus", 89.0, 87.8, 3.4, "tie"),
+        ),
+        tally="wins 1 of 2",
+    )
+    c2 = _claim(
+        llama_text,
+        "It is the best open-weights model available today.",
+        subj,
+        "best_in_group",
+        target_group="open-weights models",
+        scope="broad",
+        checkworthiness=0.7,
+    )
+    v2 = Verdict(
+        verdict="supported",
+        reasons=("It leads every other open-weights model on 5 of 6 shared benchmarks.",),
+        evidence=(_ev("GPQA", "livebench", 51.1, 46.0, 2.0, "win"),),
+        tally="wins 5 of 6",
+    )
+    c3 = _claim(
+        llama_text,
+        "Llama 3.1 405B trails only GPT-4o on the Arena leaderboard.",
+        subj,
+        "trails",
+        targets=(Mention("GPT-4o", "gpt-4o-2024-05-13"),),
+        benchmarks=(Mention("Arena", "lmarena"),),
+        checkworthiness=0.6,
+    )
+    v3 = Verdict(
+        verdict="contradicted",
+        flags=("stale_target",),
+        reasons=("Three other models rank above it on the Arena snapshot of that week.",),
+        evidence=(_ev("Arena Elo", "lmarena", 1266, 1287, 6, "loss"),),
+    )
+    ids["llama"] = store.save_checked(llama, [(c1, v1), (c2, v2), (c3, v3)])
+
+    mini_text = (
+        "GPT-4o mini: small and cheap\n\n"
+        "GPT-4o mini scores 82% on MMLU and surpasses Gemini Flash on reasoning tasks.\n\n"
+        "It costs a fraction of earlier models."
+    )
+    mini = Document(
+        text=mini_text,
+        path="samples/mini.html",
+        title="GPT-4o mini: small and cheap",
+        date="2024-07-18",
+        source="openai-news",
+    )
+    c4 = _claim(
+        mini_text,
+        "GPT-4o mini scores 82% on MMLU and surpasses Gemini Flash on reasoning tasks.",
+        Mention("GPT-4o mini", "gpt-4o-mini-2024-07-18"),
+        "surpasses",
+        targets=(Mention("Gemini Flash", None),),
+        scope="broad",
+        quantifier="on reasoning tasks",
+        numbers=("82%",),
+        checkworthiness=0.8,
+    )
+    v4 = Verdict(
+        verdict="unverifiable",
+        flags=("self_reported_only",),
+        reasons=("No independent evaluation names a model matching “Gemini Flash”.",),
+    )
+    ids["mini"] = store.save_checked(mini, [(c4, v4)])
+
+    hostile = Document(
+        text=HOSTILE_TEXT,
+        path="samples/hostile.md",
+        title="[bold red]Zephyr-9[/bold red] \x1b[2J release",
+        date="2024-06-01",
+        source="[link=https://evil.example]feed[/link]",
+    )
+    c5 = _claim(
+        HOSTILE_TEXT,
+        "Zephyr-9 [bold red]beats everyone[/bold red] on MMLU.",
+        Mention("Zephyr-9 [bold]", None),
+        "best_in_group",
+        target_group="[italic]everyone[/italic]",
+        scope="broad",
+        checkworthiness=0.5,
+    )
+    v5 = Verdict(
+        verdict="unverifiable",
+        reasons=("No independent evaluation covers “Zephyr-9 [bold]” \x1b[2J.",),
+    )
+    ids["hostile"] = store.save_checked(hostile, [(c5, v5)])
+
+    rows = [
+        Evaluation("Llama 3.1 405B", "MMLU", "acc", 88.6, "open-llm-leaderboard", "2024-09-01"),
+        Evaluation("Llama 3.1 405B", "HumanEval", "pass@1", 89.0, "evalplus", "2024-09-01"),
+        Evaluation(
+            "Llama 3.1 405B",
+            "MMLU",
+            "acc",
+            89.9,
+            "meta-blog",
+            "2024-07-23",
+            kind="self_reported",
+            reported_by="Meta",
+        ),
+    ]
+    rows = [
+        Evaluation(
+            **{**r.__dict__, "model_id": "llama-3.1-405b", "benchmark_id": r.benchmark.lower()}
+        )
+        for r in rows
+    ]
+    store.import_evaluations(rows, Snapshot(sha256="tui-test", source="tests", file_name="x"))
+    store.close()
+    return ids
