@@ -889,6 +889,11 @@ class _Run:
                 return fail(f"{url or entry.title or 'entry'}: entry has no http(s) link")
         else:
             fetched = await self.fetcher.get(url, **self.validators(url))
+            if fetched.not_modified and not self.store.has_article_url(
+                normalize_url(fetched.final_url or url)
+            ):
+                # validators outlived their article (deleted, or a store restored): read it again
+                fetched = await self.fetcher.get(url)
             if not fetched.ok:
                 if not entry.content:
                     return fail(f"{url}: {fetched.error}")
@@ -1169,15 +1174,15 @@ def update_leaderboards(
     transport: httpx.AsyncBaseTransport | None = None,
     config: FetchConfig | None = None,
     recheck: Callable[[Any], Any] | None = None,
+    importer: Callable[[Any, str, Path], Any] | None = None,
 ) -> LeaderboardUpdate:
     """Download each leaderboard's files, import them, then recheck the stored claims.
 
     A leaderboard is imported only when every one of its files arrived, so an offline run or a
     half-failed download touches nothing stored. Files unchanged since the last run (304) are
-    not re-imported. `recheck` defaults to `claimcheck.pipeline.recheck`.
+    not re-imported. `importer` defaults to `claimcheck.evaldata.import_file` and `recheck` to
+    `claimcheck.pipeline.recheck`; recheck runs only when something new was imported.
     """
-    from claimcheck.evaldata import import_file
-
     downloads = asyncio.run(_download_all(boards, store, config, transport))
     results: list[LeaderboardResult] = []
     imported_any = False
@@ -1193,12 +1198,14 @@ def update_leaderboards(
                 results.append(LeaderboardResult(name, True, "not modified", not_modified=True))
                 continue
             rows = new_rows = 0
+            if importer is None:
+                from claimcheck.evaldata import import_file as importer
             try:
                 for i, f in enumerate(fresh):
                     path = Path(tmp) / name / _file_name(f.final_url or f.url, i)
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(f.content)
-                    res = import_file(store, name, path)
+                    res = importer(store, name, path)
                     rows += int(getattr(res, "rows", 0) or 0)
                     new_rows += int(getattr(res, "new_rows", getattr(res, "new", 0)) or 0)
                     store.set_http_cache(
@@ -1224,5 +1231,8 @@ def update_leaderboards(
 
             recheck = pipeline_recheck
         outcome = recheck(store)
-        changes = tuple(outcome) if outcome is not None else ()
+        if isinstance(outcome, list | tuple):
+            changes = tuple(outcome)
+        elif outcome is not None:
+            changes = (outcome,)
     return LeaderboardUpdate(results=tuple(results), changes=changes)

@@ -378,9 +378,7 @@ class Store:
             self.db["models"].insert_all(models, pk="id")
             self.db["model_aliases"].insert_all(model_aliases, pk=("alias", "model_id"))
             self.db["benchmarks"].insert_all(benchmarks, pk="id")
-            self.db["benchmark_aliases"].insert_all(
-                benchmark_aliases, pk=("alias", "benchmark_id")
-            )
+            self.db["benchmark_aliases"].insert_all(benchmark_aliases, pk=("alias", "benchmark_id"))
 
     # -- evaluations -----------------------------------------------------------------------
 
@@ -408,7 +406,9 @@ class Store:
         return len(records), after - before
 
     def has_snapshot(self, sha256: str) -> bool:
-        return bool(self.db.execute("SELECT 1 FROM snapshots WHERE sha256 = ?", [sha256]).fetchone())
+        return bool(
+            self.db.execute("SELECT 1 FROM snapshots WHERE sha256 = ?", [sha256]).fetchone()
+        )
 
     def evaluations(
         self,
@@ -518,7 +518,9 @@ class Store:
                 },
                 pk=("article_id", "content_hash"),
             )
-            old = [r["id"] for r in self.db.query("SELECT id FROM claims WHERE article_id=?", [aid])]
+            old = [
+                r["id"] for r in self.db.query("SELECT id FROM claims WHERE article_id=?", [aid])
+            ]
             if old:
                 marks = ",".join("?" * len(old))
                 self.db.execute(f"DELETE FROM verdicts WHERE claim_id IN ({marks})", old)
@@ -578,7 +580,15 @@ class Store:
         out = []
         for r in self.db.query(sql, params):
             row = dict(r)
-            for key in ("targets", "benchmarks", "numbers", "settings", "flags", "reasons", "evidence"):
+            for key in (
+                "targets",
+                "benchmarks",
+                "numbers",
+                "settings",
+                "flags",
+                "reasons",
+                "evidence",
+            ):
                 row[key] = json.loads(row[key]) if row.get(key) else []
             out.append(row)
         return out
@@ -590,7 +600,13 @@ class Store:
 
     def upsert_source(self, name: str, url: str, kind: str, *, bundled: bool = False) -> None:
         self.db["sources"].upsert(
-            {"name": name, "url": url, "kind": kind, "added_at": now_iso(), "bundled": int(bundled)},
+            {
+                "name": name,
+                "url": url,
+                "kind": kind,
+                "added_at": now_iso(),
+                "bundled": int(bundled),
+            },
             pk="name",
         )
 
@@ -641,6 +657,61 @@ class Store:
         out["claims"] = self.db["claims"].count
         return out
 
+    def has_article_url(self, url: str) -> bool:
+        """Whether an article is stored under this URL (as fetched or as its canonical URL).
+
+        The fetcher asks before trusting a 304: validators are only worth something while the
+        article they stand for is still stored.
+        """
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1", [url, url]
+        ).fetchone()
+        return row is not None
+
+    # -- bundled evaluations (added for claimcheck.evaldata) -------------------------------
+
+    def replace_bundled_evaluations(
+        self, rows: Sequence[Evaluation], snapshots: Sequence[Snapshot]
+    ) -> int:
+        """Swap the bundled evaluations and their snapshots for new ones; returns rows stored.
+
+        Rows from files the user imported (snapshots not marked bundled) are kept. Plain
+        `executemany` rather than upserts: on first run this loads tens of thousands of rows,
+        and a fresh store should be ready in well under a second. Call inside a transaction to
+        make it part of a larger atomic load.
+        """
+        cols = list(_EVAL_COLUMNS)
+        marks = ",".join("?" * len(cols))
+        sql = f"INSERT OR REPLACE INTO evaluations ({','.join(cols)}) VALUES ({marks})"
+        conn = self.db.conn
+        with self.transaction():
+            conn.execute(
+                "DELETE FROM evaluations WHERE document IS NULL AND snapshot IN "
+                "(SELECT sha256 FROM snapshots WHERE bundled = 1)"
+            )
+            conn.execute("DELETE FROM snapshots WHERE bundled = 1")
+            conn.executemany(sql, (_eval_tuple(e) for e in rows))
+            stamp = now_iso()
+            conn.executemany(
+                "INSERT OR IGNORE INTO snapshots (sha256, source, file_name, source_url, as_of, "
+                "kind, rows, imported_at, bundled) VALUES (?,?,?,?,?,?,?,?,1)",
+                [
+                    (s.sha256, s.source, s.file_name, s.source_url, s.as_of, s.kind, n, stamp)
+                    for s, n in _snapshot_counts(rows, snapshots)
+                ],
+            )
+        return len(rows)
+
+    def snapshots(self) -> list[dict[str, Any]]:
+        """The files evaluations were imported from, newest import first."""
+        return list(self.db.query("SELECT * FROM snapshots ORDER BY imported_at DESC, source"))
+
+    def evaluations_named(self, model: str) -> list[Evaluation]:
+        """Evaluations whose model is written exactly so (for names the registry cannot resolve)."""
+        rows = self.db.query(
+            "SELECT * FROM evaluations WHERE model = ? ORDER BY source, benchmark, metric", [model]
+        )
+        return [_eval_from_row(r) for r in rows]
 
 class _Transaction:
     """BEGIN IMMEDIATE/COMMIT, or ROLLBACK on any exception. Nested use joins the outer one."""
@@ -708,9 +779,7 @@ def claim_from_record(row: dict[str, Any]) -> Claim:
         items = json.loads(value) if isinstance(value, str) else (value or [])
         return tuple(items)
 
-    subject = (
-        Mention(text=row["subject"], id=row.get("subject_id")) if row.get("subject") else None
-    )
+    subject = Mention(text=row["subject"], id=row.get("subject_id")) if row.get("subject") else None
     return Claim(
         text=row["text"],
         start=row["start"],
@@ -738,7 +807,9 @@ def verdict_record(verdict: Verdict, claim_id: str, stamp: str) -> dict[str, Any
         "evidence": json.dumps([asdict(e) for e in verdict.evidence]),
         "tally": verdict.tally,
         "judged_at": stamp,
-        "evidence_snapshots": json.dumps(sorted({e.snapshot for e in verdict.evidence if e.snapshot})),
+        "evidence_snapshots": json.dumps(
+            sorted({e.snapshot for e in verdict.evidence if e.snapshot})
+        ),
     }
 
 
@@ -758,3 +829,38 @@ def verdict_from_record(row: dict[str, Any]) -> Verdict:
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
     with open(path, newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
+
+
+def _eval_tuple(e: Evaluation) -> tuple[Any, ...]:
+    """An evaluation as a row in `_EVAL_COLUMNS` order (the fast path of bulk loading)."""
+    return (
+        evaluation_key(e),
+        e.model,
+        e.model_id,
+        e.benchmark,
+        e.benchmark_id,
+        e.metric,
+        e.score,
+        e.ci_low,
+        e.ci_high,
+        e.stderr,
+        e.setting,
+        e.source,
+        e.source_url,
+        e.as_of,
+        e.snapshot,
+        e.notes,
+        e.kind,
+        e.reported_by,
+        int(e.derived),
+        e.document,
+    )
+
+
+def _snapshot_counts(
+    rows: Sequence[Evaluation], snapshots: Sequence[Snapshot]
+) -> list[tuple[Snapshot, int]]:
+    counts: dict[str, int] = {}
+    for e in rows:
+        counts[e.snapshot] = counts.get(e.snapshot, 0) + 1
+    return [(s, counts.get(s.sha256, 0)) for s in snapshots]
