@@ -67,7 +67,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from claimcheck.models import (
@@ -366,6 +366,7 @@ class _Cmp:
     margin: float
     method: str
     info: BenchmarkInfo
+    detail: str = ""  # what sets this row apart from a sibling of the same source and benchmark
 
     @property
     def outcome(self) -> str:
@@ -387,6 +388,23 @@ def _compare(s: Evaluation, t: Evaluation, info: BenchmarkInfo) -> _Cmp:
     if not info.higher_is_better:
         diff = -diff
     return _Cmp(s, t, diff, margin, method, info)
+
+
+def _distinguish(cmps: list[_Cmp]) -> list[_Cmp]:
+    """Name the setting that tells apart two rows of one source on one benchmark."""
+    siblings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(cmps):
+        siblings[(c.s.source, c.info.id)].append(i)
+    out = list(cmps)
+    for idxs in siblings.values():
+        if len(idxs) < 2:
+            continue
+        parts = [[p.strip() for p in cmps[i].s.setting.split(";")] for i in idxs]
+        common = set(parts[0]).intersection(*parts[1:])
+        for i, ps in zip(idxs, parts, strict=True):
+            detail = "; ".join(p for p in ps if p and p not in common)
+            out[i] = replace(cmps[i], detail=detail)
+    return out
 
 
 def _close(c: _Cmp) -> float:
@@ -424,8 +442,9 @@ def _source_name(source: str) -> str:
 
 def _where(c: _Cmp) -> str:
     release = _DATE_RE.findall(c.s.setting)
-    when = f", {release[0].replace('_', '-')} release" if release else ""
-    return f"{c.info.name} ({_source_name(c.s.source)}, {c.s.metric}{when})"
+    when = f", {release[0].replace('_', '-')} release" if release and not c.detail else ""
+    detail = f", {c.detail}" if c.detail else ""
+    return f"{c.info.name} ({_source_name(c.s.source)}, {c.s.metric}{when}{detail})"
 
 
 def _sentence(c: _Cmp, registry: RegistryLike) -> str:
@@ -433,12 +452,18 @@ def _sentence(c: _Cmp, registry: RegistryLike) -> str:
     tname = _model_name(registry, c.t.model_id)
     unit = _unit(c.info)
     gap = abs(c.diff)
+    if c.margin == 0:
+        side = "ahead" if c.diff > 0 else "behind" if c.diff < 0 else ""
+        verdict = f"{_fmt(gap)} {unit} {side}" if side else "level"
+        return (
+            f"On {_where(c)}, {sname} scores {_fmt(c.s.score)} vs {tname} {_fmt(c.t.score)}: "
+            f"{verdict} (no noise estimate: the source publishes no CI or SE and the item "
+            "count is unknown)."
+        )
     if c.outcome == "win":
         verdict = f"{_fmt(gap)} {unit} ahead, beyond the ±{_fmt(c.margin)} noise margin"
     elif c.outcome == "loss":
         verdict = f"{_fmt(gap)} {unit} behind, beyond the ±{_fmt(c.margin)} noise margin"
-    elif c.margin == 0:
-        verdict = "no difference"
     else:
         side = "ahead" if c.diff > 0 else "behind" if c.diff < 0 else "level"
         verdict = (
@@ -643,6 +668,10 @@ class _Judgement:
             and m.group("base") in {self.subject, *self.targets}
         }
         self.table = _Table(indep, bm, self.standin_of)
+        self.first_seen: dict[str, str] = {}
+        for e in evaluations:
+            if e.model_id and e.as_of and e.as_of < self.first_seen.get(e.model_id, "9999"):
+                self.first_seen[e.model_id] = e.as_of
         self.vendor_all = vendor
         self.vendor_rows = list(vendor_rows)
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
@@ -746,7 +775,7 @@ class _Judgement:
                 continue
             out.append(_compare(s, t, info))
         out.sort(key=lambda c: (c.info.name, c.s.source, c.s.metric, c.s.setting))
-        return out
+        return _distinguish(out)
 
     def _no_pair_reason(self, target: str) -> str:
         tname = _model_name(self.registry, target)
@@ -951,8 +980,12 @@ class _Judgement:
         return ("contradicted" if len(ahead) >= 3 else "overstated"), reasons, extra
 
     def _released(self, mid: str) -> bool:
+        """Was the model out at the claim date? Undated models: their first published row."""
+        if not self.as_of:
+            return True
         info = self.registry.models.get(mid)
-        return not (info and info.release_date and self.as_of and info.release_date > self.as_of)
+        released = (info.release_date if info else None) or self.first_seen.get(mid)
+        return not (released and released > self.as_of)
 
     def _best_in_group(self, trails: bool = False) -> tuple[str, list[str], list[_Cmp], str | None]:
         label, allowed = self._members(set(self.targets) if trails else set())
