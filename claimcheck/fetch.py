@@ -924,6 +924,8 @@ class _Run:
             return fail(f"{url}: cannot read: {one_line(f'{type(exc).__name__}: {exc}', 160)}")
         try:
             outcome, claims = self.store_document(doc, canonical)
+        except FetchError as exc:
+            return fail(f"{url}: check failed: {one_line(str(exc), 160)}")
         except Exception as exc:  # a checker bug must not lose the other articles
             return fail(f"{url}: check failed: {one_line(f'{type(exc).__name__}: {exc}', 160)}")
         if fetched is not None:
