@@ -241,7 +241,7 @@ class _Noise:
 def _row_noise(e: Evaluation, info: BenchmarkInfo | None) -> _Noise:
     if e.ci_low is not None and e.ci_high is not None and e.ci_high >= e.ci_low:
         return _Noise((e.ci_high - e.ci_low) / (2 * Z95), "ci")
-    if e.stderr is not None and e.stderr >= 0:
+    if e.stderr is not None and e.stderr > 0:  # a printed 0.00 is rounding, not certainty
         return _Noise(e.stderr, "se")
     if e.notes:
         m = _SE_NOTE_RE.search(e.notes)
@@ -442,7 +442,8 @@ def _source_name(source: str) -> str:
 
 def _where(c: _Cmp) -> str:
     release = _DATE_RE.findall(c.s.setting)
-    when = f", {release[0].replace('_', '-')} release" if release and not c.detail else ""
+    named = re.search(r"(?i)release|snapshot", c.s.setting)
+    when = f", {release[0].replace('_', '-')} release" if release and named and not c.detail else ""
     detail = f", {c.detail}" if c.detail else ""
     return f"{c.info.name} ({_source_name(c.s.source)}, {c.s.metric}{when}{detail})"
 
@@ -751,12 +752,15 @@ class _Judgement:
             else:
                 v, rs = self._judge_specific(pair, target)
             verdicts.append(v)
+            head = len(reasons)
             reasons.extend(rs)
             if rel == "trails" and self.named:
                 v2, rs2, extra = self._field_check(pair, exclude={target, *self.targets})
                 cmps.extend(extra)
                 reasons.extend(rs2)
-                verdicts[-1] = _worst(verdicts[-1], v2)
+                if _worst(v, v2) != v:
+                    verdicts[-1] = _worst(v, v2)
+                    reasons[head] = self._headline(verdicts[-1], target, [])
         verdict = _combine(verdicts)
         if broad and self.vendor_rows:
             self._vendor_tally(reasons)
@@ -867,7 +871,11 @@ class _Judgement:
         return verdict, reasons
 
     def _disagree(self, cs: list[_Cmp]) -> str:
-        parts = [f"{_source_name(c.s.source)} says {_OUTCOME_WORD[c.outcome]}" for c in cs]
+        parts = [
+            f"{_source_name(c.s.source)}{' (' + c.detail + ')' if c.detail else ''} says "
+            f"{_OUTCOME_WORD[c.outcome]}"
+            for c in cs
+        ]
         return f"Sources disagree on {cs[0].info.name}: " + "; ".join(parts) + "."
 
     def _headline(self, verdict: str, target: str, values: list[str]) -> str:
@@ -1045,7 +1053,7 @@ class _Judgement:
                 self.flags.add("noise")
             if best > 0 and lost > 0:
                 self.flags.add("cherry_picked")
-        ranked = sorted(leaders, key=lambda c: c.diff)
+        ranked = _distinguish(sorted(leaders, key=lambda c: c.diff))
         reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
         if trails and verdict != "unverifiable":
             reasons.insert(1, "Read as 'second only to' a group leader: checked against the rest.")
@@ -1113,9 +1121,13 @@ class _Judgement:
                 if self.subject in g:
                     indep[g[self.subject].benchmark_id or ""].append(g[self.subject])
         shown = 0
+        subject_info = self.registry.models.get(self.subject or "")
+        base = subject_info is not None and subject_info.variant == "base"
         for e in self.vendor_all:
             if e.model_id != self.subject or e.benchmark_id not in indep or shown >= 3:
                 continue
+            if not base and re.search(r"(?i)\bbase model\b|\bpretrained\b", e.setting):
+                continue  # a vendor's base-model row says nothing about the chat model
             ref = indep[e.benchmark_id or ""][0]
             gap = e.score - ref.score
             who = e.reported_by or e.source
@@ -1195,25 +1207,42 @@ class _Judgement:
         self._flag_cost()
 
     def _flag_contamination(self, cmps: list[_Cmp]) -> None:
-        ids = list(dict.fromkeys([*self.named, *(c.info.id for c in cmps)]))
+        """Named benchmarks, or for a broad claim the ones the subject's case rests on (wins)."""
+        if self.named:
+            ids = list(dict.fromkeys(self.named))
+        else:
+            ids = list(dict.fromkeys(c.info.id for c in cmps if c.outcome == "win"))
+        risky: list[BenchmarkInfo] = []
         for bid in ids:
             info = self.registry.benchmarks.get(bid)
-            if info is None:
-                continue
-            risky = [c for c in info.caveats if c in ("contamination_risk", "saturated")]
-            if risky:
-                self.flags.add("contamination_risk")
-                words = " and ".join(r.replace("_", " ") for r in risky)
-                self.notes.append(
-                    f"{info.name} carries a caveat ({words}): a high score may reflect "
-                    "training-data overlap more than ability."
-                )
+            if info and any(c in ("contamination_risk", "saturated") for c in info.caveats):
+                risky.append(info)
+        if not risky:
+            return
+        self.flags.add("contamination_risk")
+        names = ", ".join(i.name for i in risky)
+        kinds = sorted(
+            {
+                c.replace("_", " ")
+                for i in risky
+                for c in i.caveats
+                if c in ("contamination_risk", "saturated")
+            }
+        )
+        verb = "carries" if len(risky) == 1 else "carry"
+        self.notes.append(
+            f"{names} {verb} a caveat ({' and '.join(kinds)}): a high score may reflect "
+            "training-data overlap or a ceiling more than ability."
+        )
 
     def _flag_stale(self) -> None:
         for target in self.targets:
             info = self.registry.models.get(target)
             if info is None or not info.family:
                 continue
+            subject_info = self.registry.models.get(self.subject or "")
+            if subject_info is not None and subject_info.family == info.family:
+                continue  # comparing with its own predecessor is the point, not staleness
             current = self.registry.current_in_family(info.family, self.as_of)
             if current is None or current.id == target or not info.release_date:
                 continue
@@ -1244,7 +1273,8 @@ class _Judgement:
             if info and info.variant.lower() in _RISKY_VARIANTS:
                 self.flags.add("variant")
                 self.notes.append(
-                    f"{info.name} is a {info.variant} build, not a generally released model."
+                    f"{info.name} is {_article(info.variant)} {info.variant} build, not a generally "
+                    "released model."
                 )
         seen: set[str] = set()
         compared = {self.subject, *self.targets, *self.standin_of}
@@ -1314,6 +1344,10 @@ _REL_WORD = {
     "best_in_group": "leads",
 }
 _VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradicted": 3}
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _worst(a: str, b: str) -> str:
