@@ -1273,8 +1273,8 @@ class _Judgement:
             if info and info.variant.lower() in _RISKY_VARIANTS:
                 self.flags.add("variant")
                 self.notes.append(
-                    f"{info.name} is {_article(info.variant)} {info.variant} build, not a generally "
-                    "released model."
+                    f"{info.name} is {_article(info.variant)} {info.variant} build, not a "
+                    "generally released model."
                 )
         seen: set[str] = set()
         compared = {self.subject, *self.targets, *self.standin_of}
