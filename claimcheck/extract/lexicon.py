@@ -1,0 +1,255 @@
+"""The extractor's rules as data: cue phrases, hedges, settings and name shapes.
+
+Every pattern here is a regular expression over a sentence's text. Keeping them in one module
+(rather than inside the matching code) makes the rules reviewable: a reader can see exactly
+which wordings count as "surpasses" or as a hedge, and the corpus tests show what each change
+does. Relation vocabulary follows DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A cheap test run over the whole document first: only sentences holding one of these stems go
+# through the costly rules (mention lookup, cue parsing, subject resolution).
+PREFILTER = re.compile(
+    r"outperform|surpass|\bbeat|exceed|ahead|outscor|edges? out|\bedge over|better|superior"
+    r"|higher|lower|\bpar\b|parity|comparabl|rival|match|competitive|as good as|as strong as"
+    r"|close to|closes?\b[^.]{0,20}gap|narrow|approach|within \w+ points?|shy of|level"
+    r"|state[- ]of[- ]the[- ]art|\bsota\b|best|\btops?\b|top[- ]|\bleads?\b|leader|leading"
+    r"|record|highest|strongest|most capable|most powerful|first model|second only|behind"
+    r"|trail|falls? short|lags?\b|lagging|preferred|neck and neck|tied with|\bwins?\b"
+    r"|improves? on|% of|quality of|ranks?\b|equal",
+    re.IGNORECASE,
+)
+
+# Relation cues. Order matters only for readability; overlapping hits are resolved by taking
+# the longest cue at a position. The group name is the relation.
+_CUES = {
+    "trails": [
+        r"second only to",
+        r"(?:is|are|was|being)\s+(?:\w+\s+)?outperformed\s+(?:only\s+)?by",
+        r"outperformed\s+only\s+by",
+        r"\btrail(?:s|ed|ing)?(?:\s+only)?",
+        r"falls?\s+(?:slightly\s+|just\s+|well\s+)?(?:short\s+of|behind)",
+        r"fell\s+(?:short\s+of|behind)",
+        r"\blag(?:s|ged|ging)?(?:\s+(?:slightly\s+|just\s+|far\s+)?behind)?",
+        r"(?:is|are|sits?|ranks?|remains?|stays?|comes?|placed?|lands?)\s+"
+        r"(?:\w+\s+){0,2}?behind\b(?!\s+the\s+scenes)",
+        r"not\s+(?:yet\s+)?(?:as\s+(?:good|strong|capable)\s+as)",
+        r"(?:scores?|scored|performs?|is|ranks?)\s+(?:\w+\s+)?(?:lower|worse)\s+than",
+        r"\blower\s+(?:score|scores|accuracy|results?)\s+than",
+    ],
+    "approaches": [
+        r"(?:close|closes|closing|closed|narrows?|narrowing|narrowed)\s+"
+        r"(?:\w+\s+){0,2}?(?:gap|distance)\s+(?:to|with|between)",
+        r"(?:nearly|almost|approximately|roughly|practically)\s+(?:match(?:es|ing)?|equals?)",
+        r"\bapproach(?:es|ing|ed)?(?!es\b)",
+        r"(?:very\s+|quite\s+)?close\s+to",
+        r"within\s+(?:\w+\s+){0,2}?points?\s+of",
+        r"(?:just\s+)?shy\s+of",
+        r"almost\s+as\s+(?:good|strong|capable)\s+as",
+        r"\d+(?:\.\d+)?\s*%\s+of\s+(?:\w+\s+){0,3}?(?:quality|performance|score)",
+    ],
+    "matches": [
+        r"on\s+(?:a\s+)?par\s+with",
+        r"(?:at|reaches?|reaching|achieves?)\s+parity\s+with",
+        r"parity\s+with",
+        r"comparabl[ey]\s+(?:to|with)",
+        r"performs?\s+comparably",
+        r"\brival(?:s|ed|ing|led|ling)?",
+        r"\bmatch(?:es|ed|ing)?(?:\s+or\s+(?:exceeds?|outperforms?|beats?|surpasses))?",
+        r"competitive(?:ly)?\s+(?:with|to)",
+        r"competitive\s+alternatives?\s+to",
+        r"performs?\s+competitively\s+with",
+        r"as\s+(?:good|strong|capable)\s+as",
+        r"(?:statistically\s+)?tied\s+with",
+        r"neck\s+and\s+neck\s+with",
+        r"(?:at|on)\s+the\s+(?:same\s+)?level\s+of",
+        r"-level\s+(?:quality|performance)",
+        r"\blevel\s+(?:quality|performance)",
+        r"(?:reaches|reach|matches)\s+the\s+(?:quality|performance)\s+of",
+        r"equal(?:s|led)?\s+(?:to\s+)?(?=[A-Z])",
+    ],
+    "surpasses": [
+        r"\boutperform(?:s|ed|ing)?",
+        r"\bsurpass(?:es|ed|ing)?",
+        r"\bbeat(?:s|ing)?",
+        r"\bexceed(?:s|ed|ing)?",
+        r"\boutscor(?:es|ed|ing)",
+        r"\bout-?performs?",
+        r"(?:is\s+|are\s+|stays?\s+|remains?\s+|ranks?\s+|comes?\s+)?"
+        r"(?:\w+\s+)?ahead\s+of",
+        r"edges?\s+out",
+        r"(?:an?|the)\s+edge\s+over",
+        r"(?:is|are|performs?|scores?|does)\s+(?:\w+\s+)?better\s+than",
+        r"\bbetter\s+than(?!\s+ever)",
+        r"superior\s+(?:\w+\s+){0,2}?to",
+        r"(?:scores?|scored|ranks?|performs?)\s+(?:\w+\s+)?higher(?:\s+than)?",
+        r"\bhigher\s+(?:\w+\s+)?(?:score|scores|accuracy|results?|rating|elo)\s+than",
+        r"\bis\s+higher\s+than",
+        r"preferred\s+(?:\w+[\w.-]*\s+){1,4}?over",
+        r"\bwins?\s+(?:on|in)\s+\d+\s+(?:of|out\s+of)",
+        r"improves?\s+on\s+every",
+        r"\bleads?\s+(?=on\b)",
+    ],
+    "best_in_group": [
+        r"state[- ]of[- ]the[- ]art",
+        r"\bSOTA\b",
+        r"(?:the\s+|world's\s+|a\s+)?(?:new\s+)?best(?:[- ]performing)?\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:model|models|llm|llms|system|assistant)\b",
+        r"\bbest[- ]performing\b",
+        r"\btops?\s+(?:its|their|the)\s+(?:\w+\s+)?(?:class|category|leaderboard|chart)",
+        r"top\s+of\s+(?:its|the)\s+(?:\w+\s+)?(?:class|leaderboard)",
+        r"(?:holds?|takes?|claims?)\s+the\s+(?:\w+\s+)?(?:top|first)\s+(?:spot|place|position)",
+        r"\btop(?:[- ]performing|[- ]ranked)?\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
+        r"\btop\s+ranking",
+        r"ranks?\s+(?:first|#1|number one|no\.\s*1)",
+        r"\bleads?\s+(?=all\b|among\b|every\b|other\b|the\b)",
+        r"\bleads?\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|pack|field)",
+        r"\bleading\s+(?=among\b)",
+        r"(?:the\s+)?(?:new\s+)?leader\s+(?:on|in|among)",
+        r"(?:a\s+)?new\s+(?:record|high|highs|best)\b",
+        r"highest\s+(?:\w+\s+){0,2}?(?:of|among)\s+(?:any|all)",
+        r"(?:the\s+)?strongest\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
+        r"(?<!our\s)most\s+(?:capable|powerful)\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
+        r"first\s+model\s+to\s+(?=outperform|surpass|beat|exceed)",
+    ],
+}
+
+CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (relation, re.compile(pattern, re.IGNORECASE))
+    for relation, patterns in _CUES.items()
+    for pattern in patterns
+]
+
+# Words a few characters before a cue that negate it ("does not yet match").
+NEGATION_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\byet\s+to|\bfails?\s+to|\bcannot|\bno\s+longer)(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+# A cue about something that is not model quality: the comparison's subject or predicate is
+# an engine, a price, a dataset, a context length ...
+NON_MODEL_SUBJECT = re.compile(
+    r"\b(?:engine|stack|server|serving|kernels?|cluster|gpus?|hardware|tokeni[sz]er|"
+    r"vocabulary|dataset|corpus|data|license|licen[cs]e|price|pricing|cost|costs|revenue|"
+    r"quarter|team|company|card|latency|throughput|context|window|api|platform|library|"
+    r"framework|runtime|compiler|chip|infrastructure|pipeline|customers?|sales)\b",
+    re.IGNORECASE,
+)
+NON_MODEL_PREDICATE = re.compile(
+    r"\b(?:faster|cheaper|slower|latency|throughput|tokens per second|price|cost|costs|"
+    r"memory use|in revenue|context length|longer context|per million|cheaper)\b",
+    re.IGNORECASE,
+)
+
+# Where a claim's clause ends: another claim may follow with its own cue.
+CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+
+IMPLICIT_SUBJECT = re.compile(
+    r"\b(?:it|we|(?:our|the|this|its)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:model|models|version|variant|release|flagship|system|checkpoint|llm))\b"
+    r"|^\W*(?:it|we)\b",
+    re.IGNORECASE,
+)
+PRONOUN_TARGET = re.compile(r"^\W*(?:it|them|this|that)\b", re.IGNORECASE)
+
+SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s*([BM])\b", re.IGNORECASE)
+
+TARGET_GROUP = re.compile(
+    r"\b(?:(?:all|other|every|any|most|leading|comparable|similar(?:ly)?[- ]sized|much|"
+    r"larger|smaller|small|frontier|its|their)\s+)*"
+    r"(?:(?:[\w-]+)\s+){0,3}?"
+    r"(?:models?|llms?|systems?|peers|competitors|rivals|human\s+experts|assistants)"
+    r"(?:\s+(?:of|in|under|below|above|with|twice|more\s+than|up\s+to)\s+"
+    r"(?:[\w.-]+\s+){0,3}?(?:size|sizes|class|category|parameters|[\d.]+\s*[BM]))?\b"
+    r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:class|size|category|weight\s+class)"
+    r"(?:\s+category)?\b",
+    re.IGNORECASE,
+)
+
+QUANTIFIER = re.compile(
+    r"\b(?:on|in|across)\s+(?:most|many|several|some|all|nearly\s+all|almost\s+all|the\s+"
+    r"majority\s+of|a\s+(?:wide|broad)\s+range\s+of|a\s+number\s+of|nearly\s+every|every)\s+"
+    r"(?:\w+\s+){0,2}?(?:benchmarks?|tasks?|evaluations?|categories|metrics|tests)"
+    r"|\b(?:on|in)\s+\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+(?:\s+\w+)?"
+    r"|\bacross\s+the\s+board\b|\boverall\b|\bon\s+average\b|\balmost\b|\bnearly\b"
+    r"|\bslightly\b|\broughly\b|\bmost\s+benchmarks\b",
+    re.IGNORECASE,
+)
+
+SETTING = re.compile(
+    r"\b(?:\d+|zero|one|few|five|eight)[- ]shot(?:\s+CoT)?\b"
+    r"|\bCoT\b|\bchain[- ]of[- ]thought\b"
+    r"|\b(?:pass|maj|cons)@\d+\b"
+    r"|\bwith(?:out)?\s+tools?\b|\btool[- ]use\b"
+    r"|\bgreedy\s+decoding\b|\bhigh[- ]compute\b|\blength[- ]controlled\b",
+    re.IGNORECASE,
+)
+
+NUMBER = re.compile(r"(?<![\w.@-])(\d+(?:\.\d+)?%?)(?![\w@-]|\.\d)")
+
+# Model names the registry does not know yet: capitalised, hyphen-joined parts with a digit
+# ("Kestrel-7B-Instruct", "Helix-2-34B", "Osprey-V2") or a known variant word
+# ("Finfoot-Max"), optionally followed by one space-separated variant word ("Grebe-1 Preview").
+_VARIANT_WORDS = (
+    "Preview|Pro|Ultra|Flash|Sonnet|Haiku|Opus|Mini|mini|Instruct|Chat|Base|Turbo|Plus|Max|"
+    "Large|Small|Medium|Nano|Lite|Think|Thinking|Experimental|Exp|Scout|Maverick|MoE|Coder|"
+    "Reasoning|Vision|R|X|Air|Edge|Omni|Nemo|it"
+)
+UNKNOWN_MODEL = re.compile(
+    r"(?<![\w./@-])"
+    r"([A-Z][A-Za-z]*[A-Za-z0-9.]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)+"
+    r"(?:\s(?:" + _VARIANT_WORDS + r"|v\d+(?:\.\d+)*|\d+(?:\.\d+)?[BM])(?![\w-]))?)"
+    r"(?<![.])"
+)
+VARIANT_SUFFIX = re.compile(r"-(?:" + _VARIANT_WORDS + r")\b")
+NOT_A_MODEL = re.compile(
+    r"^(?:[A-Z]{2,}-[A-Z0-9]+|COVID-\d+|UTF-\d+|ISO-\d+|SHA-\d+|X-[A-Z].*|Top-\d+|"
+    r"Pass@.*|Chain-of-Thought|State-of-the-Art)$"
+)
+
+# Benchmarks written in announcements that the registry may not list. Case-sensitive: "MATH"
+# the benchmark is not "math" the subject.
+BENCHMARK_NAMES = re.compile(
+    r"(?<![\w-])(?:"
+    r"MMLU-Pro|MMLU-[Rr]edux|MMLU|GPQA[- ]Diamond|GPQA|MATH-500|MATH\s+Level\s+5|MATH|"
+    r"GSM8K|GSM-8K|HumanEval\+|HumanEval|MBPP\+|MBPP|EvalPlus|LiveCodeBench|LiveBench|"
+    r"Arena-Hard(?:-Auto)?(?:\s+v\d\.\d)?|AlpacaEval(?:\s+\d\.\d)?(?:\s+LC)?|MT-Bench|"
+    r"IFEval|BBH|BIG-Bench(?:\s+Hard)?|MuSR|HellaSwag|ARC-AGI|ARC-Challenge|ARC-Easy|ARC|"
+    r"Winogrande|WinoGrande|TruthfulQA|SWE-bench(?:\s+Verified)?|AIME(?:\s+20\d\d)?|"
+    r"Codeforces|BigCodeBench|MixEval(?:-Hard)?|WildBench|(?:LMSYS\s+)?Chatbot\s+Arena|"
+    r"LMSYS\s+leaderboard|Arena\s+leaderboard|Open\s+LLM\s+Leaderboard|Aider\s+Polyglot|"
+    r"Aider|MGSM|DROP|MMMU|MathVista|DocVQA|SimpleQA|Humanity's\s+Last\s+Exam|"
+    r"FrontierMath|Berkeley\s+Function\s+Calling\s+Leaderboard|BFCL|McEval|MultiPL-E|"
+    r"AlignBench|C-Eval|CMMLU|TAU-bench|MathArena|CRUXEval|NaturalQuestions|TriviaQA|"
+    r"HMMT(?:\s+20\d\d)?|OlympiadBench|LiveCodeBench\s+v\d"
+    r")(?![\w+])"
+)
+
+# Titles often start with a verb before the release name.
+TITLE_STOPWORDS = frozenset(
+    [
+        "introducing",
+        "announcing",
+        "meet",
+        "the",
+        "a",
+        "an",
+        "our",
+        "new",
+        "today",
+        "release",
+        "releases",
+        "notes",
+        "technical",
+        "report",
+        "overview",
+        "update",
+        "updated",
+        "welcome",
+        "hello",
+        "say",
+    ]
+)

@@ -1,0 +1,326 @@
+"""The spaCy pipeline: sentences, registry names, claims.
+
+Built on `spacy.blank("en")` so nothing has to be downloaded: a Markdown-aware sentence
+splitter, an EntityRuler whose patterns are the registry's model and benchmark aliases (pattern
+id = canonical id), and the claim component, which runs the costly rules only on sentences
+that pass a cheap keyword test. Names the registry does not know yet ("Foo-3.5-70B-Instruct")
+are found by the name-shape pattern in `lexicon`, on candidate sentences only, because a token
+pattern with regular expressions would cost more than tokenizing every document.
+
+The nlp object is built once per registry and cached: building the ruler from ~3,500 aliases
+takes a noticeable fraction of a second.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_right
+from typing import Any
+
+import numpy
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimcheck.extract import lexicon as lx
+from claimcheck.extract.rules import Context, Found, RawClaim, claims_in_sentence
+from claimcheck.extract.sentences import split_sentences
+from claimcheck.models import Claim, Document, Mention
+
+MIN_CHECKWORTHINESS = 0.35
+
+for _name in ("claims", "document", "sentence_spans"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+# aliases that would tag ordinary words or bare sizes as models
+_ALIAS_STOPLIST = frozenset({"aria", "claude", "cohere", "toa", "nullmodel", "gemini", "llama"})
+_SIZE_ONLY = re.compile(r"^[\d.]+\s*[bmk]?$", re.IGNORECASE)
+
+
+@Language.factory("claimcheck_sentences")
+class SentenceSplitter:
+    """Sets sentence starts from Markdown-aware boundaries (see `sentences`)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = split_sentences(doc.text)
+        doc._.sentence_spans = spans
+        if len(doc) == 0:
+            return doc
+        starts = doc.to_array("IDX")
+        doc[0].is_sent_start = True
+        for start, _end in spans[1:]:
+            i = int(numpy.searchsorted(starts, start))
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+        return doc
+
+
+@Language.factory("claimcheck_claims", default_config={"min_checkworthiness": MIN_CHECKWORTHINESS})
+class ClaimFinder:
+    """Writes the sentence-level comparative claims of a Doc to `doc._.claims`.
+
+    The document (title, date) comes from `doc._.document` when the caller sets it; the
+    registry is attached after construction (`finder.registry = ...`) because spaCy configs
+    hold plain values only.
+    """
+
+    def __init__(self, nlp: Language, name: str, min_checkworthiness: float) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.min_checkworthiness = min_checkworthiness
+        self.registry: Any = None
+        self._models: dict[tuple[str, str | None], str | None] = {}
+        self._benches: dict[str, str | None] = {}
+
+    # -- resolution (cached: the same names recur in every document) ----------------------
+
+    def resolve_model(
+        self, text: str, as_of: str | None, ruler_id: str | None = None
+    ) -> str | None:
+        key = (text, as_of)
+        if key not in self._models:
+            model_id = ruler_id
+            if self.registry is not None and (as_of or not ruler_id):
+                res = self.registry.resolve_model(text, as_of=as_of)
+                model_id = res.id or ruler_id
+            self._models[key] = model_id
+        return self._models[key]
+
+    def resolve_benchmark(self, text: str, ruler_id: str | None = None) -> str | None:
+        if ruler_id:
+            return ruler_id
+        if text not in self._benches:
+            bench_id = None
+            if self.registry is not None:
+                bench_id = self.registry.resolve_benchmark(text).id
+            self._benches[text] = bench_id
+        return self._benches[text]
+
+    # -- the component -----------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = []
+        text = doc.text
+        spans = doc._.sentence_spans
+        if spans is None:
+            spans = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
+        if not spans:
+            return doc
+        starts = [s for s, _ in spans]
+        candidates = sorted(
+            {bisect_right(starts, m.start()) - 1 for m in lx.PREFILTER.finditer(text)} - {-1}
+        )
+        if not candidates:
+            return doc
+        document: Document | None = doc._.document
+        date = document.date if document else None
+        ents = [(e.start_char, e.end_char, e.label_, e.text, e.ent_id_ or None) for e in doc.ents]
+        ent_starts = [e[0] for e in ents]
+        ctx = Context(
+            title_model=self._title_model(document, date),
+            resolve_model=lambda name: self.resolve_model(name, date),
+        )
+        claims: list[Claim] = []
+        for index in candidates:
+            start, end = spans[index]
+            sentence = text[start:end]
+            if sentence.lstrip().startswith("|"):
+                continue
+            lo = bisect_right(ent_starts, start - 1)
+            hi = bisect_right(ent_starts, end - 1)
+            mentions = self._mentions(sentence, start, ents[lo:hi], ctx, date)
+            for raw in claims_in_sentence(sentence, start, mentions, ctx):
+                claim = self._to_claim(raw, sentence, start, end, mentions)
+                if claim.checkworthiness >= self.min_checkworthiness:
+                    claims.append(claim)
+        doc._.claims = claims
+        return doc
+
+    def _mentions(
+        self,
+        sentence: str,
+        offset: int,
+        ents: list[tuple[int, int, str, str, str | None]],
+        ctx: Context,
+        date: str | None,
+    ) -> list[Found]:
+        found: list[Found] = []
+        for start, end, label, ent_text, ent_id in ents:
+            if label == "BENCH":
+                found.append(Found(start, end, "BENCH", ent_text, ent_id))
+            elif label == "MODEL":
+                found.append(Found(start, end, "MODEL", ent_text, ent_id))
+        for m in lx.BENCHMARK_NAMES.finditer(sentence):
+            a, b = offset + m.start(), offset + m.end()
+            found = _add_longest(found, Found(a, b, "BENCH", m.group(0)))
+        for m in lx.UNKNOWN_MODEL.finditer(sentence):
+            name = m.group(1)
+            if not _model_like(name):
+                continue
+            a = offset + m.start(1)
+            found = _add_longest(found, Found(a, a + len(name), "MODEL", name))
+        title = ctx.title_model
+        if title is not None and title.text and " " not in title.text:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(title.text)}(?![\w-])", sentence):
+                a = offset + m.start()
+                found = _add_longest(found, Found(a, a + len(title.text), "MODEL", title.text))
+        resolved = []
+        for f in sorted(found, key=lambda f: f.start):
+            if f.kind == "MODEL":
+                f = Found(f.start, f.end, f.kind, f.text, self.resolve_model(f.text, date, f.id))
+            else:
+                f = Found(f.start, f.end, f.kind, f.text, self.resolve_benchmark(f.text, f.id))
+            resolved.append(f)
+        return resolved
+
+    def _title_model(self, document: Document | None, date: str | None) -> Found | None:
+        if document is None or not document.title:
+            return None
+        title = document.title
+        name = ""
+        ruler = (
+            self.nlp.get_pipe("claimcheck_names")
+            if "claimcheck_names" in self.nlp.pipe_names
+            else None
+        )
+        if ruler is not None:
+            for ent in ruler(self.nlp.make_doc(title[:300])).ents:
+                if ent.label_ == "MODEL":
+                    name = ent.text
+                    break
+        unknown = lx.UNKNOWN_MODEL.search(title)
+        if unknown and _model_like(unknown.group(1)) and len(unknown.group(1)) > len(name):
+            name = unknown.group(1)
+        if not name:
+            for word in re.findall(r"[A-Z][\w.-]*", title):
+                if word.lower() not in lx.TITLE_STOPWORDS and len(word) > 2:
+                    name = word.rstrip(".:-")
+                    break
+        if not name:
+            return None
+        return Found(-1, -1, "MODEL", name, self.resolve_model(name, date))
+
+    def _to_claim(
+        self, raw: RawClaim, sentence: str, start: int, end: int, mentions: list[Found]
+    ) -> Claim:
+        settings = list(dict.fromkeys(m.group(0) for m in lx.SETTING.finditer(sentence)))
+        taken = [(m.start - start, m.end - start) for m in mentions]
+        taken += [(m.start(), m.end()) for m in lx.SETTING.finditer(sentence)]
+        numbers: list[str] = []
+        for m in lx.NUMBER.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if m.start() == 0 and sentence[m.end() : m.end() + 1] in ".)":
+                continue  # a list number
+            numbers.append(m.group(1))
+        quantifier = lx.QUANTIFIER.search(sentence)
+        score = 0.35
+        if raw.targets:
+            score += 0.25
+        elif raw.target_group:
+            score += 0.1
+        if raw.benchmarks:
+            score += 0.2
+        if numbers:
+            score += 0.1
+        if raw.subject is not None and raw.subject.id:
+            score += 0.05
+        if quantifier is not None and raw.relation != "best_in_group":
+            score -= 0.05
+        return Claim(
+            text=" ".join(sentence.split()),
+            start=start,
+            end=end,
+            subject=_mention(raw.subject),
+            relation=raw.relation,
+            targets=tuple(_mention(t) for t in raw.targets),
+            target_group=raw.target_group,
+            benchmarks=tuple(_mention(b) for b in raw.benchmarks),
+            scope="specific" if raw.benchmarks else "broad",
+            quantifier=quantifier.group(0) if quantifier else None,
+            numbers=tuple(numbers),
+            settings=tuple(settings),
+            checkworthiness=round(min(score, 1.0), 2),
+            negated=raw.negated,
+        )
+
+
+def _mention(found: Found | None) -> Mention | None:
+    if found is None:
+        return None
+    return Mention(found.text, found.id, found.start, found.end)
+
+
+def _model_like(name: str) -> bool:
+    if lx.NOT_A_MODEL.match(name) or lx.BENCHMARK_NAMES.fullmatch(name):
+        return False
+    return any(ch.isdigit() for ch in name) or bool(lx.VARIANT_SUFFIX.search(name))
+
+
+def _add_longest(found: list[Found], new: Found) -> list[Found]:
+    """Add `new` unless a mention at least as long overlaps it; drop shorter overlaps."""
+    overlapping = [f for f in found if f.start < new.end and new.start < f.end]
+    if any(f.end - f.start >= new.end - new.start for f in overlapping):
+        return found
+    return [f for f in found if f not in overlapping] + [new]
+
+
+def _patterns(registry: Any) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for label, pairs in (
+        ("MODEL", registry.model_alias_pairs()),
+        ("BENCH", registry.benchmark_alias_pairs()),
+    ):
+        for alias, canonical in pairs:
+            alias = alias.strip()
+            key = (label, alias.casefold())
+            if (
+                len(alias) < 3
+                or key in seen
+                or alias.casefold() in _ALIAS_STOPLIST
+                or _SIZE_ONLY.match(alias)
+            ):
+                continue
+            seen.add(key)
+            patterns.append({"label": label, "pattern": alias, "id": canonical})
+    return patterns
+
+
+_CACHE: weakref.WeakKeyDictionary[Any, Language] = weakref.WeakKeyDictionary()
+_NO_REGISTRY: dict[str, Language] = {}
+
+
+def build_nlp(registry: Any = None) -> Language:
+    """A fresh pipeline for `registry` (None: no registry names, the shape rules only)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimcheck_sentences")
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="claimcheck_names",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+    )
+    if registry is not None:
+        ruler.add_patterns(_patterns(registry))  # type: ignore[attr-defined]
+    finder = nlp.add_pipe("claimcheck_claims")
+    finder.registry = registry  # type: ignore[attr-defined]
+    return nlp
+
+
+def get_nlp(registry: Any = None) -> Language:
+    """The cached pipeline for `registry`, built on first use."""
+    if registry is None:
+        if "" not in _NO_REGISTRY:
+            _NO_REGISTRY[""] = build_nlp(None)
+        return _NO_REGISTRY[""]
+    try:
+        return _CACHE[registry]
+    except KeyError:
+        nlp = build_nlp(registry)
+        _CACHE[registry] = nlp
+        return nlp

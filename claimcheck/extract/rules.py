@@ -1,0 +1,350 @@
+"""From one candidate sentence and its name mentions to claims.
+
+Pure functions over strings and character offsets, so the rules can be tested (and reasoned
+about) without spaCy: the spaCy component finds the sentences and the registry-known names,
+then hands each candidate sentence here.
+
+How a sentence becomes claims:
+1. Relation cues are found with the patterns in `lexicon` ("outperforms", "on par with",
+   "second only to", "state of the art" ...). Each cue opens a claim; its segment runs to the
+   next cue or clause break.
+2. Targets are the model names in the segment ("it" / "them" point back to the previous
+   claim's targets); a target group ("open-source models", "its class") is taken when named.
+3. The subject is the model named last before the cue, or an implicit subject ("our model",
+   "it", "the 72B version") resolved from the document; later cues in the same sentence share
+   the subject unless a new model is named right before them.
+4. Benchmarks come from the segment, else from the sentence's lead ("On HumanEval, ..."),
+   else from the previous claim in the sentence.
+5. Claims about something other than a model (an engine, a price, a dataset) or without
+   anything to compare against are dropped: those are the traps a reader would call noise.
+
+"does not yet match X" is kept as relation `matches` with `negated=True`; the judge reads a
+negated `matches` like `trails`. "not as strong as X" is written as a plain `trails`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.extract import lexicon as lx
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in the text: offsets into the document, kind MODEL or BENCH."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    id: str | None = None
+
+
+@dataclass
+class Context:
+    """What the rules know about the document beyond the sentence."""
+
+    title_model: Found | None = None
+    last_subject: Found | None = None
+    resolve_model: object = None  # callable(text) -> id | None, for names built from sizes
+
+
+@dataclass
+class RawClaim:
+    relation: str
+    subject: Found | None
+    targets: list[Found] = field(default_factory=list)
+    target_group: str | None = None
+    benchmarks: list[Found] = field(default_factory=list)
+    negated: bool = False
+    cue_start: int = 0
+
+
+@dataclass(frozen=True)
+class _Cue:
+    relation: str
+    start: int
+    end: int
+    text: str
+
+
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with|against)|relative\s+to|versus|vs\.?|against)\s+",
+    re.IGNORECASE,
+)
+_SHARED_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:is|are|was|also|still|now|even|then|in\s+turn|\w+ly)\s+)*$", re.I
+)
+_GROUP_CUE_WORDS = re.compile(
+    r"^(?:the|a|an|world's|new|best|best-performing|strongest|most|capable|powerful|top|"
+    r"top-performing|top-ranked|performing|state-of-the-art)\s+",
+    re.IGNORECASE,
+)
+_NOT_GROUP = re.compile(r"^(?:human|humans|human experts)$", re.IGNORECASE)
+
+
+def find_cues(sentence: str) -> list[_Cue]:
+    """Relation cues in a sentence, left to right, overlaps resolved to the longest."""
+    hits: list[_Cue] = []
+    for relation, pattern in lx.CUE_PATTERNS:
+        for m in pattern.finditer(sentence):
+            if m.end() > m.start():
+                hits.append(_Cue(relation, m.start(), m.end(), m.group(0)))
+    hits.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[_Cue] = []
+    for cue in hits:
+        if chosen and cue.start < chosen[-1].end:
+            last = chosen[-1]
+            if cue.end - cue.start > last.end - last.start and cue.start == last.start:
+                chosen[-1] = cue
+            continue
+        chosen.append(cue)
+    return chosen
+
+
+def claims_in_sentence(
+    sentence: str, offset: int, mentions: list[Found], ctx: Context
+) -> list[RawClaim]:
+    """The claims of one sentence (`offset` = its start in the document)."""
+    cues = [
+        c
+        for c in find_cues(sentence)
+        if not any(m.start < offset + c.end and offset + c.start < m.end for m in mentions)
+    ]
+    if not cues:
+        return []
+    models = [m for m in mentions if m.kind == "MODEL"]
+    benches = [m for m in mentions if m.kind == "BENCH"]
+    compared = _compared_models(sentence, offset, models, cues[0].start)
+    claims: list[RawClaim] = []
+    for i, cue in enumerate(cues):
+        seg_end = cues[i + 1].start if i + 1 < len(cues) else len(sentence)
+        brk = lx.CLAUSE_BREAK.search(sentence, cue.end, seg_end)
+        if brk:
+            seg_end = brk.start()
+        prev = claims[-1] if claims else None
+        claim = _one_claim(
+            sentence, offset, cue, seg_end, i, cues, models, benches, compared, prev, ctx
+        )
+        if claim is not None:
+            claims.append(claim)
+    if claims and claims[0].subject is not None:
+        ctx.last_subject = claims[0].subject
+    return claims
+
+
+def _one_claim(
+    sentence: str,
+    offset: int,
+    cue: _Cue,
+    seg_end: int,
+    index: int,
+    cues: list[_Cue],
+    models: list[Found],
+    benches: list[Found],
+    compared: list[Found],
+    prev: RawClaim | None,
+    ctx: Context,
+) -> RawClaim | None:
+    a_seg, b_seg = offset + cue.end, offset + seg_end
+    relation = cue.relation
+    negated = bool(lx.NEGATION_BEFORE.search(sentence[max(0, cue.start - 30) : cue.start]))
+    if relation == "trails" and cue.text.lower().startswith("not"):
+        negated = False  # "not as strong as X" is a plain trails claim
+
+    level_cue = "level" in cue.text.lower()
+    # targets
+    targets = [m for m in models if a_seg <= m.start < b_seg]
+    if cue.relation == "surpasses" and cue.text.lower().startswith("preferred"):
+        inside = [m for m in models if offset + cue.start <= m.start < offset + cue.end]
+        subject_override = inside[0] if inside else None
+    else:
+        subject_override = None
+    if level_cue:
+        before = [m for m in models if m.end <= offset + cue.start]
+        targets = before[-1:] if before else []
+    if not targets and index == 0 and compared:
+        targets = list(compared)
+    segment_text = sentence[cue.end : seg_end]
+    if not targets and prev is not None and lx.PRONOUN_TARGET.match(segment_text):
+        targets = list(prev.targets)
+
+    # subject
+    prev_end = offset + (cues[index - 1].end if index > 0 else 0)
+    subject: Found | None = subject_override
+    if subject is None and index > 0 and prev is not None and prev.subject is not None:
+        candidates = [m for m in models if prev_end <= m.start and m.end <= offset + cue.start]
+        new = candidates[-1] if candidates else None
+        if (
+            new is not None
+            and new not in prev.targets
+            and _SHARED_GAP.match(sentence[new.end - offset : cue.start])
+        ):
+            subject = new
+        else:
+            subject = prev.subject
+    if subject is None:
+        subject = _subject_before(sentence, offset, cue, models, compared, targets, level_cue, ctx)
+    if subject is None:
+        return None
+    subject_is_we = subject.kind == "WE"
+    if subject_is_we:
+        subject = _antecedent(ctx, "")
+        if subject is None:
+            return None
+
+    # the comparison is about something other than a model
+    lead = sentence[: cue.start]
+    if subject.start >= offset and subject.end <= offset + cue.start:
+        lead = sentence[subject.end - offset : cue.start]
+    if lx.NON_MODEL_SUBJECT.search(lead[-60:]):
+        return None
+    first_target = targets[0].start - offset if targets else seg_end
+    if lx.NON_MODEL_PREDICATE.search(sentence[cue.end : max(cue.end, first_target)]):
+        return None
+
+    targets = [t for t in targets if not _same(t, subject)]
+    group = _group(sentence, cue, seg_end, targets, offset, models + benches)
+    if relation == "surpasses" and not targets and group and not _NOT_GROUP.match(group):
+        relation = "best_in_group"
+    if index > 0 and not targets and not group and prev is not None and relation != "best_in_group":
+        targets = list(prev.targets)
+
+    # benchmarks
+    bench = [b for b in benches if a_seg <= b.start < b_seg]
+    if not bench:
+        lead_start = offset + (cues[index - 1].end if index > 0 else 0)
+        bench = [b for b in benches if lead_start <= b.start < offset + cue.start]
+    if not bench and prev is not None:
+        bench = list(prev.benchmarks)
+    if not bench and index == 0:
+        bench = [b for b in benches if b.start >= offset + seg_end]
+
+    if relation == "best_in_group":
+        if not group:
+            group = "all models"
+    elif not targets and not group:
+        return None
+    if subject_is_we and not targets:
+        return None
+    return RawClaim(
+        relation=relation,
+        subject=subject,
+        targets=_dedupe(targets),
+        target_group=group,
+        benchmarks=_dedupe(bench),
+        negated=negated,
+        cue_start=offset + cue.start,
+    )
+
+
+def _subject_before(
+    sentence: str,
+    offset: int,
+    cue: _Cue,
+    models: list[Found],
+    compared: list[Found],
+    targets: list[Found],
+    level_cue: bool,
+    ctx: Context,
+) -> Found | None:
+    cue_at = offset + cue.start
+    explicit = [
+        m
+        for m in models
+        if m.end <= cue_at and m not in compared and not (level_cue and m in targets)
+    ]
+    best = explicit[-1] if explicit else None
+    implicit = None
+    for m in lx.IMPLICIT_SUBJECT.finditer(sentence, 0, cue.start):
+        implicit = m
+    if implicit is not None and (best is None or offset + implicit.start() > best.end):
+        phrase = implicit.group(0)
+        if phrase.strip().lower() == "we":
+            return Found(offset + implicit.start(), offset + implicit.end(), "WE", phrase)
+        return _antecedent(ctx, phrase)
+    return best
+
+
+def _antecedent(ctx: Context, phrase: str) -> Found | None:
+    """What "it", "our model" or "the 72B version" refers to in this document."""
+    base = ctx.last_subject or ctx.title_model
+    size = lx.SIZE.search(phrase)
+    if size is None:
+        return base
+    wanted = size.group(1) + size.group(2).upper()
+    for known in (ctx.last_subject, ctx.title_model):
+        if known is not None and re.search(rf"(?<![\d.]){re.escape(wanted)}\b", known.text, re.I):
+            return known
+    family_source = ctx.title_model or base
+    if family_source is None:
+        return None
+    family = lx.SIZE.sub("", family_source.text).strip(" -")
+    family = re.sub(r"-(?:Instruct|Chat|Base|it)$", "", family).rstrip("-")
+    name = f"{family}-{wanted}"
+    resolve = ctx.resolve_model
+    model_id = resolve(name) if callable(resolve) else None
+    return Found(-1, -1, "MODEL", name, model_id)
+
+
+def _compared_models(
+    sentence: str, offset: int, models: list[Found], first_cue: int
+) -> list[Found]:
+    """Models in a leading "Compared with X," phrase: targets, never the subject."""
+    found: list[Found] = []
+    for m in _COMPARED.finditer(sentence, 0, first_cue):
+        stop = sentence.find(",", m.end(), first_cue)
+        stop = first_cue if stop < 0 else stop
+        found += [x for x in models if offset + m.end() <= x.start < offset + stop]
+    return found
+
+
+def _group(
+    sentence: str,
+    cue: _Cue,
+    seg_end: int,
+    targets: list[Found],
+    offset: int,
+    mentions: list[Found],
+) -> str | None:
+    if cue.relation == "best_in_group":
+        inner = _GROUP_CUE_WORDS.sub("", cue.text.strip())
+        while True:
+            stripped = _GROUP_CUE_WORDS.sub("", inner)
+            if stripped == inner:
+                break
+            inner = stripped
+        if re.search(r"\b(?:models?|llms?)\b", inner, re.I) and not re.fullmatch(
+            r"(?:models?|llms?)", inner, re.I
+        ):
+            return inner
+    limit = targets[0].start - offset if targets else seg_end
+    for m in lx.TARGET_GROUP.finditer(sentence, cue.end, seg_end):
+        if m.start() >= max(limit, cue.end) and targets:
+            break
+        a, b = offset + m.start(), offset + m.end()
+        if any(x.start < b and a < x.end for x in mentions):
+            continue
+        text = m.group(0).strip()
+        if re.fullmatch(r"(?:the\s+)?(?:models?|llms?|systems?)", text, re.I):
+            continue
+        return text
+    return None
+
+
+def _same(a: Found, b: Found) -> bool:
+    if a.id and b.id:
+        return a.id == b.id
+    return a.text.casefold() == b.text.casefold()
+
+
+def _dedupe(items: list[Found]) -> list[Found]:
+    seen: set[str] = set()
+    out: list[Found] = []
+    for item in items:
+        key = item.id or item.text.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,130 @@
+"""Sentence boundaries that survive Markdown and release-post formatting.
+
+spaCy's rule-based sentencizer splits on punctuation only, so a heading runs into the next
+paragraph, every table row becomes part of one giant sentence and a hard-wrapped paragraph is
+fine but a bullet list is not. Release posts are mostly headings, bullets and tables, so we split
+on their structure first (lines that start a block) and on sentence punctuation second, all
+with regular expressions over the text so the cost stays far below tokenizing.
+
+Offsets always point into the text as given: callers that clean the text first (masking HTML
+tags, Markdown emphasis) must keep its length, and `prepare_text` does.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_SENTENCE_CHARS = 2_000  # longer "sentences" (a 5 MB line) are cut: rules stay linear
+
+_BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+•][ \t]|\d{1,3}[.)][ \t]|>|\||---|===)")
+_STANDALONE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|\||---|===)")  # a line that is its own unit
+_LEAD_MARKER = re.compile(r"(?:[ \t]*(?:#{1,6}|[-*+•>]|\d{1,3}[.)])(?=[ \t]))+[ \t]*")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9])")
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|vs|etc|cf|approx|fig|figs|no|nos|inc|ltd|corp|dr|mr|ms|mrs|prof|st|"
+    r"jr|sr|al|eq|sec|ch|vol|ver|v|ca|resp|incl|est)|\b[A-Z])\.$",
+    re.IGNORECASE,
+)
+_HTML_TAG = re.compile(
+    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[a-zA-Z/!][^>]{0,2000}>",
+    re.IGNORECASE | re.DOTALL,
+)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|tr|table|thead|tbody|section|article|header|footer|br|hr|"
+    r"blockquote|pre|dt|dd|title|td|th|caption|figure|figcaption)\b",
+    re.IGNORECASE,
+)
+_LOOKS_HTML = re.compile(r"<(?:html|body|p|div|h[1-6]|table|article|br)\b", re.IGNORECASE)
+_MASKED_CHARS = re.compile(r"[*`\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def prepare_text(text: str) -> str:
+    """The text the pipeline reads: same length as `text`, markup replaced by whitespace.
+
+    HTML tags become spaces (block tags a paragraph break) and Markdown emphasis markers and
+    control characters become spaces, so tokens and offsets still line up with the original.
+    """
+    if _LOOKS_HTML.search(text[:100_000]):
+        text = _HTML_TAG.sub(_blank_tag, text)
+    return _MASKED_CHARS.sub(" ", text)
+
+
+def _blank_tag(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    if _BLOCK_TAG.match(tag):
+        return "\n\n" + " " * (len(tag) - 2) if len(tag) >= 2 else " " * len(tag)
+    return " " * len(tag)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of `text`, in order, trimmed."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _blocks(text):
+        _split_block(text, start, end, spans)
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, list items, headings and table rows as (start, end) spans."""
+    blocks: list[tuple[int, int]] = []
+    block_start = -1
+    pos = 0
+    length = len(text)
+    while pos < length:
+        newline = text.find("\n", pos)
+        line_end = length if newline < 0 else newline
+        line = text[pos:line_end]
+        if not line.strip():
+            if block_start >= 0:
+                blocks.append((block_start, pos))
+                block_start = -1
+        elif _BLOCK_START.match(line):
+            if block_start >= 0:
+                blocks.append((block_start, pos))
+            if _STANDALONE.match(line):
+                blocks.append((pos, line_end))
+                block_start = -1
+            else:
+                block_start = pos
+        elif block_start < 0:
+            block_start = pos
+        pos = line_end + 1
+    if block_start >= 0:
+        blocks.append((block_start, length))
+    return blocks
+
+
+def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    marker = _LEAD_MARKER.match(text, start, end)
+    if marker and marker.end() < end:
+        start = marker.end()
+    block = text[start:end]
+    if block.lstrip().startswith("|"):  # a table row: one unit, never a claim sentence
+        _emit(text, start, end, out)
+        return
+    sent_start = start
+    for match in _SENT_END.finditer(block):
+        cut = start + match.end()
+        head = text[sent_start : start + match.start() + 1].rstrip()
+        if _ABBREV.search(head[-12:]):
+            continue
+        _emit(text, sent_start, cut, out)
+        sent_start = cut
+    _emit(text, sent_start, end, out)
+
+
+def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
