@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -110,7 +110,9 @@ def strip_provider(text: str) -> str:
         rest = name[match.end() :]
         # "deepseek.v3.2" names the model by version only: keep the vendor as the name
         name = rest if not re.match(r"v\d", rest) else match.group(0)[:-1] + "-" + rest
-    name = _BEDROCK_SUFFIX.sub("", name)
+    unsuffixed = _BEDROCK_SUFFIX.sub("", name)
+    if any(c.isdigit() for c in unsuffixed):  # "claude-v2:1" is Claude 2.1, not "claude"
+        name = unsuffixed
     return name.replace("@", "-")
 
 
@@ -142,12 +144,49 @@ def _identity(tokens: Iterable[str], words: frozenset[str]) -> frozenset[str]:
     for token in tokens:
         if any(c.isdigit() for c in token) or token in words:
             identity.add(_mmdd(token))
-        elif len(token) >= 4:
-            # a misspelt variant word ("Sonet", "Quen") still names that variant
-            match = process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=75)
+        elif len(token) >= 5:
+            # a misspelt variant word ("Sonet") still names that variant
+            match = _typo_of(token, words)
             if match:
-                identity.add(match[0])
+                identity.add(match)
     return frozenset(identity)
+
+
+def _typo_of(word: str, words: Iterable[str]) -> str | None:
+    """The long word `word` is a one-letter slip of, if any.
+
+    Short names differ by one letter all the time ("llava" is not "llama", "airx" is not
+    "air"), so only words of six letters or more are corrected.
+    """
+    if len(word) < 5:
+        return None
+    match = process.extractOne(
+        word, [w for w in words if len(w) >= 6], scorer=fuzz.ratio, score_cutoff=80
+    )
+    return match[0] if match else None
+
+
+def _same_words(query: list[str], choice: list[str], vocabulary: frozenset[str]) -> bool:
+    """Whether two names have the same words up to typos, in either direction.
+
+    Identity tokens alone would let "Llama-3-8B-Instruct-SimPO" (a fine-tune nobody
+    registered) fuzzy-match Meta's model: an extra or missing word means another model. A
+    query word the registry knows ("sonar") is meant as written and is never "corrected" to
+    a neighbour ("solar"); only unknown words count as typos.
+    """
+
+    extra = [w for w in query if w not in choice]
+    if any(w in vocabulary for w in extra):
+        return False
+    missing = [w for w in choice if w not in query]
+    if len(extra) != len(missing):
+        return False
+    # every unknown word must be a slip of exactly one missing word, and vice versa
+    return (
+        bool(query)
+        and all(_typo_of(w, missing) for w in extra)
+        and all(any(_typo_of(w, [m]) for w in extra) for m in missing)
+    )
 
 
 def model_identity(text: str) -> frozenset[str]:
@@ -211,6 +250,52 @@ class _Index:
     normalised: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     choices: list[str] = field(default_factory=list)  # alias strings for rapidfuzz
     choice_ids: list[str] = field(default_factory=list)
+    _processed: list[str] | None = None
+    _buckets: dict[frozenset[str], list[int]] | None = None
+
+    @property
+    def processed(self) -> list[str]:
+        """The choices through rapidfuzz's default processor, computed once, not per query."""
+        if self._processed is None or len(self._processed) != len(self.choices):
+            self._processed = [utils.default_process(c) for c in self.choices]
+        return self._processed
+
+    def fuzzy(
+        self,
+        raw: str,
+        tokens: Callable[[str], list[str]],
+        identity: Callable[[str], frozenset[str]],
+        vocabulary: frozenset[str],
+    ) -> tuple[tuple[str, float] | None, list[str]]:
+        """The best guarded match (target, score) and the closest targets as candidates.
+
+        Only aliases with the query's identity tokens are scored at all, which is both the
+        guard and what keeps a miss cheap (a few aliases instead of thousands).
+        """
+        if self._buckets is None:
+            self._buckets = defaultdict(list)
+            for position, choice in enumerate(self.choices):
+                self._buckets[identity(choice)].append(position)
+        query = utils.default_process(raw)
+        query_tokens = tokens(raw)
+        positions = self._buckets.get(identity(raw), [])
+        scored = process.extract(
+            query,
+            [self.processed[p] for p in positions],
+            scorer=fuzz.WRatio,
+            processor=None,
+            limit=10,
+            score_cutoff=FUZZY_CUTOFF,
+        )
+        for _choice, score, index in scored:
+            position = positions[index]
+            if _same_words(query_tokens, tokens(self.choices[position]), vocabulary):
+                return (self.choice_ids[position], float(score)), []
+        nearest = process.extract(
+            query, self.processed, scorer=fuzz.ratio, processor=None, limit=25, score_cutoff=40
+        )
+        candidates = list(dict.fromkeys(self.choice_ids[p] for _c, _s, p in nearest))
+        return None, candidates
 
     def add(self, alias: str, target: str, key: str) -> None:
         self.exact.setdefault(alias, target)
@@ -232,6 +317,7 @@ class Registry:
         benchmark_metric_aliases: Iterable[tuple[str, str, str]] = (),
     ) -> None:
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
+        self._model_cache: dict[tuple[str, str | None], Resolution] = {}
         self.benchmarks: dict[str, BenchmarkInfo] = {b.id: b for b in benchmarks}
         self._families: dict[str, list[ModelInfo]] = defaultdict(list)
         for model in self.models.values():
@@ -265,6 +351,14 @@ class Registry:
             for alias in dict.fromkeys((bench.id, bench.name, *bench.aliases)):
                 if alias:
                     self._bench_index.add(alias, bench.id, normalise_benchmark(alias))
+        self._model_vocabulary = frozenset(
+            t
+            for alias in self._model_index.choices + self._family_index.choices
+            for t in model_tokens(alias)
+        )
+        self._bench_vocabulary = frozenset(
+            t for alias in self._bench_index.choices for t in benchmark_tokens(alias)
+        )
         # (alias casefolded, metric or metric prefix ending in '*') -> benchmark id
         self._bench_metric: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for alias, metric, bench_id in benchmark_metric_aliases:
@@ -324,35 +418,54 @@ class Registry:
     def resolve_model(self, text: str, as_of: str | None = None) -> Resolution:
         """Resolve a model name as written to a canonical model id.
 
-        Order: a bare family name (resolved through `as_of`), an exact alias, the same
-        ignoring case, the normalised form, then a fuzzy match whose identity tokens equal the
-        query's. Unknown names give id=None and the closest ids as candidates.
+        Order: an exact alias (a model's own names first, then bare family names resolved
+        through `as_of`), the same ignoring case, the normalised form, then a fuzzy match whose
+        identity tokens and words equal the query's. Unknown names give id=None and the
+        closest ids as candidates. Results are memoised: sources repeat names thousands of
+        times.
         """
+        key = (text, as_of[:10] if as_of else None)
+        cached = self._model_cache.get(key)
+        if cached is None:
+            cached = self._resolve_model(text, key[1])
+            if len(self._model_cache) < 100_000:
+                self._model_cache[key] = cached
+        return cached
+
+    def _resolve_model(self, text: str, as_of: str | None) -> Resolution:
         raw = text.strip()
         if not raw:
             return Resolution(text, None)
-        if raw in self._family_index.exact:
-            return self._family_resolution(text, self._family_index.exact[raw], as_of, "exact")
+        # A model's own name wins over its family: "DeepSeek-V3" is the December model even
+        # after DeepSeek-V3-0324 exists. Only names that no snapshot owns ("GPT-4o") go
+        # through the family and the claim date.
         if raw in self._model_index.exact:
             return self._model_resolution(text, self._model_index.exact[raw], "exact", 100.0)
+        if raw in self._family_index.exact:
+            return self._family_resolution(text, self._family_index.exact[raw], as_of, "exact")
         folded = raw.casefold()
+        if folded in self._model_index.folded:
+            return self._model_resolution(text, self._model_index.folded[folded], "exact", 100.0)
         if folded in self._family_index.folded:
             family = self._family_index.folded[folded]
             return self._family_resolution(text, family, as_of, "exact")
-        if folded in self._model_index.folded:
-            return self._model_resolution(text, self._model_index.folded[folded], "exact", 100.0)
 
         key = normalise_model(raw)
-        if key in self._family_keys:
-            return self._family_resolution(text, self._family_keys[key], as_of, "normalised")
         ids = self._model_index.normalised.get(key, set())
         if len(ids) == 1:
             return self._model_resolution(text, next(iter(ids)), "normalised", 100.0)
         if len(ids) > 1:  # two models share a spelling: refuse to pick one
             return Resolution(text, None, None, None, 0.0, tuple(sorted(ids)))
+        if key in self._family_keys:
+            return self._family_resolution(text, self._family_keys[key], as_of, "normalised")
+        tokens = key.split()
+        if "latest" in tokens:  # "mistral-large-latest" is whichever snapshot is current
+            rest = " ".join(t for t in tokens if t != "latest")
+            if rest in self._family_keys:
+                return self._family_resolution(text, self._family_keys[rest], as_of, "normalised")
         stripped = strip_provider(raw)
         if stripped != raw:
-            inner = self.resolve_model(stripped, as_of)
+            inner = self._resolve_model(stripped, as_of)
             if inner.id is not None:
                 return Resolution(
                     text, inner.id, inner.family, inner.method, inner.score, inner.candidates
@@ -361,36 +474,17 @@ class Registry:
         return self._fuzzy_model(text, raw, as_of)
 
     def _fuzzy_model(self, text: str, raw: str, as_of: str | None) -> Resolution:
-        identity = model_identity(raw)
-        index = self._model_index
-        matches = process.extract(
-            raw,
-            index.choices,
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=25,
-            score_cutoff=50,
+        found, candidates = self._model_index.fuzzy(
+            raw, model_tokens, model_identity, self._model_vocabulary
         )
-        candidates: list[str] = []
-        for _choice, score, position in matches:
-            target = index.choice_ids[position]
-            if target not in candidates:
-                candidates.append(target)
-            if score >= FUZZY_CUTOFF and model_identity(index.choices[position]) == identity:
-                return self._model_resolution(text, target, "fuzzy", float(score))
-        family_matches = process.extract(
-            raw,
-            self._family_index.choices,
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=10,
-            score_cutoff=FUZZY_CUTOFF,
+        if found:
+            return self._model_resolution(text, found[0], "fuzzy", found[1])
+        found, _ = self._family_index.fuzzy(
+            raw, model_tokens, model_identity, self._model_vocabulary
         )
-        for choice, score, position in family_matches:
-            if model_identity(choice) == identity:
-                family = self._family_index.choice_ids[position]
-                res = self._family_resolution(text, family, as_of, "fuzzy", float(score))
-                return Resolution(text, res.id, res.family, "fuzzy", res.score, res.candidates)
+        if found:
+            res = self._family_resolution(text, found[0], as_of, "fuzzy", found[1])
+            return Resolution(text, res.id, res.family, "fuzzy", res.score, res.candidates)
         return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
 
     # -- benchmarks --------------------------------------------------------------------------
@@ -425,22 +519,11 @@ class Registry:
             return self._bench_resolution(text, next(iter(ids)), "normalised", 100.0)
         if len(ids) > 1:
             return Resolution(text, None, None, None, 0.0, tuple(sorted(ids)))
-        identity = benchmark_identity(raw)
-        matches = process.extract(
-            raw,
-            index.choices,
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=25,
-            score_cutoff=50,
+        found, candidates = index.fuzzy(
+            raw, benchmark_tokens, benchmark_identity, self._bench_vocabulary
         )
-        candidates: list[str] = []
-        for choice, score, position in matches:
-            target = index.choice_ids[position]
-            if target not in candidates:
-                candidates.append(target)
-            if score >= FUZZY_CUTOFF and benchmark_identity(choice) == identity:
-                return self._bench_resolution(text, target, "fuzzy", float(score))
+        if found:
+            return self._bench_resolution(text, found[0], "fuzzy", found[1])
         return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
 
     def _bench_resolution(self, text: str, bench_id: str, method: str, score: float) -> Resolution:

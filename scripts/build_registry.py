@@ -66,7 +66,7 @@ CURATED_ALIASES: dict[str, str] = {
     "gpt4_1106_preview": "gpt-4-1106-preview",
     "gpt4_0314": "gpt-4-0314",
     "gpt4_0613": "gpt-4-0613",
-    "gpt4_gamed": "",
+    "gpt4_gamed": "",  # AlpacaEval's deliberately gamed demo entry, not a model
     # Anthropic
     "Claude Sonnet 3.5 (June 2024)": "claude-3-5-sonnet-20240620",
     "Claude 3.5 Sonnet-0620": "claude-3-5-sonnet-20240620",
@@ -144,7 +144,8 @@ CURATED_ALIASES: dict[str, str] = {
     "OpenAI o1-preview": "o1-preview-2024-09-12",
 }
 
-# Bare names that mean a line of snapshots, resolved through the claim date.
+# Bare names that mean a line of snapshots, resolved through the claim date. A name that a
+# model owns itself ("DeepSeek-V3", "Command R") is that model, not its family.
 CURATED_FAMILY_ALIASES: dict[str, str] = {
     "GPT-4o": "gpt-4o",
     "gpt-4o": "gpt-4o",
@@ -202,21 +203,6 @@ CURATED_FAMILY_ALIASES: dict[str, str] = {
     "Mistral Small": "mistral-small",
     "Mistral-Small": "mistral-small",
     "ollama/mistral-small": "mistral-small",
-    "DeepSeek-V3": "deepseek-v3",
-    "DeepSeek V3": "deepseek-v3",
-    "DeepSeek v3": "deepseek-v3",
-    "deepseek-v3": "deepseek-v3",
-    "DeepSeek-R1": "deepseek-r1",
-    "DeepSeek R1": "deepseek-r1",
-    "deepseek-r1": "deepseek-r1",
-    "DeepSeek-V2.5": "deepseek-v2.5",
-    "DeepSeek V2.5": "deepseek-v2.5",
-    "Deepseek-v2.5": "deepseek-v2.5",
-    "deepseek-v2.5": "deepseek-v2.5",
-    "Command R": "command-r",
-    "command-r": "command-r",
-    "Command R+": "command-r-plus",
-    "command-r-plus": "command-r-plus",
     "Grok 2": "grok-2",
     "Grok-2": "grok-2",
     "grok-2": "grok-2",
