@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from functools import partial
 from pathlib import Path
@@ -130,12 +130,14 @@ class ClaimcheckApp(App[None]):
         build: bool = True,
         first_run: bool = True,
         fetch_transport: httpx.AsyncBaseTransport | None = None,
+        checker_factory: Callable[[Store], Any] | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.build = build
         self.first_run = first_run
         self.fetch_transport = fetch_transport  # tests fetch through a mock transport
+        self.checker_factory = checker_factory  # tests may judge with a stand-in checker
         self.theme = "textual-dark"
         self._jobs: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
         self._store_ready = threading.Event()
@@ -191,20 +193,47 @@ class ClaimcheckApp(App[None]):
         yield WorkStatus(id="status")
         yield Footer()
 
+    # the main screen is the bottom of the stack; dialogs and the model view sit above it
+    @property
+    def main(self) -> Screen[Any]:
+        return self.screen_stack[0]
+
     @property
     def articles_view(self) -> ArticlesView:
-        return self.query_one("#articles-view", ArticlesView)
+        return self.main.query_one("#articles-view", ArticlesView)
 
     @property
     def claims_view(self) -> ClaimsView:
-        return self.query_one("#claims-view", ClaimsView)
+        return self.main.query_one("#claims-view", ClaimsView)
 
     @property
     def check_view(self) -> CheckView:
-        return self.query_one("#check-view", CheckView)
+        return self.main.query_one("#check-view", CheckView)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.main.query_one("#tabs", TabbedContent)
+
+    MAIN_ACTIONS = frozenset(
+        {
+            "show_tab",
+            "search",
+            "model",
+            "fetch",
+            "open_file",
+            "export",
+            "reload",
+            "next_claim",
+            "previous_claim",
+        }
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Main-view actions wait while a dialog or the model view is open."""
+        return not (len(self.screen_stack) > 1 and action in self.MAIN_ACTIONS)
 
     def on_mount(self) -> None:
-        self.query_one("#article-list").focus()
+        self.main.query_one("#article-list").focus()
         self._startup()
         self._checker_service()
 
@@ -232,6 +261,14 @@ class ClaimcheckApp(App[None]):
         self.post_message(StoreOpened(articles))
         if not articles and self.first_run:
             self._jobs.put(("samples",))
+
+    def make_checker(self, store: Store) -> Any:
+        """The pipeline's Checker (built once per thread that checks), or the test's stand-in."""
+        if self.checker_factory is not None:
+            return self.checker_factory(store)
+        from claimcheck.pipeline import Checker
+
+        return Checker(store)
 
     def samples(self) -> list[Path]:
         folder = self.settings.data_dir / "samples"
@@ -262,9 +299,7 @@ class ClaimcheckApp(App[None]):
                         store = self.open_store()
                     if checker is None:
                         self.post_message(Progress("Loading the checker…"))
-                        from claimcheck.pipeline import Checker
-
-                        checker = Checker(store)
+                        checker = self.make_checker(store)
                     self._run_job(job, store, checker)
                 except Exception as exc:  # noqa: BLE001 - one failed job never stops the app
                     self.post_message(Progress("", finished=True))
@@ -346,13 +381,13 @@ class ClaimcheckApp(App[None]):
     # -- messages from workers ---------------------------------------------------------------
 
     def on_progress(self, message: Progress) -> None:
-        self.query_one(WorkStatus).update_progress(
+        self.main.query_one(WorkStatus).update_progress(
             message.label, message.done, message.total, message.finished
         )
 
     def on_article_checked(self, message: ArticleChecked) -> None:
         self.articles_view.load_articles(select=message.article_id if message.select else None)
-        if self.claims_view.all_claims or self.query_one(TabbedContent).active == "claims":
+        if self.claims_view.all_claims or self.tabs.active == "claims":
             self.claims_view.load_claims()
 
     def on_work_failed(self, message: WorkFailed) -> None:
@@ -387,16 +422,16 @@ class ClaimcheckApp(App[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self.tabs.active = tab
         focus = {"articles": "#article-list", "claims": "#claim-table", "check": "#draft"}[tab]
-        self.query_one(focus).focus()
+        self.main.query_one(focus).focus()
 
     def action_search(self) -> None:
         self.action_show_tab("claims")
         self.claims_view.focus_search()
 
     def current_claim(self) -> dict[str, Any] | None:
-        active = self.query_one(TabbedContent).active
+        active = self.tabs.active
         view = {"articles": self.articles_view, "claims": self.claims_view}.get(
             active, self.check_view
         )
@@ -462,7 +497,7 @@ class ClaimcheckApp(App[None]):
         self.push_screen(OpenFileScreen(Path.cwd()), opened)
 
     def action_export(self) -> None:
-        active = self.query_one(TabbedContent).active
+        active = self.tabs.active
         scope = "filtered" if active == "claims" else "article"
 
         def chosen(request: ExportRequest | None) -> None:
@@ -544,7 +579,11 @@ class ClaimcheckApp(App[None]):
                 if not store.sources():
                     ensure_bundled_sources(store)
                 summary = fetch_sources(
-                    store, store.sources(), progress=progress, transport=self.fetch_transport
+                    store,
+                    store.sources(),
+                    progress=progress,
+                    transport=self.fetch_transport,
+                    checker=self.make_checker(store) if self.checker_factory else None,
                 )
         except Exception as exc:  # noqa: BLE001 - network trouble is a notification
             self.post_message(Progress("", finished=True))
@@ -588,6 +627,7 @@ def make_app(
     build: bool = True,
     first_run: bool = True,
     fetch_transport: httpx.AsyncBaseTransport | None = None,
+    checker_factory: Callable[[Store], Any] | None = None,
 ) -> ClaimcheckApp:
     """Build the app for the CLI, the tests and the screenshot script alike.
 
@@ -601,7 +641,11 @@ def make_app(
     if data_dir is not None:
         settings = Settings(db_path=settings.db_path, data_dir=Path(data_dir))
     return ClaimcheckApp(
-        settings, build=build, first_run=first_run, fetch_transport=fetch_transport
+        settings,
+        build=build,
+        first_run=first_run,
+        fetch_transport=fetch_transport,
+        checker_factory=checker_factory,
     )
 
 

@@ -298,7 +298,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"\n[ \t]*\n", text):
+    for m in re.finditer(r"\n(?:[ \t]*\n)+", text):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()

@@ -131,10 +131,10 @@ class ArticleText(VerticalScroll):
                 if x
             )
         )
-        widgets: list[Widget] = [
-            Static(head, classes="article-title"),
-            Static(meta, classes="article-meta"),
-        ]
+        widgets: list[Widget] = [Static(meta, classes="article-meta")]
+        if not text.lstrip("# \n").startswith(head.plain):
+            # most articles open with their own title; print it only when they do not
+            widgets.insert(0, Static(head, classes="article-title"))
         for start, end in split_paragraphs(text):
             spans = []
             for index, c in enumerate(claims):

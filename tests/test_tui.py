@@ -1,0 +1,552 @@
+"""The app, driven by Textual's Pilot: every action a user has, on a small fixed store.
+
+The store is hand-built (tests/tui_data.py) so these tests exercise the screens, not the
+extractor or the judge; paste-and-check, open-file and fetch use a stand-in checker for the
+same reason. Nothing here touches the internet: fetch goes through httpx.MockTransport.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from textual.widgets import DataTable, Input, Select, TextArea
+from tui_data import build_store
+
+from claimcheck.models import CheckedClaim, CheckedDocument, Claim, Document, Mention, Verdict
+from claimcheck.store import Store
+from claimcheck.tui import make_app
+from claimcheck.tui.app import ClaimcheckApp
+from claimcheck.tui.data import ClaimFilter, filter_claims, safe_text, split_paragraphs
+from claimcheck.tui.screens import ExportScreen, HelpScreen, ModelScreen, OpenFileScreen
+from claimcheck.tui.widgets import ClaimCard, Paragraph
+
+
+class StandInChecker:
+    """Finds every sentence with "beats" in it and calls it overstated: enough for the UI."""
+
+    def __init__(self, store: Store) -> None:
+        self.calls = 0
+
+    def check_document(self, doc: Document) -> CheckedDocument:
+        self.calls += 1
+        claims = []
+        for m in re.finditer(r"[^.\n]*\bbeats\b[^.\n]*\.", doc.text):
+            claim = Claim(
+                text=m.group().strip(),
+                start=m.start(),
+                end=m.end(),
+                subject=Mention("Llama 3.1 405B", "llama-3.1-405b"),
+                relation="surpasses",
+                targets=(Mention("GPT-4o", "gpt-4o-2024-05-13"),),
+            )
+            verdict = Verdict("overstated", flags=("noise",), reasons=("Inside the noise.",))
+            claims.append(CheckedClaim(claim, verdict))
+        return CheckedDocument(document=doc, claims=tuple(claims))
+
+    def check_text(self, text: str, path: str = "", title: str = "", date: Any = None) -> Any:
+        return self.check_document(Document(text, path=path, title=title, date=date))
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    path = tmp_path / "tui.db"
+    return path, build_store(path)
+
+
+def _app(db_path: Path, **kw: Any) -> ClaimcheckApp:
+    kw.setdefault("checker_factory", StandInChecker)
+    return make_app(db_path=db_path, build=False, first_run=False, **kw)
+
+
+def run(
+    app: ClaimcheckApp,
+    scenario: Callable[[Any], Awaitable[None]],
+    size: tuple[int, int] = (100, 30),
+) -> None:
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            card = app.query_one("#article-card", ClaimCard)
+            await until(pilot, lambda: card.claim is not None)
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+async def until(pilot: Any, condition: Callable[[], bool], tries: int = 100) -> None:
+    """Wait for background work by condition, not by time (a slow machine just waits longer)."""
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError("condition never became true")
+
+
+def screen_text(app: ClaimcheckApp) -> str:
+    """What the terminal shows, as text: read back from the SVG screenshot, cell by cell."""
+    svg = app.export_screenshot()
+    width = app.size.width
+    rows: dict[int, list[str]] = {}
+    pattern = r'<text[^>]*\bx="([\d.]+)"[^>]*line-(\d+)\)"[^>]*>(.*?)</text>'
+    for x, line, body in re.findall(pattern, svg, re.S):
+        row = rows.setdefault(int(line), [" "] * width)
+        col = round(float(x) / 12.2)  # Rich's SVG export places each cell 12.2 units apart
+        for i, ch in enumerate(html.unescape(body).replace("\xa0", " ")):
+            if col + i < width:
+                row[col + i] = ch
+    return "\n".join("".join(rows[k]).rstrip() for k in sorted(rows))
+
+
+# -- pure helpers --------------------------------------------------------------------------------
+
+
+def test_safe_text_keeps_offsets_and_shows_escapes_as_symbols() -> None:
+    raw = "a\x1b[2Jb\x07c\u202ed\r\n"
+    shown = safe_text(raw)
+    assert len(shown) == len(raw)
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert shown.startswith("a␛[2Jb␇c")
+    assert shown.endswith("\n")
+
+
+def test_split_paragraphs_covers_the_text() -> None:
+    text = "one\n\ntwo\nlines\n\n\nthree"
+    spans = split_paragraphs(text)
+    assert [text[s:e] for s, e in spans] == ["one", "two\nlines", "three"]
+
+
+def test_claim_filter_parses_fields_and_words() -> None:
+    f = ClaimFilter.parse("verdict:over org:Meta bench:mmlu since:2024-07 open", flag="noise")
+    assert (f.verdict, f.org, f.benchmark, f.since, f.flag) == (
+        "over",
+        "meta",
+        "mmlu",
+        "2024-07",
+        "noise",
+    )
+    assert f.words == ("open",)
+    row = {
+        "verdict": "overstated",
+        "flags": ["noise"],
+        "subject_id": "m",
+        "article_date": "2024-07-23",
+        "benchmarks": [{"text": "MMLU", "id": "mmlu"}],
+        "text": "open model",
+    }
+    rows = [row, {**row, "flags": []}]
+    assert filter_claims(rows, f, {"m": "Meta"}) == rows[:1]
+    assert filter_claims(rows, f, {"m": "Mistral"}) == []
+
+
+# -- the articles view ---------------------------------------------------------------------------
+
+
+def test_opens_on_the_article_list_with_tallies_and_the_first_claim(db) -> None:
+    path, ids = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        table = app.query_one("#article-list", DataTable)
+        assert table.row_count == 3
+        text = screen_text(app)
+        assert "Introducing Llama 3.1 405B" in text
+        assert "✓1 ≈1 ✗1" in text  # the tally of the first article
+        assert app.articles_view.article["id"] == ids["llama"]
+        card = app.query_one("#article-card", ClaimCard)
+        assert card.claim is not None and card.claim["verdict"] == "overstated"
+        assert "OVERSTATED" in text and "noise · cherry_picked" in text
+        # the claim's sentence is highlighted in its verdict's colour
+        paragraphs = list(app.query(Paragraph))
+        styled = [p for p in paragraphs if p.spans]
+        assert [s[2] for p in styled for s in p.spans] == [
+            "overstated",
+            "supported",
+            "contradicted",
+        ]
+        assert "1 of 2" in text and "±3.4" in text  # evidence table and tally
+
+    run(app, scenario)
+
+
+def test_next_and_previous_claim_and_moving_to_another_article(db) -> None:
+    path, ids = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        card = app.query_one("#article-card", ClaimCard)
+        await pilot.press("n")
+        assert card.claim["verdict"] == "supported"
+        await pilot.press("n", "n")  # stops at the last claim
+        assert card.claim["verdict"] == "contradicted"
+        await pilot.press("p")
+        assert card.claim["verdict"] == "supported"
+        await pilot.press("down")
+        await until(pilot, lambda: app.articles_view.article["id"] == ids["mini"])
+        assert card.claim["verdict"] == "unverifiable"
+        assert "GPT-4o mini" in screen_text(app)
+
+    run(app, scenario)
+
+
+def test_hostile_article_text_is_shown_literally(db) -> None:
+    path, ids = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("down", "down")
+        await until(pilot, lambda: app.articles_view.article["id"] == ids["hostile"])
+        await pilot.pause(0.1)
+        text = screen_text(app)
+        assert "[bold red]beats everyone[/bold red]" in text
+        assert "[link=https://evil.example]our" in text and "site[/link]" in text
+        assert "␛[31mnow␛[0m" in text
+        assert "␛]8;;https://evil.example␇click␛]8;;␇" in text
+        assert "␛[2J" in text and "\x1b" not in text
+        assert "[bold red]Zephyr-9[/bold red] ␛[2J release" in text  # the list's title
+        assert "Zephyr-9 [bold]" in text  # the card's subject
+        # nothing became a style or a hyperlink
+        for paragraph in app.query(Paragraph):
+            rendered = paragraph.render()
+            assert "\x1b" not in rendered.plain
+            assert not any(span.style and "link" in str(span.style) for span in rendered.spans)
+
+    run(app, scenario, size=(160, 48))
+
+
+# -- the claims view -----------------------------------------------------------------------------
+
+
+def test_claims_view_filters_by_field_searches_and_sorts(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("2")
+        view = app.claims_view
+        table = app.query_one("#claim-table", DataTable)
+        await until(pilot, lambda: table.row_count == 5)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"verdict:overstated")
+        assert table.row_count == 1
+        assert view.shown[0]["verdict"] == "overstated"
+        app.query_one("#claim-search", Input).value = "org:meta"
+        await pilot.pause()
+        assert table.row_count == 3  # the three Llama claims (org from the registry)
+        app.query_one("#claim-search", Input).value = "zephyr"
+        await pilot.pause()
+        assert table.row_count == 1
+        app.query_one("#claim-search", Input).value = "since:2024-07 bench:mmlu"
+        await pilot.pause()
+        assert [r["verdict"] for r in view.shown] == ["overstated"]
+        app.query_one("#claim-search", Input).value = ""
+        app.query_one("#claim-flag", Select).value = "self_reported_only"
+        await pilot.pause()
+        assert [r["subject"] for r in view.shown] == ["GPT-4o mini"]
+        app.query_one("#claim-flag", Select).clear()
+        await pilot.pause()
+        table.focus()
+        await pilot.press("s")  # sort by verdict: contradicted first
+        assert view.sort_key == "verdict"
+        assert view.shown[0]["verdict"] in {"supported", "contradicted"}
+        order = [r["verdict"] for r in view.shown]
+        await pilot.press("S")
+        assert [r["verdict"] for r in view.shown] == list(reversed(order))
+        await pilot.press("v")  # verdict dropdown cycles
+        assert app.query_one("#claim-verdict", Select).value == "supported"
+        assert all(r["verdict"] == "supported" for r in view.shown)
+
+    run(app, scenario)
+
+
+def test_enter_on_a_claim_opens_its_article_at_that_claim(db) -> None:
+    path, ids = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("2")
+        table = app.query_one("#claim-table", DataTable)
+        await until(pilot, lambda: table.row_count == 5)
+        app.query_one("#claim-search", Input).value = "verdict:contradicted"
+        await pilot.pause()
+        table.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: app.tabs.active == "articles")
+        await until(pilot, lambda: app.articles_view.claim_index == 2)
+        assert app.articles_view.current_claim["verdict"] == "contradicted"
+
+    run(app, scenario)
+
+
+# -- checking text -------------------------------------------------------------------------------
+
+
+def test_paste_and_check_updates_as_you_type(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("3")
+        editor = app.query_one("#draft", TextArea)
+        assert app.focused is editor
+        editor.insert("Our model beats GPT-4o on MMLU.")
+        table = app.query_one("#draft-claims", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        assert app.check_view.claims[0]["verdict"] == "overstated"
+        editor.insert(" It also beats everyone on GSM8K.")
+        await until(pilot, lambda: table.row_count == 2)
+        assert "2 claims found" in screen_text(app)
+        editor.clear()
+        await until(pilot, lambda: table.row_count == 0)
+
+    run(app, scenario)
+
+
+def test_open_a_file_checks_and_stores_it(db, tmp_path: Path) -> None:
+    path, _ = db
+    doc = tmp_path / "draft.md"
+    doc.write_text("# Falcon release\n\nFalcon beats Llama on HumanEval.\n", encoding="utf-8")
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenFileScreen)
+        app.screen.query_one("#open-path", Input).value = str(doc)
+        await pilot.press("enter")
+        table = app.query_one("#article-list", DataTable)
+        await until(pilot, lambda: table.row_count == 4)
+        await until(pilot, lambda: (app.articles_view.article or {}).get("url") == str(doc))
+        assert app.articles_view.claims[0]["text"] == "Falcon beats Llama on HumanEval."
+
+    run(app, scenario)
+
+
+def test_open_a_missing_file_says_so_and_stays_open(db, tmp_path: Path) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("o")
+        app.screen.query_one("#open-path", Input).value = str(tmp_path / "nope.md")
+        await pilot.press("enter")
+        assert isinstance(app.screen, OpenFileScreen)
+        assert "No such file" in screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, OpenFileScreen)
+
+    run(app, scenario)
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("scope", "documents", "claims"), [("article", 1, 3), ("all", 3, 5)])
+def test_export_writes_a_valid_report(db, tmp_path: Path, scope: str, documents, claims) -> None:
+    path, _ = db
+    out = tmp_path / "out" / "report.json"
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-format", Select).value = "json"
+        await pilot.pause()
+        assert app.screen.query_one("#export-path", Input).value.endswith(".json")
+        buttons = {b.name: b for b in app.screen.query("RadioButton")}
+        buttons[scope].value = True
+        app.screen.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export-ok")
+        await until(pilot, out.exists)
+
+    run(app, scenario)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert len(report["documents"]) == documents
+    assert sum(len(d["claims"]) for d in report["documents"]) == claims
+
+
+def test_export_of_the_filtered_claims_view_writes_only_those(db, tmp_path: Path) -> None:
+    path, _ = db
+    out = tmp_path / "filtered.csv"
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("2")
+        await until(pilot, lambda: len(app.claims_view.shown) == 5)
+        app.query_one("#claim-search", Input).value = "verdict:unverifiable"
+        await pilot.pause()
+        app.query_one("#claim-table").focus()
+        await pilot.press("e")
+        app.screen.query_one("#export-format", Select).value = "csv"
+        app.screen.query_one("#export-path", Input).value = str(out)
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, out.exists)
+
+    run(app, scenario)
+    lines = [line for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) == 1 + 2  # header + the two unverifiable claims
+    assert all("unverifiable" in line for line in lines[1:])
+
+
+def test_export_to_a_directory_is_refused_in_the_dialog(db, tmp_path: Path) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(tmp_path)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert "directory" in screen_text(app)
+
+    run(app, scenario)
+
+
+# -- model view, help, palette, theme -----------------------------------------------------------
+
+
+def test_model_view_shows_independent_and_self_reported_numbers(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("m")
+        assert isinstance(app.screen, ModelScreen)
+        table = app.screen.query_one("#model-evals", DataTable)
+        await until(pilot, lambda: table.row_count == 3)
+        text = screen_text(app)
+        assert "2 independent and 1 self-reported numbers" in text
+        assert "89.9" in text and "88.6" in text
+        assert "-1.3" in text  # independent MMLU vs the vendor's own
+        assert app.screen.model_ids == ["llama-3.1-405b", "gpt-4o-2024-05-13"]
+        await pilot.press("e")  # main-view keys wait while the model view is open
+        assert isinstance(app.screen, ModelScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ModelScreen)
+
+    run(app, scenario, size=(160, 40))
+
+
+def test_help_lists_every_binding(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-table", DataTable)
+        descriptions = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
+        for binding in app.BINDINGS:
+            assert binding.description in descriptions  # type: ignore[union-attr]
+        assert {"Next claim", "Sort", "Leave editor", "Back"} <= descriptions
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+    run(app, scenario)
+
+
+def test_every_action_is_in_the_command_palette(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {title for title, _, _ in app.ACTIONS} <= titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Export a report")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+
+    run(app, scenario)
+
+
+def test_light_and_dark(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        assert app.current_theme.dark
+        await pilot.press("t")
+        assert not app.current_theme.dark
+        await pilot.press("t")
+        assert app.current_theme.dark
+
+    run(app, scenario)
+
+
+def test_fits_an_80x24_terminal(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        text = screen_text(app)
+        assert "Articles" in text and "OVERSTATED" in text and "Introducing Llama" in text
+        assert app.query_one("#article-card").region.bottom <= 23
+
+    run(app, scenario, size=(80, 24))
+
+
+# -- fetch ---------------------------------------------------------------------------------------
+
+FEED = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Test lab</title><link>https://lab.test/</link>
+<item><title>Falcon 9 is out</title><link>https://lab.test/posts/falcon.html</link>
+<pubDate>Mon, 02 Sep 2024 10:00:00 GMT</pubDate></item>
+</channel></rss>"""
+PAGE = """<html><head><title>Falcon 9 is out</title></head><body><article>
+<h1>Falcon 9 is out</h1><p>Falcon 9 beats GPT-4o on MMLU by two points in our tests.</p>
+<p>We trained it on a lot of text and it is available today for everyone to use.</p>
+</article></body></html>"""
+
+
+def _handler(request: httpx.Request) -> httpx.Response:
+    if request.url.path == "/feed.xml":
+        return httpx.Response(200, text=FEED, headers={"content-type": "application/rss+xml"})
+    if request.url.path == "/posts/falcon.html":
+        return httpx.Response(200, text=PAGE, headers={"content-type": "text/html"})
+    return httpx.Response(404, text="not here")
+
+
+def test_fetch_stores_checks_and_lists_new_articles(db) -> None:
+    path, _ = db
+    with Store(path) as store:
+        store.upsert_source("test-lab", "https://lab.test/feed.xml", "feed")
+    app = _app(path, fetch_transport=httpx.MockTransport(_handler))
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("f")
+        table = app.query_one("#article-list", DataTable)
+        await until(pilot, lambda: table.row_count == 4, tries=200)
+        assert "Falcon 9 is out" in screen_text(app)
+        await until(pilot, lambda: not app.query_one("#status").display)
+        messages = [n.message for n in app._notifications]
+        assert any("1 new" in m for m in messages), messages
+
+    run(app, scenario)
+
+
+def test_fetch_failures_become_notifications_not_crashes(db) -> None:
+    path, _ = db
+    with Store(path) as store:
+        store.upsert_source("down", "https://down.test/feed.xml", "feed")
+
+    def broken(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    app = _app(path, fetch_transport=httpx.MockTransport(broken))
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("f")
+        await until(pilot, lambda: any("failed" in n.message for n in app._notifications), 200)
+        assert app.query_one("#article-list", DataTable).row_count == 3
+        assert app.is_running
+
+    run(app, scenario)
