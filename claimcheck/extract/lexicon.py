@@ -19,7 +19,7 @@ PREFILTER = re.compile(
     r"|state[- ]of[- ]the[- ]art|\bsota\b|best|\btops?\b|top[- ]|\bleads?\b|leader|leading"
     r"|record|highest|strongest|most capable|most powerful|first model|second only|behind"
     r"|trail|falls? short|lags?\b|lagging|preferred|neck and neck|tied with|\bwins?\b"
-    r"|improves? on|% of|quality of|ranks?\b|equal",
+    r"|improves? on|% of|quality of|ranks?\b|equal|\babove\b",
     re.IGNORECASE,
 )
 
@@ -49,7 +49,7 @@ _CUES = {
         r"within\s+(?:\w+\s+){0,2}?points?\s+of",
         r"(?:just\s+)?shy\s+of",
         r"almost\s+as\s+(?:good|strong|capable)\s+as",
-        r"\d+(?:\.\d+)?\s*%\s+of\s+(?:\w+\s+){0,3}?(?:quality|performance|score)",
+        r"\d+(?:\.\d+)?\s*%\s+of\s+(?:[\w.'’-]+\s+){0,3}?(?:quality|performance|score)",
     ],
     "matches": [
         r"on\s+(?:a\s+)?par\s+with",
@@ -92,6 +92,8 @@ _CUES = {
         r"\bwins?\s+(?:on|in)\s+\d+\s+(?:of|out\s+of)",
         r"improves?\s+on\s+every",
         r"\bleads?\s+(?=on\b)",
+        r"(?:scores?\s+|scored\s+|ranks?\s+|ranked\s+|is\s+|,\s*)above\b",
+        r"\bbetter\s+(?:\w+\s+)?(?:results?|scores?|performance|accuracy)\s+than",
     ],
     "best_in_group": [
         r"state[- ]of[- ]the[- ]art",
@@ -113,7 +115,6 @@ _CUES = {
         r"highest\s+(?:\w+\s+){0,2}?(?:of|among)\s+(?:any|all)",
         r"(?:the\s+)?strongest\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
         r"(?<!our\s)most\s+(?:capable|powerful)\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
-        r"first\s+model\s+to\s+(?=outperform|surpass|beat|exceed)",
     ],
 }
 
@@ -252,4 +253,30 @@ TITLE_STOPWORDS = frozenset(
         "hello",
         "say",
     ]
+)
+
+# Benchmarks as announcements write them -> the name the registry knows them by.
+BENCHMARK_CANONICAL = {
+    "lmsys leaderboard": "Chatbot Arena",
+    "arena leaderboard": "Chatbot Arena",
+    "lmsys chatbot arena": "Chatbot Arena",
+    "alpacaeval 2.0 lc": "AlpacaEval 2.0",
+    "alpacaeval lc": "AlpacaEval 2.0",
+    "gpqa-diamond": "GPQA Diamond",
+}
+
+# Model lines often written with spaces ("Gemma 2 9B", "Mistral Nemo", "Llama 2 13B"), which
+# the registry's hyphenated aliases do not match token for token.
+MODEL_FAMILY_WORDS = (
+    "Llama|LLaMA|Gemma|Mistral|Mixtral|Claude|Gemini|GPT|ChatGPT|Qwen|Qwen1\\.5|Qwen2|"
+    "Qwen2\\.5|Qwen3|Phi|DeepSeek|Yi|Command|Grok|Nemotron|Falcon|Jamba|DBRX|Codestral|CodeLlama|"
+    "Vicuna|PaLM|Granite|OLMo|SmolLM|SmolLM2|InternLM|GLM|Reka|Hunyuan|Kimi|MiniMax|StarCoder|"
+    "WizardLM|Zephyr|Starling|Tulu|Aya|Nova|Hermes|Solar|Ministral"
+)
+_FAMILY_PART = (
+    r"(?:v?\d+(?:\.\d+)*(?:x\d+)?[A-Za-z]*|[A-Z][A-Za-z]+|mini|it|instruct|chat|preview|turbo)"
+)
+FAMILY_MODEL = re.compile(
+    r"(?<![\w./-])(?:" + MODEL_FAMILY_WORDS + r")(?:[ -]" + _FAMILY_PART + r"(?![\w%]|\.\d))+"
+    r"(?:\s\((?:new|high|low|medium|\d{4}-\d{2}-\d{2})\))?"
 )

@@ -97,7 +97,8 @@ class ClaimFinder:
         if text not in self._benches:
             bench_id = None
             if self.registry is not None:
-                bench_id = self.registry.resolve_benchmark(text).id
+                name = lx.BENCHMARK_CANONICAL.get(" ".join(text.split()).casefold(), text)
+                bench_id = self.registry.resolve_benchmark(name).id
             self._benches[text] = bench_id
         return self._benches[text]
 
@@ -151,13 +152,20 @@ class ClaimFinder:
     ) -> list[Found]:
         found: list[Found] = []
         for start, end, label, ent_text, ent_id in ents:
-            if label == "BENCH":
-                found.append(Found(start, end, "BENCH", ent_text, ent_id))
-            elif label == "MODEL":
-                found.append(Found(start, end, "MODEL", ent_text, ent_id))
+            if (
+                ent_text.islower()
+                and " " not in ent_text
+                and not any(c.isdigit() for c in ent_text)
+            ):
+                continue  # "math", "drop", "aria": ordinary words that share an alias
+            if label in ("BENCH", "MODEL"):
+                found.append(Found(start, end, label, ent_text, ent_id))
         for m in lx.BENCHMARK_NAMES.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
             found = _add_longest(found, Found(a, b, "BENCH", m.group(0)))
+        for m in lx.FAMILY_MODEL.finditer(sentence):
+            a, b = offset + m.start(), offset + m.end()
+            found = _add_longest(found, Found(a, b, "MODEL", m.group(0)))
         for m in lx.UNKNOWN_MODEL.finditer(sentence):
             name = m.group(1)
             if not _model_like(name):
@@ -279,16 +287,20 @@ def _patterns(registry: Any) -> list[dict[str, Any]]:
     ):
         for alias, canonical in pairs:
             alias = alias.strip()
-            key = (label, alias.casefold())
             if (
-                len(alias) < 3
-                or key in seen
+                len(alias) < 2
+                or (len(alias) < 3 and not any(c.isdigit() for c in alias))
                 or alias.casefold() in _ALIAS_STOPLIST
                 or _SIZE_ONLY.match(alias)
+                or "/" in alias
             ):
                 continue
-            seen.add(key)
-            patterns.append({"label": label, "pattern": alias, "id": canonical})
+            # "Gemma-2-9B" is also written "Gemma 2 9B"; tokens differ, so add both spellings
+            for variant in {alias, alias.replace("-", " "), alias.replace(" ", "-")}:
+                key = (label, variant.casefold())
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append({"label": label, "pattern": variant, "id": canonical})
     return patterns
 
 

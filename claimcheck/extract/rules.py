@@ -81,6 +81,12 @@ _GROUP_CUE_WORDS = re.compile(
     r"top-performing|top-ranked|performing|state-of-the-art)\s+",
     re.IGNORECASE,
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:as|than|to|with|of|over|from|against|vs\.?|versus|like|including)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PREDICATIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|as|of|than)\s+$", re.I)
+_GROUP_AFTER = re.compile(r"^\s*(?:models?|family|families|series|line)\b", re.I)
 _NOT_GROUP = re.compile(r"^(?:human|humans|human experts)$", re.IGNORECASE)
 
 
@@ -110,7 +116,7 @@ def claims_in_sentence(
     cues = [
         c
         for c in find_cues(sentence)
-        if not any(m.start < offset + c.end and offset + c.start < m.end for m in mentions)
+        if not any(m.start <= offset + c.start and offset + c.end <= m.end for m in mentions)
     ]
     if not cues:
         return []
@@ -153,7 +159,7 @@ def _one_claim(
     if relation == "trails" and cue.text.lower().startswith("not"):
         negated = False  # "not as strong as X" is a plain trails claim
 
-    level_cue = "level" in cue.text.lower()
+    level_cue = bool(re.search(r"level\s+(?:quality|performance)", cue.text, re.I))
     # targets
     targets = [m for m in models if a_seg <= m.start < b_seg]
     if cue.relation == "surpasses" and cue.text.lower().startswith("preferred"):
@@ -166,6 +172,9 @@ def _one_claim(
         targets = before[-1:] if before else []
     if not targets and index == 0 and compared:
         targets = list(compared)
+    if not targets and subject_override is None and not level_cue:
+        # the target can sit inside the cue: "90% of ChatGPT's quality"
+        targets = [m for m in models if offset + cue.start <= m.start < a_seg]
     segment_text = sentence[cue.end : seg_end]
     if not targets and prev is not None and lx.PRONOUN_TARGET.match(segment_text):
         targets = list(prev.targets)
@@ -204,7 +213,11 @@ def _one_claim(
     if lx.NON_MODEL_PREDICATE.search(sentence[cue.end : max(cue.end, first_target)]):
         return None
 
-    targets = [t for t in targets if not _same(t, subject)]
+    targets = [
+        t
+        for t in targets
+        if not _same(t, subject) and not _GROUP_AFTER.match(sentence[t.end - offset :])
+    ]
     group = _group(sentence, cue, seg_end, targets, offset, models + benches)
     if relation == "surpasses" and not targets and group and not _NOT_GROUP.match(group):
         relation = "best_in_group"
@@ -218,8 +231,6 @@ def _one_claim(
         bench = [b for b in benches if lead_start <= b.start < offset + cue.start]
     if not bench and prev is not None:
         bench = list(prev.benchmarks)
-    if not bench and index == 0:
-        bench = [b for b in benches if b.start >= offset + seg_end]
 
     if relation == "best_in_group":
         if not group:
@@ -255,10 +266,21 @@ def _subject_before(
         for m in models
         if m.end <= cue_at and m not in compared and not (level_cue and m in targets)
     ]
-    best = explicit[-1] if explicit else None
+    # "X is twice as fast as Y and ahead of Z": Y is the object of a preposition, not the
+    # subject; take the model named last that is not one
+    best = None
+    for m in reversed(explicit):
+        if not _PREPOSITION_BEFORE.search(
+            sentence[max(0, m.start - offset - 12) : m.start - offset]
+        ):
+            best = m
+            break
+    if best is None and explicit:
+        best = explicit[-1]
     implicit = None
     for m in lx.IMPLICIT_SUBJECT.finditer(sentence, 0, cue.start):
-        implicit = m
+        if not _PREDICATIVE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]):
+            implicit = m
     if implicit is not None and (best is None or offset + implicit.start() > best.end):
         phrase = implicit.group(0)
         if phrase.strip().lower() == "we":
