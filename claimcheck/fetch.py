@@ -1143,6 +1143,16 @@ class LeaderboardUpdate:
         return bool(self.results) and all(not r.ok for r in self.results)
 
 
+def _http_date(fetched: Fetched) -> str | None:
+    """The file's date from its Last-Modified header (YYYY-MM-DD), when the server sends one."""
+    if not fetched.last_modified:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(fetched.last_modified).date().isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
 def _file_name(url: str, index: int) -> str:
     name = urlsplit(url).path.rsplit("/", 1)[-1]
     name = re.sub(r"[^A-Za-z0-9._-]", "_", name)
@@ -1176,13 +1186,15 @@ def update_leaderboards(
     transport: httpx.AsyncBaseTransport | None = None,
     config: FetchConfig | None = None,
     recheck: Callable[[Any], Any] | None = None,
-    importer: Callable[[Any, str, Path], Any] | None = None,
+    importer: Callable[..., Any] | None = None,
 ) -> LeaderboardUpdate:
     """Download each leaderboard's files, import them, then recheck the stored claims.
 
     A leaderboard is imported only when every one of its files arrived, so an offline run or a
     half-failed download touches nothing stored. Files unchanged since the last run (304) are
-    not re-imported. `importer` defaults to `claimcheck.evaldata.import_file` and `recheck` to
+    not re-imported. Each file keeps its public URL as provenance, and its Last-Modified date
+    as `as_of` when the server sends one (otherwise the importer falls back to the download
+    date). `importer` defaults to `claimcheck.evaldata.import_file` and `recheck` to
     `claimcheck.pipeline.recheck`; recheck runs only when something new was imported.
     """
     downloads = asyncio.run(_download_all(boards, store, config, transport))
@@ -1207,7 +1219,9 @@ def update_leaderboards(
                     path = Path(tmp) / name / _file_name(f.final_url or f.url, i)
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(f.content)
-                    res = importer(store, name, path)
+                    res = importer(
+                        store, name, path, source_url=f.final_url or f.url, as_of=_http_date(f)
+                    )
                     rows += int(getattr(res, "rows", 0) or 0)
                     new_rows += int(getattr(res, "new_rows", getattr(res, "new", 0)) or 0)
                     store.set_http_cache(

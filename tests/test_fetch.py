@@ -450,12 +450,16 @@ class FakeImport:
 def test_update_leaderboards_imports_and_rechecks(store):
     imported = []
 
-    def importer(store_, name, path):
-        imported.append((name, path.name, path.read_text()))
+    def importer(store_, name, path, *, source_url, as_of):
+        imported.append((name, path.name, path.read_text(), source_url, as_of))
         return FakeImport(rows=3, new_rows=2)
 
     web = httpx.MockTransport(
-        lambda r: httpx.Response(200, text="model,score\nm,1\n", headers={"ETag": '"v1"'})
+        lambda r: httpx.Response(
+            200,
+            text="model,score\nm,1\n",
+            headers={"ETag": '"v1"', "Last-Modified": "Tue, 10 Sep 2024 20:26:40 GMT"},
+        )
     )
     boards = {"aider": ["https://raw.example/a/polyglot_leaderboard.yml"]}
     update = update_leaderboards(
@@ -466,7 +470,10 @@ def test_update_leaderboards_imports_and_rechecks(store):
         recheck=lambda s: ["a change"],
         config=quick_config(),
     )
-    assert imported == [("aider", "polyglot_leaderboard.yml", "model,score\nm,1\n")]
+    url = boards["aider"][0]
+    assert imported == [
+        ("aider", "polyglot_leaderboard.yml", "model,score\nm,1\n", url, "2024-09-10")
+    ]
     assert [r.message for r in update.results] == ["3 rows, 2 new"]
     assert update.changes == ("a change",)
     assert store.http_cache(boards["aider"][0])["etag"] == '"v1"'

@@ -427,3 +427,62 @@ def test_source_rows_from_the_store_can_be_fetched_directly(store, web):
     assert summary.new == 1  # the August entry is older than --since
     assert [a.title for a in summary.articles] == ["Introducing Nimbus-12B"]
     assert json.loads(json.dumps(summary.verdicts)) == {"unverifiable": 1}
+
+
+# -- with the real pipeline ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled_db(tmp_path_factory):
+    """A store built once from the bundled data (slow), copied for each test that needs it."""
+    path = tmp_path_factory.mktemp("bundled") / "bundled.db"
+    Store.open(path).close()
+    return path
+
+
+@pytest.fixture()
+def real_store(bundled_db, tmp_path):
+    import shutil
+
+    path = tmp_path / "real.db"
+    shutil.copy(bundled_db, path)
+    s = Store(path)
+    yield s
+    s.close()
+
+
+@pytest.mark.slow
+def test_fetched_articles_are_checked_by_the_real_pipeline(real_store, web):
+    from claimcheck.models import VERDICTS
+
+    summary = fetch_sources(
+        real_store, [Source("news", web.url("/posts/release.html"), "page")], config=quick_config()
+    )
+    assert summary.new == 1 and not summary.errors
+    assert summary.claims >= 1 and sum(summary.verdicts.values()) == summary.claims
+    (row,) = real_store.db.query("SELECT * FROM articles")
+    assert row["published"] == "2024-10-01"
+    claims = real_store.checked_claims(row["id"])
+    assert len(claims) == summary.claims
+    claim = next(c for c in claims if "beats GPT-4o" in c["text"])
+    assert claim["subject_id"] and claim["verdict"] in VERDICTS
+    assert {b["text"] for b in claim["benchmarks"]} >= {"MMLU", "HumanEval"}
+
+
+@pytest.mark.slow
+def test_evals_update_imports_with_the_real_importer_and_rechecks(real_store, web):
+    from claimcheck.fetch import update_leaderboards
+
+    url = web.url("/leaderboards/polyglot_leaderboard.yml")
+    update = update_leaderboards(real_store, {"aider": [url]}, config=quick_config())
+    (result,) = update.results
+    assert result.ok and result.rows >= 3 and result.new_rows == result.rows, result.message
+    snap = real_store.db.execute(
+        "SELECT source, source_url FROM snapshots WHERE file_name = 'polyglot_leaderboard.yml'"
+        " AND source_url = ?",
+        [url],
+    ).fetchall()
+    assert snap == [("aider", url)]
+    # the file is unchanged on the server: a second update is a 304 and imports nothing
+    again = update_leaderboards(real_store, {"aider": [url]}, config=quick_config())
+    assert again.results[0].not_modified and again.changes == ()
