@@ -77,7 +77,11 @@ def sha256_file(path: Path) -> str:
 
 
 def evaluation_key(e: Evaluation) -> str:
-    """A stable id for an evaluation row: the same number from the same snapshot is one row."""
+    """A stable id for an evaluation row: the same number from the same snapshot is one row.
+
+    `notes` is part of it because one snapshot can list a model twice with the same setting
+    (HF Open LLM rows at two precisions or commits, a duplicated Arena row) and both are kept.
+    """
     parts = (
         e.kind,
         e.source,
@@ -89,6 +93,7 @@ def evaluation_key(e: Evaluation) -> str:
         e.as_of,
         e.reported_by or "",
         e.document or "",
+        e.notes,
     )
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
 

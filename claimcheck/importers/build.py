@@ -57,7 +57,7 @@ ROW_COLUMNS = (
     "derived",
     "file",
 )
-SELF_REPORTED_COLUMNS = (*ROW_COLUMNS[:-1], "reported_by", "source_url", "file")
+SELF_REPORTED_COLUMNS = (*ROW_COLUMNS[:-1], "reported_by", "source", "source_url", "file")
 SNAPSHOT_COLUMNS = (
     "sha256",
     "source",
@@ -122,6 +122,7 @@ def _compact(
         }
         if self_reported:
             rec["reported_by"] = e.reported_by or ""
+            rec["source"] = e.source
             rec["source_url"] = "" if e.source_url == snap["source_url"] else e.source_url
         out.append(rec)
     return out
