@@ -85,7 +85,7 @@ class ClaimFinder:
         key = (text, as_of)
         if key not in self._models:
             model_id = ruler_id
-            if self.registry is not None and (as_of or not ruler_id):
+            if self.registry is not None:
                 res = self.registry.resolve_model(text, as_of=as_of)
                 model_id = res.id or ruler_id
             self._models[key] = model_id

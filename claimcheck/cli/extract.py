@@ -1,0 +1,146 @@
+"""`claimcheck extract`: the claims the extractor finds, without judging them.
+
+Useful on its own (what would be checked?) and for debugging the rules on a draft. Bad inputs
+are reported one line each on stderr and the other files are still read; the exit code is 2
+if any input could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from claimcheck.models import Claim, Document, Mention
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def register(main: click.Group) -> None:
+    main.add_command(extract)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def extract(paths: Sequence[str], fmt: str) -> None:
+    """List the comparative claims found in announcement files (.txt .md .html, - for stdin).
+
+    Shows each claim's subject, relation, targets, benchmarks, settings and check-worthiness,
+    without verdicts: use `claimcheck check` to judge them.
+    """
+    from claimcheck.documents import DocumentError, document_from_bytes, load_document
+
+    documents: list[Document] = []
+    failed = 0
+    for path in paths:
+        try:
+            if path == "-":
+                documents.append(document_from_bytes(click.get_binary_stream("stdin").read(), "-"))
+            else:
+                documents.append(load_document(path))
+        except DocumentError as exc:
+            failed += 1
+            click.echo(f"claimcheck: error: {_clean(str(exc))}", err=True)
+
+    from claimcheck.extract import extract_many, parse_vendor_tables
+
+    results = list(zip(documents, extract_many(documents), strict=True))
+    if fmt == "json":
+        payload = {
+            "documents": [
+                {
+                    "path": doc.path,
+                    "title": doc.title,
+                    "date": doc.date,
+                    "claims": [claim_to_dict(c) for c in claims],
+                    "vendor_rows": len(parse_vendor_tables(doc)),
+                }
+                for doc, claims in results
+            ]
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        _print_table(results)
+    if failed:
+        sys.exit(2)
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """A claim in the JSON report contract's shape (DESIGN.md), without verdict fields."""
+
+    def mention(m: Mention | None) -> dict[str, Any] | None:
+        return None if m is None else {"text": m.text, "id": m.id}
+
+    return {
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "subject": mention(claim.subject),
+        "relation": claim.relation,
+        "negated": claim.negated,
+        "targets": [mention(t) for t in claim.targets],
+        "target_group": claim.target_group,
+        "benchmarks": [mention(b) for b in claim.benchmarks],
+        "scope": claim.scope,
+        "quantifier": claim.quantifier,
+        "numbers": list(claim.numbers),
+        "settings": list(claim.settings),
+        "checkworthiness": claim.checkworthiness,
+    }
+
+
+def _clean(text: str) -> str:
+    """Document text is hostile: no control or bidi characters reach the terminal."""
+    return _CONTROL.sub(" ", text)
+
+
+def _name(m: Mention | None) -> str:
+    if m is None:
+        return "?"
+    return f"{m.text} [{m.id}]" if m.id else m.text
+
+
+def _print_table(results: list[tuple[Document, list[Claim]]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=False)
+    for doc, claims in results:
+        heading = Text(_clean(doc.title or doc.path or "(untitled)"), style="bold")
+        heading.append(f"  {_clean(doc.path)}  {len(claims)} claim(s)", style="dim")
+        console.print(heading)
+        if not claims:
+            continue
+        table = Table(show_lines=False, expand=True)
+        for column in ("subject", "relation", "compared with", "benchmarks", "cw", "sentence"):
+            table.add_column(column, overflow="fold")
+        for c in claims:
+            relation = ("not " if c.negated else "") + c.relation
+            compared = ", ".join(_name(t) for t in c.targets)
+            if c.target_group:
+                compared = f"{compared}; {c.target_group}" if compared else c.target_group
+            benches = ", ".join(_name(b) for b in c.benchmarks) or "(broad)"
+            if c.settings:
+                benches += f" ({', '.join(c.settings)})"
+            table.add_row(
+                Text(_clean(_name(c.subject))),
+                Text(relation),
+                Text(_clean(compared)),
+                Text(_clean(benches)),
+                Text(f"{c.checkworthiness:.2f}"),
+                Text(_clean(c.text)),
+            )
+        console.print(table)
