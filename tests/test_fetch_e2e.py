@@ -91,7 +91,7 @@ def test_feed_articles_are_stored_checked_and_an_unchanged_feed_costs_a_304(cli,
 
     second = cli("fetch")
     assert second.exit_code == 0
-    assert "1 source: 0 new, 0 changed, 0 unchanged, 0 failed" in second.stdout
+    assert "1 source (1 not modified): 0 new, 0 changed, 0 unchanged, 0 failed" in second.stdout
     feed_requests = web.state.seen("/feeds/lab.atom")
     assert len(feed_requests) == 2
     assert "if-none-match" not in feed_requests[0]

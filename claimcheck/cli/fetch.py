@@ -81,8 +81,12 @@ def _summary_lines(summary: Any) -> list[str]:
     n = len(summary.sources)
     failed_sources = summary.failed_sources
     head = f"{n} source{'s' if n != 1 else ''}"
-    if failed_sources:
-        head += f" ({failed_sources} failed)"
+    not_modified = sum(s.not_modified for s in summary.sources)
+    notes = [f"{failed_sources} failed"] if failed_sources else []
+    if not_modified:
+        notes.append(f"{not_modified} not modified")
+    if notes:
+        head += f" ({', '.join(notes)})"
     lines = [
         f"{head}: {summary.new} new, {summary.changed} changed, "
         f"{summary.unchanged} unchanged, {summary.failed} failed"
