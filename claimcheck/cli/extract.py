@@ -47,7 +47,7 @@ def extract(paths: Sequence[str], fmt: str) -> None:
     for path in paths:
         try:
             if path == "-":
-                documents.append(document_from_bytes(click.get_binary_stream("stdin").read(), "-"))
+                documents.append(document_from_bytes(_stdin_bytes(), "-"))
             else:
                 documents.append(load_document(path))
         except DocumentError as exc:
@@ -101,6 +101,13 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _stdin_bytes() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return bytes(stream.read())
+    return sys.stdin.read().encode("utf-8", "surrogateescape")
+
+
 def _clean(text: str) -> str:
     """Document text is hostile: no control or bidi characters reach the terminal."""
     return _CONTROL.sub(" ", text)
@@ -117,7 +124,8 @@ def _print_table(results: list[tuple[Document, list[Claim]]]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=False)
+    # a pipe or a file gets a wide table rather than 80 columns of wrapped names
+    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
     for doc, claims in results:
         heading = Text(_clean(doc.title or doc.path or "(untitled)"), style="bold")
         heading.append(f"  {_clean(doc.path)}  {len(claims)} claim(s)", style="dim")

@@ -1,0 +1,263 @@
+"""The claim extractor: sentences, relations, subjects, traps, offsets, and the extract command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.extract import extract_claims, extract_many, get_nlp
+from claimcheck.extract.sentences import prepare_text, split_sentences
+from claimcheck.models import Claim, Document
+from claimcheck.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def claims_of(text: str, registry, title: str = "", date: str | None = None) -> list[Claim]:
+    return extract_claims(Document(text, title=title, date=date), registry=registry)
+
+
+def one(text: str, registry, **kw) -> Claim:
+    found = claims_of(text, registry, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- sentences -----------------------------------------------------------------------------
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_headings_bullets_and_table_rows_are_their_own_sentences() -> None:
+    text = (
+        "# Foo-2 release\n"
+        "Foo-2 is here. It is fast\nand small.\n\n"
+        "- First point\n- Second point\n"
+        "| Model | MMLU |\n|---|---|\n| Foo-2 | 80.1 |\n"
+    )
+    got = sentences(text)
+    assert got[0] == "Foo-2 release"
+    assert "Foo-2 is here." in got
+    assert "It is fast\nand small." in got
+    assert "First point" in got and "Second point" in got
+    assert "| Foo-2 | 80.1 |" in got
+
+
+def test_versions_urls_and_abbreviations_do_not_split() -> None:
+    text = "Qwen2.5 and v0.1 ship today, e.g. at https://example.com/v2.5-notes?x=1. Next one."
+    assert sentences(text) == [
+        "Qwen2.5 and v0.1 ship today, e.g. at https://example.com/v2.5-notes?x=1.",
+        "Next one.",
+    ]
+
+
+def test_bold_lead_in_is_split_from_the_claim() -> None:
+    text = prepare_text("- **Coding.** Foo-2-9B beats GPT-4o on HumanEval.")
+    assert sentences(text)[-1] == "Foo-2-9B beats GPT-4o on HumanEval."
+
+
+def test_html_is_masked_without_moving_offsets() -> None:
+    html = "<p>Foo-3-8B <b>beats</b> GPT-4o on MMLU.</p><p>Next.</p>"
+    masked = prepare_text(html)
+    assert len(masked) == len(html)
+    assert "<" not in masked
+
+
+def test_spacy_sentences_follow_the_splitter(registry) -> None:
+    doc = get_nlp(registry)("# Title\nFoo-3 beats GPT-4o on MMLU. It is good.")
+    got = [s.text.strip() for s in doc.sents]
+    assert got == ["# Title", "Foo-3 beats GPT-4o on MMLU.", "It is good."]
+
+
+# -- relations and parts -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Foo-3-8B outperforms GPT-4o on MMLU.", "surpasses"),
+        ("Foo-3-8B is on par with GPT-4o on MMLU.", "matches"),
+        ("Foo-3-8B narrows the gap with GPT-4o on MMLU.", "approaches"),
+        ("Foo-3-8B is the best open model on MMLU.", "best_in_group"),
+        ("Foo-3-8B is second only to GPT-4o on MMLU.", "trails"),
+        ("Foo-3-8B is outperformed only by GPT-4o on MMLU.", "trails"),
+        ("Foo-3-8B lags behind GPT-4o on MMLU.", "trails"),
+        ("Foo-3-8B falls short of GPT-4o on MMLU.", "trails"),
+    ],
+)
+def test_relations(registry, text: str, relation: str) -> None:
+    claim = one(text, registry)
+    assert claim.relation == relation
+    assert claim.subject is not None and claim.subject.text == "Foo-3-8B"
+    assert [b.id for b in claim.benchmarks] == ["mmlu"]
+
+
+def test_parts_of_a_specific_claim(registry) -> None:
+    text = "Intro line.\n\nOn MMLU (5-shot), Foo-3-8B scores 88.7%, ahead of GPT-4o at 87.2."
+    claim = one(text, registry, date="2024-09-01")
+    assert text[claim.start : claim.end] == claim.text
+    assert claim.subject.id is None  # a new model the registry does not know
+    assert text[claim.subject.start : claim.subject.end] == "Foo-3-8B"
+    assert [t.text for t in claim.targets] == ["GPT-4o"]
+    assert claim.targets[0].id == "gpt-4o-2024-08-06"  # the snapshot current at the date
+    assert claim.scope == "specific"
+    assert claim.settings == ("5-shot",)
+    assert claim.numbers == ("88.7%", "87.2")
+    assert claim.checkworthiness >= 0.9
+
+
+def test_broad_hedged_claim(registry) -> None:
+    claim = one("Foo-3-8B beats Llama 3.1 70B on most benchmarks.", registry)
+    assert claim.scope == "broad" and claim.benchmarks == ()
+    assert claim.quantifier == "on most benchmarks"
+    assert claim.targets[0].id == "llama-3.1-70b"
+
+
+def test_several_claims_in_one_sentence(registry) -> None:
+    found = claims_of(
+        "Foo-3-8B surpasses GPT-4o on MATH, and matches Claude 3.5 Sonnet on HumanEval.", registry
+    )
+    assert [(c.relation, c.targets[0].text, c.benchmarks[0].text) for c in found] == [
+        ("surpasses", "GPT-4o", "MATH"),
+        ("matches", "Claude 3.5 Sonnet", "HumanEval"),
+    ]
+    found = claims_of("Foo-3-8B is second only to GPT-4o, ahead of Gemma 2 9B and Phi-4.", registry)
+    assert [c.relation for c in found] == ["trails", "surpasses"]
+    assert [t.text for t in found[1].targets] == ["Gemma 2 9B", "Phi-4"]
+    assert {c.subject.text for c in found} == {"Foo-3-8B"}
+
+
+def test_pronoun_target_points_back(registry) -> None:
+    found = claims_of("Foo-3-8B trails GPT-4o on MMLU but beats it on GSM8K.", registry)
+    assert [c.relation for c in found] == ["trails", "surpasses"]
+    assert found[1].targets[0].text == "GPT-4o"
+    assert [b.text for b in found[1].benchmarks] == ["GSM8K"]
+
+
+def test_negation(registry) -> None:
+    claim = one("Foo-3-8B does not yet match GPT-4o on MMLU.", registry)
+    assert (claim.relation, claim.negated) == ("matches", True)
+    claim = one("Foo-3-8B is not as strong as GPT-4o on MMLU.", registry)
+    assert (claim.relation, claim.negated) == ("trails", False)
+
+
+def test_target_group(registry) -> None:
+    claim = one("Foo-3-8B outperforms all open-source models on Arena-Hard.", registry)
+    assert claim.relation == "best_in_group"
+    assert claim.target_group == "all open-source models"
+    claim = one("Foo-3-8B beats closed-source models such as GPT-4o on MMLU.", registry)
+    assert claim.relation == "surpasses"
+    assert claim.target_group == "closed-source models"
+    assert [t.text for t in claim.targets] == ["GPT-4o"]
+
+
+# -- implicit subjects ---------------------------------------------------------------------
+
+
+def test_implicit_subject_from_title(registry) -> None:
+    claim = one("Our model beats GPT-4o on MMLU.", registry, title="Introducing Foo-3-8B")
+    assert claim.subject.text == "Foo-3-8B"
+
+
+def test_implicit_subject_from_previous_claim(registry) -> None:
+    text = "Foo-3-8B beats GPT-4o on MMLU. It also rivals Claude 3.5 Sonnet on MATH."
+    found = claims_of(text, registry, title="Bar-1")
+    assert [c.subject.text for c in found] == ["Foo-3-8B", "Foo-3-8B"]
+    assert found[1].subject.start == text.index("Foo-3-8B")
+
+
+def test_sized_version_resolves_in_the_family(registry) -> None:
+    claim = one("The 72B version beats GPT-4o on MMLU.", registry, title="Qwen2.5 is here")
+    assert claim.subject.text == "Qwen2.5-72B"
+    assert claim.subject.id == "qwen2.5-72b"
+
+
+# -- traps ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use GPT-4o as the judge for MT-Bench.",
+        "MMLU covers 57 subjects across STEM and the humanities.",
+        "Foo-3-8B scores 71.2 on MMLU and 58.3 on GSM8K.",
+        "Foo-3-8B is a powerful model for everyday tasks.",
+        "Our inference engine is 3x faster than vLLM.",
+        "Our training dataset is larger than the one used for Llama 3.",
+        "Foo-3-8B is 50% cheaper than GPT-4o mini.",
+        "Foo-3-8B supports a longer context than Llama 3 70B.",
+        "Foo-3-8B has fewer parameters than Qwen2.5-7B.",
+        "The new serving stack outperforms TensorRT-LLM in throughput.",
+        "For best results, use the chat template.",
+        "This is the best time to build with open models.",
+        "Larger models generally outperform smaller ones.",
+    ],
+)
+def test_traps_are_not_claims(registry, text: str) -> None:
+    assert claims_of(text, registry, title="Foo-3-8B") == []
+
+
+# -- many documents ------------------------------------------------------------------------
+
+
+def test_extract_many_keeps_order_and_caches_the_pipeline(registry) -> None:
+    docs = [
+        Document("Foo-3-8B beats GPT-4o on MMLU."),
+        Document(""),
+        Document("Nothing to see here."),
+        Document("Bar-2-70B trails Claude 3 Opus on GPQA."),
+    ]
+    got = list(extract_many(docs, registry=registry, batch_size=2))
+    assert [len(c) for c in got] == [1, 0, 0, 1]
+    assert got[3][0].subject.text == "Bar-2-70B"
+    assert get_nlp(registry) is get_nlp(registry)
+
+
+def test_html_document_offsets_point_into_the_html(registry) -> None:
+    html = "<html><body><p>Foo-3-8B <b>beats</b> GPT-4o on <i>MMLU</i>.</p></body></html>"
+    claim = one(html, registry)
+    assert claim.text == "Foo-3-8B beats GPT-4o on MMLU ."
+    assert html[claim.subject.start : claim.subject.end] == "Foo-3-8B"
+    assert html[claim.benchmarks[0].start : claim.benchmarks[0].end] == "MMLU"
+
+
+# -- the command ---------------------------------------------------------------------------
+
+
+def test_extract_command_json_and_errors(tmp_path) -> None:
+    from claimcheck.cli import main
+
+    good = tmp_path / "post.md"
+    good.write_text("# Foo-3-8B\n\nFoo-3-8B beats GPT-4o on MMLU.\n", encoding="utf-8")
+    binary = tmp_path / "blob.md"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    result = CliRunner().invoke(
+        main, ["extract", str(good), str(tmp_path / "missing.md"), str(binary), "--format", "json"]
+    )
+    assert result.exit_code == 2
+    payload = json.loads(result.stdout)
+    [doc] = payload["documents"]
+    assert doc["title"] == "Foo-3-8B"
+    [claim] = doc["claims"]
+    assert claim["relation"] == "surpasses"
+    assert claim["targets"][0]["text"] == "GPT-4o"
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert "missing.md" in errors[0] and "blob.md" in errors[1]
+
+
+def test_extract_command_reads_stdin_as_a_table() -> None:
+    from claimcheck.cli import main
+
+    result = CliRunner().invoke(
+        main, ["extract", "-"], input="Foo-3-8B rivals Claude 3.5 Sonnet on GPQA.\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "matches" in result.stdout and "Claude 3.5 Sonnet" in result.stdout
