@@ -922,6 +922,7 @@ class _Run:
             return fail(str(exc))
         except Exception as exc:  # an extractor crash on one hostile page skips that page only
             return fail(f"{url}: cannot read: {one_line(f'{type(exc).__name__}: {exc}', 160)}")
+        assert doc is not None  # both branches above set it or returned
         try:
             outcome, claims = self.store_document(doc, canonical)
         except FetchError as exc:
@@ -1213,7 +1214,9 @@ def update_leaderboards(
                 continue
             rows = new_rows = 0
             if importer is None:
-                from claimcheck.evaldata import import_file as importer
+                from claimcheck.evaldata import import_file
+
+                importer = import_file
             try:
                 for i, f in enumerate(fresh):
                     path = Path(tmp) / name / _file_name(f.final_url or f.url, i)
