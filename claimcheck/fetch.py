@@ -62,7 +62,9 @@ class FetchConfig:
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     total_timeout: float = 60.0  # a trickling server cannot hold a request longer than this
-    retries: int = 3  # extra attempts after the first, for connect errors, 429 and 5xx
+    retries: int = (
+        3  # extra attempts after the first: connect errors, dropped connections, 429, 5xx
+    )
     backoff: float = 0.5  # first retry delay in seconds; doubles each attempt, with jitter
     max_retry_after: float = 30.0  # a server asking for longer waits this long, no more
     max_redirects: int = 5
@@ -506,6 +508,11 @@ class Fetcher:
             )
             detail = one_line(str(exc) or type(exc).__name__, 120)
             raise _Retry(Fetched(url=url, error=f"{what}: {detail}"), None) from exc
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            # the server dropped the connection (a restart, an overloaded proxy): a GET is
+            # safe to repeat, and these are as transient as a refused connection
+            detail = one_line(str(exc) or type(exc).__name__, 120)
+            raise _Retry(Fetched(url=url, error=f"connection dropped: {detail}"), None) from exc
         except httpx.TimeoutException as exc:
             kind = type(exc).__name__.replace("Timeout", " timeout").lower()
             return Fetched(url=url, error=f"{kind} after {cfg.read_timeout:g}s")

@@ -165,6 +165,19 @@ def test_connect_errors_are_retried_with_doubling_backoff_then_reported():
     assert all(w <= base * 0.1 * 1.25 for w, base in zip(waits, (1, 2, 4), strict=True))
 
 
+def test_a_dropped_connection_is_retried():
+    calls = []
+
+    def handler(request):
+        calls.append(1)
+        if len(calls) == 1:
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        return httpx.Response(200, text="ok")
+
+    result = fetch_one(handler, sleep=_no_sleep)
+    assert result.content == b"ok" and result.attempts == 2
+
+
 def test_429_http_date_retry_after_is_capped_and_404_is_not_retried():
     waits, calls = [], []
 
