@@ -206,6 +206,9 @@ CURATED_FAMILY_ALIASES: dict[str, str] = {
     "Grok 2": "grok-2",
     "Grok-2": "grok-2",
     "grok-2": "grok-2",
+    "Grok 2 mini": "grok-2-mini",
+    "Grok-2-mini": "grok-2-mini",
+    "grok-2-mini": "grok-2-mini",
     "GLM-4": "glm-4",
     "Qwen-Max": "qwen-max",
     "Gemini Pro": "gemini-1.0-pro",
@@ -327,10 +330,33 @@ MMDD_YEARS: list[tuple[str, str]] = [
     (r"^gemini-exp-", "2024"),
     (r"^gemini-1\.5-.*exp-", "2024"),
     (r"^gemini-2\.[05]-", "2025"),
+    (r"^grok-2-", "2024"),
 ]
 
 ORGS: list[tuple[str, str]] = [
-    (r"^(gpt|o\d|chatgpt|text-davinci|davinci)", "OpenAI"),
+    (
+        r"^(gpt|o\d|chatgpt|text-(davinci|ada|babbage|curie)|davinci|ada-|babbage-|curie-|code-(davinci|cushman))",
+        "OpenAI",
+    ),
+    (r"^anthropic-lm", "Anthropic"),
+    (r"^(open-mixtral|mathstral)", "Mistral AI"),
+    (r"^cohere", "Cohere"),
+    (r"^hunyuan", "Tencent"),
+    (r"^(j1-|jurassic)", "AI21 Labs"),
+    (r"^luminous", "Aleph Alpha"),
+    (r"^(perplexity|pplx|sonar)", "Perplexity"),
+    (r"^step-", "StepFun"),
+    (r"^baichuan", "Baichuan"),
+    (r"^(wizardcoder|tnlg)", "Microsoft"),
+    (r"^(opt-\d|incoder)", "Meta"),
+    (r"^(t5-|ul2|t0pp|learnlm)", "Google"),
+    (r"^bloom", "BigScience"),
+    (r"^codegen", "Salesforce"),
+    (r"^santacoder", "BigCode"),
+    (r"^yalm", "Yandex"),
+    (r"^openchat", "OpenChat"),
+    (r"^xwin", "Xwin-LM"),
+    (r"^solar", "Upstage"),
     (r"^claude", "Anthropic"),
     (r"^(gemini|gemma|codegemma|recurrentgemma|palm)", "Google"),
     (r"^(meta-)?(llama|codellama)", "Meta"),
@@ -424,7 +450,10 @@ _DATE_SUFFIX = [
 
 
 def slug(name: str) -> str:
+    ollama = name.lower().startswith("ollama/") or re.search(r":\d+b", name)
     name = strip_provider(RUN_QUALIFIERS.sub(" ", name)).lower().replace("+", "-plus")
+    if ollama:
+        name = "ollama-" + name
     name = re.sub(r"[^a-z0-9.]+", "-", name)
     name = re.sub(r"^meta-llama-", "llama-", name)
     name = re.sub(r"-hf$", "", name)
@@ -453,8 +482,14 @@ def display_name(spellings: list[str], names: dict[str, dict[str, set[str]]]) ->
 
 
 def grouping_key(name: str) -> str:
-    """Like registry.normalise_model, but 'chat' stays apart from 'instruct' (MPT has both)."""
+    """Like registry.normalise_model, but 'chat' stays apart from 'instruct' (MPT has both).
+
+    Ollama tags are 4-bit builds of the instruct model under the base model's name
+    ("ollama/qwen2.5-coder:32b"), so they never join the model they are named after.
+    """
     cleaned = RUN_QUALIFIERS.sub(" ", name)
+    if name.lower().startswith("ollama/") or re.search(r":\d+b", name):
+        cleaned = cleaned.replace("/", " ") + " ollama"
     cleaned = re.sub(r"(?<!\d)([01]\d)-([0-3]\d)(?!\d)", r"\1\2", cleaned)
     tokens = model_tokens(re.sub(r"(?i)chat", " chatvariant ", cleaned))
     return " ".join(sorted(tokens))
@@ -497,20 +532,23 @@ def derive_date(model_id: str) -> str:
 def is_mirror(spelling: str) -> bool:
     """NousResearch re-uploaded Meta's CodeLlama and Llama 2 weights unchanged."""
     org, _, name = spelling.partition("/")
-    return org.lower() == "nousresearch" and bool(re.match(r"(?i)(codellama|llama-2)-\d", name))
+    return org.lower() == "nousresearch" and bool(
+        re.match(r"(?i)(codellama|llama-2|meta-llama-3)-\d", name)
+    )
 
 
 def derive_org(model_id: str, spellings: list[str]) -> str:
-    for spelling in spellings:
-        if "/" in spelling and not is_mirror(spelling):
-            org = spelling.split("/")[0].lower()
-            if org in HF_ORGS:
-                return HF_ORGS[org]
+    """The publisher: known model-name prefixes first (hubs hold mirrors), then the hub org."""
     for pattern, org in ORGS:
-        if re.search(pattern, model_id):
+        if re.search(pattern, re.sub(r"^ollama-", "", model_id)):
             return org
     for spelling in spellings:
-        if "/" in spelling and spelling.count("/") == 1:
+        if "/" in spelling and not is_mirror(spelling):
+            hub = spelling.split("/")[0].lower()
+            if hub in HF_ORGS:
+                return HF_ORGS[hub]
+    for spelling in spellings:
+        if spelling.count("/") == 1:
             return spelling.split("/")[0]
     return ""
 
@@ -529,7 +567,7 @@ def derive_version(model_id: str) -> str:
 
 def derive_variant(model_id: str, open_weights: bool | None) -> str:
     tokens = set(re.split(r"[-_.]", model_id))
-    if tokens & {"fp8", "awq", "gguf", "gptq", "int4", "int8", "q8", "q4"} or (
+    if tokens & {"fp8", "awq", "gguf", "gptq", "int4", "int8", "q8", "q4", "ollama"} or (
         "turbo" in tokens and "instruct" in tokens
     ):
         return "quantized"
@@ -588,6 +626,21 @@ def main(argv: list[str] | None = None) -> int:
             if plain in groups and any(re.fullmatch(r"[\d.x]+b", t) for t in tokens):
                 groups[plain].extend(groups.pop(key))
 
+    # a first release is often written without its version: "Mixtral-8x22B" is v0.1
+    for key in list(groups):
+        tokens = key.split()
+        versioned = [
+            other
+            for other in groups
+            if other != key
+            and len(other.split()) == len(tokens) + 1
+            and set(tokens) < set(other.split())
+            and re.fullmatch(r"\d+\.\d+", (set(other.split()) - set(tokens)).pop())
+        ]
+        first = [v for v in versioned if {"0.1", "1.0"} & set(v.split())]
+        if len(first) == 1:
+            groups[first[0]].extend(groups.pop(key))
+
     # "GPT-4o-0513" is "gpt-4o-2024-05-13": fold month-day spellings into the one dated group
     dated: dict[str, list[str]] = defaultdict(list)
     for key in groups:
@@ -609,13 +662,16 @@ def main(argv: list[str] | None = None) -> int:
     aliases: dict[str, str] = {}
 
     def choose_id(spellings: list[str]) -> str:
-        def rank(spelling: str) -> tuple[int, int, str]:
+        def rank(spelling: str) -> tuple[int, int, int, str]:
+            # an open model is named by its publisher's repository, an API model by its API id
             sources = names.get(spelling, {})
+            hub = spelling.split("/")[0].lower() if spelling.count("/") == 1 else ""
+            publisher = 0 if hub in HF_ORGS else 1
             best = min(
                 (ID_SOURCE_ORDER.index(s) for s in sources if s in ID_SOURCE_ORDER), default=99
             )
             clean = 0 if re.fullmatch(r"[a-z0-9.\-/_]+", spelling) else 1
-            return (clean, best, spelling)
+            return (publisher, clean, best, spelling)
 
         best = sorted(spellings, key=rank)[0]
         model_id = slug(best)
