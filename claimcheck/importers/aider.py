@@ -94,8 +94,12 @@ def parse(ctx: FileContext) -> list[Evaluation]:
     out = []
     for i, run in enumerate(runs):
         model = run.get("model")
-        if not model:
-            raise ctx.error("run without a model", f"item {i + 1}")
+        if not model or not any(k in run for k, _m in _METRICS):
+            # a file cut off inside a run still parses as YAML: the run is then incomplete
+            raise ctx.error(
+                "incomplete run (no model or pass rates; truncated file?)",
+                f"item {i + 1} (dirname {run.get('dirname')!r})",
+            )
         notes = "; ".join(
             f"{label}={_text(run.get(key))}"
             for label, key in (

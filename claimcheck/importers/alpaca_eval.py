@@ -49,9 +49,9 @@ def parse(ctx: FileContext) -> list[Evaluation]:
         tail = "baseline text_davinci_003; judge alpaca_eval_gpt4; 805 instructions"
     name_col = reader.fieldnames[0] if reader.fieldnames else ""
     out: list[Evaluation] = []
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         model = (rec.get(name_col) or "").strip()
         if not model:
             continue

@@ -85,7 +85,9 @@ def _parse_csv(ctx: FileContext, text: str) -> list[Evaluation]:
     if not need <= set(reader.fieldnames or ()):
         raise ctx.error(f"not an Arena-Hard-Auto leaderboard CSV (needs columns {sorted(need)})")
     out = []
-    for line, rec in enumerate(reader, start=2):
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         score = to_float(rec["score"])
         if score is None:
             raise ctx.error(f"score {rec['score']!r} is not a number", f"line {line}")

@@ -68,6 +68,23 @@ class FileContext:
         match = re.search(r"/blob/[^/]+/(.+)$", self.source_url)
         return match.group(1) if match else self.path.name
 
+    def check_record(self, rec: dict[Any, Any], line: int) -> None:
+        """Reject a CSV record that shows the file is cut off or of another format.
+
+        More fields than the header: not this format. Fewer: tolerated inside the file
+        (LiveBench publishes ragged rows, read as blanks) but not as the last record of a
+        file that does not end with a newline, which is what a cut-off download looks like.
+        """
+        if None in rec:
+            raise self.error("more fields than the header", f"line {line}")
+        if any(v is None for v in rec.values()) and self._cut_at(line):
+            raise self.error("last row is incomplete (truncated file?)", f"line {line}")
+
+    def _cut_at(self, line: int) -> bool:
+        if self.data.endswith((b"\n", b"\r")):
+            return False
+        return line >= self.data.count(b"\n") + 1
+
     def row(self, **fields: Any) -> Evaluation:
         """An Evaluation with this file's source URL, date and snapshot filled in."""
         fields.setdefault("source_url", self.source_url)

@@ -57,9 +57,9 @@ def _started(value: str) -> str | None:
 
 def _runs(ctx: FileContext, reader: csv.DictReader) -> list[Evaluation]:
     out = []
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         if rec.get("Status", "Success") not in ("Success", ""):
             continue
         best = to_float(rec["Best score (across scorers)"])
@@ -109,9 +109,9 @@ def _external(ctx: FileContext, reader: csv.DictReader) -> list[Evaluation]:
     key = m.group(1) if m else ctx.path.stem
     benchmark = _EXTERNAL_NAMES.get(key, key.upper())
     out = []
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         if not _HELM.search(rec.get("Source") or ""):
             continue
         score = to_float(rec["EM"])

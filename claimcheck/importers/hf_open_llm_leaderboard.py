@@ -91,9 +91,9 @@ def parse(ctx: FileContext) -> list[Evaluation]:
 
 
 def _records(ctx: FileContext, reader: csv.DictReader) -> Iterable[tuple[int, dict[str, str]]]:
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         yield line, rec
 
 

@@ -124,9 +124,9 @@ def parse(ctx: FileContext) -> list[Evaluation]:
             )
         )
 
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         model = (rec.get("model") or "").strip()
         if not model:
             continue

@@ -43,9 +43,9 @@ def parse(ctx: FileContext) -> list[Evaluation]:
     if not need <= set(reader.fieldnames or ()):
         raise ctx.error(f"not an LMArena mirror CSV (needs columns {sorted(need)})", "line 1")
     out = []
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         score = to_float(rec["arena_score"])
         if score is None:
             raise ctx.error(f"arena_score {rec['arena_score']!r} is not a number", f"line {line}")

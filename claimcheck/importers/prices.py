@@ -63,9 +63,9 @@ def _csv(ctx: FileContext) -> list[Price]:
     if not need <= set(reader.fieldnames or ()):
         raise ctx.error(f"not a prices CSV (needs columns {sorted(need)})", "line 1")
     out = []
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         out.append(
             Price(
                 model_key=rec["model_key"],

@@ -23,9 +23,9 @@ def parse(ctx: FileContext) -> list[Evaluation]:
     if missing:
         raise ctx.error(f"not a self-reported table (missing columns {missing})", "line 1")
     out = []
-    for line, rec in enumerate(reader, start=2):
-        if None in rec:
-            raise ctx.error("more fields than the header", f"line {line}")
+    for rec in reader:
+        line = reader.line_num  # physical line: quoted fields may span lines
+        ctx.check_record(rec, line)
         score = to_float(rec["score"])
         if score is None:
             raise ctx.error(f"score {rec['score']!r} is not a number", f"line {line}")
