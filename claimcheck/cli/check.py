@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date as date_type
 from pathlib import Path
 from typing import Any
@@ -60,10 +61,11 @@ class _Failures:
 
 
 def _stdin_document() -> Document:
+    import claimcheck.documents as documents
     from claimcheck.documents import DocumentError
 
-    data = click.get_binary_stream("stdin").read()
-    import claimcheck.documents as documents
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
 
     parse = getattr(documents, "document_from_bytes", None)
     if parse is not None:
@@ -124,11 +126,35 @@ def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Docume
             continue
         for p in paths:
             try:
+                _refuse_known_binary(p)
                 yield load_document(str(p))
             except DocumentError as exc:
                 fail(str(p), str(exc))
             except OSError as exc:
                 fail(str(p), f"cannot read: {exc.strerror or exc}")
+
+
+_BINARY_MAGIC = {
+    b"%PDF-": "a PDF file; convert it to text or HTML first",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx), not text",
+    b"\x89PNG": "an image, not text",
+    b"\xff\xd8\xff": "an image, not text",
+    b"GIF8": "an image, not text",
+}
+
+
+def _refuse_known_binary(path: Path) -> None:
+    """Formats that can slip through a text decoder (a short PDF is mostly ASCII)."""
+    from claimcheck.documents import DocumentError
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return  # load_document reports it with the right words
+    for magic, what in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise DocumentError(f"{path}: {what}")
 
 
 def _fetch(url: str, fail: _Failures) -> Iterator[Document]:
@@ -254,7 +280,7 @@ def check(
             good.append(d)
             if save:
                 store.save_checked(
-                    d.document,
+                    _stored(d.document),
                     [(c.claim, c.verdict) for c in d.claims],
                     vendor_rows=d.vendor_rows,
                 )
@@ -266,6 +292,15 @@ def check(
         ctx.exit(2)
     if fail_on and any(c.verdict.verdict in fail_on for d in good for c in d.claims):
         ctx.exit(1)
+
+
+def _stored(doc: Document) -> Document:
+    """The document as the store keys it: files by absolute path, stdin by content."""
+    if doc.path == "-":
+        return replace(doc, path="")
+    if doc.path and "://" not in doc.path:
+        return replace(doc, path=str(Path(doc.path).resolve()))
+    return doc
 
 
 def _table_options(fmt: str, output: Path | None) -> dict[str, Any]:

@@ -1,0 +1,42 @@
+"""One store built from the bundled data, shared by the test files that need a real one.
+
+Building it imports ~34k evaluation rows (tens of seconds on a busy machine), so it is built
+once per bundled-data fingerprint and kept in pytest's cache directory; each test copies the
+file and works on its own copy. The build goes to a temporary name first and is renamed into
+place, so parallel workers never read a half-written database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimcheck.config import bundled_data_dir
+from claimcheck.store import Store
+
+
+def built_store_path(config: pytest.Config) -> Path:
+    """The path of a complete store for the current bundled data (built if missing)."""
+    from claimcheck.evaldata import bundled_fingerprint
+
+    fingerprint = bundled_fingerprint(bundled_data_dir())[:16]
+    folder = Path(config.cache.mkdir("claimcheck-store"))  # type: ignore[union-attr]
+    path = folder / f"bundled-{fingerprint}.db"
+    if not path.exists():
+        tmp = folder / f"building-{os.getpid()}.db"
+        for stale in folder.glob(f"building-{os.getpid()}.db*"):
+            stale.unlink()
+        store = Store.open(tmp)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.db.execute("PRAGMA journal_mode=DELETE")
+        store.close()
+        os.replace(tmp, path)
+    return path
+
+
+def copy_store(config: pytest.Config, dest: Path) -> Path:
+    shutil.copy(built_store_path(config), dest)
+    return dest

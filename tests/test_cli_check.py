@@ -1,0 +1,222 @@
+"""`claimcheck check`, `recheck` and `ledger` through click's CliRunner.
+
+Exit codes are the contract a CI job relies on: 0 fine, 1 a --fail-on verdict, 2 bad usage or
+an input that could not be read (with one line per bad input on stderr, the rest still
+checked). The store is built once from the bundled data and copied for each test.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _built_store import built_store_path
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.models import VERDICTS
+from claimcheck.store import Store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLE_FILES = sorted(
+    p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".md", ".markdown", ".html", ".htm")
+)
+CLAIM_TEXT = (
+    "date: 2024-12-26\n\n# DeepSeek-V3\n\n"
+    "DeepSeek-V3 outperforms GPT-4o on MMLU-Pro and LiveCodeBench.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def built_db(pytestconfig: pytest.Config) -> Path:
+    return built_store_path(pytestconfig)
+
+
+@pytest.fixture()
+def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "claimcheck.db"
+    shutil.copy(built_db, path)
+    monkeypatch.setenv("CLAIMCHECK_DB", str(path))
+    return path
+
+
+def run(*args: str, input: str | bytes | None = None) -> Any:
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def errors(result: Any) -> list[str]:
+    return [ln for ln in result.stderr.splitlines() if ln.strip()]
+
+
+def test_check_samples_as_json(db: Path) -> None:
+    result = run("check", str(SAMPLES), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    data = json.loads(result.stdout)
+    assert [d["path"] for d in data["documents"]] == [str(p) for p in SAMPLE_FILES]
+    verdicts = [c["verdict"] for d in data["documents"] for c in d["claims"]]
+    assert verdicts and set(verdicts) <= set(VERDICTS)
+    # stored for recheck and ledger
+    with Store(db) as store:
+        assert store.db["articles"].count == len(SAMPLE_FILES)
+        assert store.db["claims"].count == len(verdicts)
+
+
+def test_no_store_leaves_the_database_alone(db: Path) -> None:
+    result = run("check", str(SAMPLES / SAMPLE_FILES[0].name), "--no-store", "--format", "csv")
+    assert result.exit_code == 0
+    with Store(db) as store:
+        assert store.db["articles"].count == 0
+
+
+def test_stdin_table_output(db: Path) -> None:
+    result = run("check", "-", input=CLAIM_TEXT)
+    assert result.exit_code == 0, result.stderr
+    assert "DeepSeek-V3 outperforms GPT-4o" in result.stdout
+    assert "1 document(s)" in result.stdout
+
+
+def test_fail_on_exit_codes(db: Path, tmp_path: Path) -> None:
+    claims = tmp_path / "claims.md"
+    claims.write_text(CLAIM_TEXT, encoding="utf-8")
+    data = json.loads(run("check", str(claims), "--format", "json", "--no-store").stdout)
+    found = {c["verdict"] for c in data["documents"][0]["claims"]}
+    assert found, "the sample sentence should yield a claim"
+    absent = sorted(set(VERDICTS) - found)
+    assert run("check", str(claims), "--fail-on", ",".join(sorted(found))).exit_code == 1
+    if absent:
+        assert run("check", str(claims), "--fail-on", ",".join(absent)).exit_code == 0
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The weather was pleasant and nothing was compared.\n", encoding="utf-8")
+    assert run("check", str(plain), "--fail-on", ",".join(VERDICTS)).exit_code == 0
+    bad = run("check", str(plain), "--fail-on", "wrong")
+    assert bad.exit_code == 2 and "unknown verdict" in bad.stderr
+    assert run("check", str(plain), "--as-of", "last tuesday").exit_code == 2
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_checked(
+    db: Path, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    undecodable = tmp_path / "mangled.md"
+    undecodable.write_bytes(b"GPT-4o \xff\xfe\x00\xd8 beats \x81\x8d\x8f\x90\x9d" * 50)
+    empty = tmp_path / "empty_dir"
+    empty.mkdir()
+    (empty / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    missing = tmp_path / "missing.md"
+
+    args = [str(p) for p in (missing, pdf, good, binary, undecodable, empty)]
+    result = run("check", *args, "--format", "json")
+    assert result.exit_code == 2
+    lines = errors(result)
+    assert len(lines) == 5, lines
+    for path, line in zip((missing, pdf, binary, undecodable, empty), lines, strict=True):
+        assert line.startswith("claimcheck: error: ") and str(path) in line
+    assert "no text files" in lines[-1]
+    data = json.loads(result.stdout)
+    assert [d["path"] for d in data["documents"]] == [str(good)]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_directory(db: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.md").write_text(CLAIM_TEXT, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = run("check", str(locked))
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 2
+    assert len(errors(result)) == 1 and str(locked) in result.stderr
+
+
+def test_output_file(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("check", str(SAMPLES), "--format", "html", "--output", str(out))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
+    unwritable = run("check", str(SAMPLES), "--output", str(tmp_path / "no" / "dir" / "r.txt"))
+    assert unwritable.exit_code == 2 and "cannot write" in unwritable.stderr
+
+
+def test_jobs_2_gives_the_same_report_as_jobs_1(db: Path) -> None:
+    one = run("check", str(SAMPLES), "--format", "csv", "--no-store", "--jobs", "1")
+    two = run("check", str(SAMPLES), "--format", "csv", "--no-store", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert len(list(csv.DictReader(io.StringIO(one.stdout)))) > 0
+    assert one.stdout == two.stdout
+
+
+def test_recheck_prints_what_changed_after_an_import(db: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "launch.md"
+    doc.write_text(
+        "date: 2024-12-26\n\n# Launch\n\nDeepSeek-V3 outperforms GPT-4o on MMLU-Pro.\n",
+        encoding="utf-8",
+    )
+    probe = json.loads(run("check", str(doc), "--format", "json", "--no-store").stdout)
+    claim = probe["documents"][0]["claims"][0]
+    subject, target = claim["subject"]["id"], claim["targets"][0]["id"]
+    bench = claim["benchmarks"][0]["id"]
+    assert subject and target and bench
+    # make the subject unknown to every source (in this test's copy of the store) ...
+    with Store(db) as store:
+        store.db.execute("DELETE FROM evaluations WHERE model_id = ?", [subject])
+    first = json.loads(run("check", str(doc), "--format", "json").stdout)
+    assert first["documents"][0]["claims"][0]["verdict"] == "unverifiable"
+    assert "No changes" in run("recheck").stdout
+
+    # ... then a new source covers the pair, and recheck notices
+    from claimcheck.models import Evaluation
+    from claimcheck.store import Snapshot
+
+    rows = [
+        Evaluation(
+            model=mid,
+            benchmark="MMLU-Pro",
+            metric="accuracy",
+            score=score,
+            source="test_lab",
+            as_of="2025-02-01",
+            snapshot="e" * 64,
+            model_id=mid,
+            benchmark_id=bench,
+        )
+        for mid, score in ((subject, 88.0), (target, 41.0))
+    ]
+    with Store(db) as store:
+        store.import_evaluations(rows, Snapshot("e" * 64, "test_lab", "lab.csv"))
+    table = run("recheck", "--dry-run")
+    assert table.exit_code == 0
+    assert "DeepSeek-V3 outperforms GPT-4o" in table.stdout and "1 of 1" in table.stdout
+    result = run("recheck", "--format", "json")
+    changes = json.loads(result.stdout)
+    assert [c["kind"] for c in changes] == ["now_checkable"]
+    assert changes[0]["new_verdict"] == "supported"
+    assert changes[0]["new_snapshots"] == ["e" * 64]
+    assert "No changes" in run("recheck").stdout
+
+
+def test_ledger_after_checking_the_samples(db: Path) -> None:
+    assert run("ledger").exit_code == 0  # self-reported gaps only, no claims yet
+    assert run("check", str(SAMPLES), "--format", "json").exit_code == 0
+    rows = json.loads(run("ledger", "--format", "json").stdout)
+    with Store(db) as store:
+        assert sum(r["claims"] for r in rows) == store.db["claims"].count
+    for r in rows:
+        assert 0.0 <= r["share_overstated"] + r["share_contradicted"] <= 1.0
+    table = run("ledger")
+    assert table.exit_code == 0 and "Organisation" in table.stdout
