@@ -220,3 +220,39 @@ def test_ledger_after_checking_the_samples(db: Path) -> None:
         assert 0.0 <= r["share_overstated"] + r["share_contradicted"] <= 1.0
     table = run("ledger")
     assert table.exit_code == 0 and "Organisation" in table.stdout
+
+
+def test_url_is_fetched_and_checked(db: Path) -> None:
+    import http.server
+    import threading
+
+    page = (
+        b"<html><head><title>DeepSeek-V3 launch</title></head><body><article>"
+        b"<h1>DeepSeek-V3 launch</h1><p>Published: 2024-12-26</p>"
+        b"<p>DeepSeek-V3 outperforms GPT-4o on MMLU-Pro and LiveCodeBench.</p>"
+        b"</article></body></html>"
+    )
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/launch"
+        result = run("check", url, "--format", "json", "--no-store")
+    finally:
+        server.shutdown()
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)["documents"][0]
+    assert doc["path"].startswith("http://127.0.0.1")
+    assert any("DeepSeek-V3 outperforms GPT-4o" in c["text"] for c in doc["claims"])
