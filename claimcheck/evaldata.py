@@ -358,7 +358,8 @@ def import_file(
         new_rows=new,
         unresolved_models=len({e.model for e in rows if e.model_id is None}),
         as_of=snapshot.as_of,
-        as_of_from_file_date=not ctx.as_of_known,
+        # only if some row took the fallback date (Aider, Epoch rows carry their own dates)
+        as_of_from_file_date=not ctx.as_of_known and any(e.as_of == ctx.as_of for e in rows),
     )
 
 
