@@ -401,6 +401,24 @@ class Registry:
             return current[-1]
         return dated[0] if dated else members[-1]
 
+    def base_of(self, model_id: str) -> str | None:
+        """The pretrained base model of an instruct/chat model, if the registry has it.
+
+        Vendor tables name both columns alike ("DeepSeek-V3" in DeepSeek's base-model table
+        is DeepSeek-V3-Base); importers that know a row is from a base table map it here.
+        """
+        model = self.models.get(model_id)
+        if model is None:
+            return None
+        if model.variant == "base":
+            return model.id
+        stem = re.sub(r"-(instruct|chat|it|inst)(?=-|$)", "", model.id)
+        for candidate in (stem, f"{stem}-base", f"{model.id}-base"):
+            found = self.models.get(candidate)
+            if found is not None and found.id != model.id and found.variant == "base":
+                return found.id
+        return None
+
     def _family_resolution(
         self, text: str, family: str, as_of: str | None, method: str, score: float = 100.0
     ) -> Resolution:

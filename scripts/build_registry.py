@@ -323,6 +323,39 @@ GENERATION_DATES: list[tuple[str, str]] = [
     (r"^mistral-7b-(instruct-)?v0\.1", "2023-09-27"),
     (r"^qwq-32b-preview", "2024-11-28"),
     (r"^qwq-32b$", "2025-03-06"),
+    (r"^qwen2\.5-coder-(1\.5|7)b", "2024-09-19"),
+    (r"^qwen2\.5-coder-(0\.5|3|14)b", "2024-11-12"),
+    (r"^qwen3-(0\.6|1\.7|4|8|14|32)b|^qwen3-(30b-a3b|235b-a22b)$", "2025-04-29"),
+    (r"^llama-4-(maverick|scout)", "2025-04-05"),
+    (r"^llama-13b$|^llama-(7|30|65)b$", "2023-02-24"),
+    (r"^gemma-(2|7)b", "2024-02-21"),
+    (r"^phi-3-mini-(4k|128k)-instruct$", "2024-04-23"),
+    (r"^phi-3-(small|medium)", "2024-05-21"),
+    (r"^phi-3\.5", "2024-08-20"),
+    (r"^phi-4$", "2024-12-12"),
+    (r"^mistral-7b-instruct-v0\.2", "2023-12-11"),
+    (r"^mistral-7b-(instruct-)?v0\.3", "2024-05-22"),
+    (r"^mistral-nemo", "2024-07-18"),
+    (r"^codestral-22b", "2024-05-29"),
+    (r"^ministral-8b-2410", "2024-10-16"),
+    (r"^mistral-small-2402", "2024-02-26"),
+    (r"^mistral-small-2501", "2025-01-30"),
+    (r"^mistral-small-2503", "2025-03-17"),
+    (r"^mistral-medium-2505", "2025-05-07"),
+    (r"^deepseek-coder-v2", "2024-06-17"),
+    (r"^deepseek-r1-distill", "2025-01-20"),
+    (r"^gemini-2\.5-(pro|flash)$", "2025-06-17"),
+    (r"^gemini-2\.0-flash-lite$", "2025-02-25"),
+    (r"^claude-instant-1\.2", "2023-08-09"),
+    (r"^text-davinci-003", "2022-11-28"),
+    (r"^glm-4\.5", "2025-07-28"),
+    (r"^glm-4-9b", "2024-06-05"),
+    (r"^command-a-03-2025", "2025-03-13"),
+    (r"^nemotron-4-340b", "2024-06-14"),
+    (r"^dbrx-(base|instruct)$", "2024-03-27"),
+    (r"^jamba-1\.5", "2024-08-22"),
+    (r"^starcoder2-(3|7|15)b$", "2024-02-28"),
+    (r"^amazon-nova-(micro|lite|pro)", "2024-12-03"),
 ]
 
 # (id pattern, year) for snapshot suffixes that carry month and day only.
@@ -424,11 +457,18 @@ HF_ORGS = {
     "openchat": "OpenChat",
 }
 
+# Lines whose weights were published (research or commercial licences alike).
+OPEN_PREFIXES = re.compile(
+    r"^(deepseek|command-r|c4ai|glm-4\.5|glm-4-9b|mistral-large-24(07|11)|mistral-small-25|"
+    r"llama|snowflake-arctic|wizardlm|dbrx|snorkel|qwq|gemma|phi-|mixtral|mistral-7b|"
+    r"mistral-nemo|codestral-22b|olmo|falcon|starcoder|yi-1\.5|yi-\d+b|yi-coder|jamba)"
+)
+
 CLOSED_PREFIXES = re.compile(
     r"^(gpt-(?!oss|j|neo)|o\d|chatgpt|claude|gemini|grok-[1-3]|command-a|yi-large|yi-lightning|"
     r"qwen-max|qwen2\.5-max|qwen-turbo|qwen-plus|mistral-(large|medium|small)-(2402|latest)|"
     r"mistral-medium|mistral-next|reka|glm-4-(0116|0520|plus|air)|nova|amazon|text-davinci|"
-    r"palm|jamba|doubao|ernie|kimi|minimax)"
+    r"palm|doubao|ernie|grok-(beta|[2-4])|qwen3-max|mistral-small-2402)"
 )
 
 EXTRA_MODELS = [
@@ -581,6 +621,8 @@ def derive_variant(model_id: str, open_weights: bool | None) -> str:
         return "instruct"
     if "chat" in tokens:
         return "chat"
+    if re.match(r"qwen3|qwq|deepseek-r1", model_id):
+        return "instruct"  # from Qwen3 on, the unsuffixed name is the post-trained model
     if open_weights and derive_size(model_id):
         return "base"
     return ""
@@ -727,6 +769,8 @@ def main(argv: list[str] | None = None) -> int:
             open_weights = not CLOSED_PREFIXES.search(model_id)
         elif CLOSED_PREFIXES.search(model_id):
             open_weights = False
+        elif OPEN_PREFIXES.search(model_id):
+            open_weights = True
         else:
             open_weights = None
         name = str(entry.get("name") or display_name(spellings, names) or model_id)

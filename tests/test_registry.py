@@ -420,6 +420,22 @@ def test_typos_in_long_words_are_forgiven(registry: Registry) -> None:
     assert registry.resolve_model("Mistrall Large 2").id == "mistral-large-2407"
 
 
+@pytest.mark.parametrize(
+    ("model_id", "base"),
+    [
+        ("deepseek-v3", "deepseek-v3-base"),
+        ("qwen2.5-72b-instruct", "qwen2.5-72b"),
+        ("llama-3.1-405b-instruct", "llama-3.1-405b"),
+        ("gemma-2-9b-it", "gemma-2-9b"),
+        ("llama-3.1-405b", "llama-3.1-405b"),
+        ("gpt-4o-2024-05-13", None),
+        ("no-such-model", None),
+    ],
+)
+def test_base_of(registry: Registry, model_id: str, base: str | None) -> None:
+    assert registry.base_of(model_id) == base
+
+
 def test_model_attributes_of_key_models(registry: Registry) -> None:
     gpt = registry.models["gpt-4o-2024-08-06"]
     assert (gpt.org, gpt.family, gpt.release_date, gpt.open_weights) == (
