@@ -167,6 +167,14 @@ class EvaluationIndex:
             self.by_model[e.model_id].append(e)
             self.by_benchmark[e.benchmark_id].append(e)
         self.rows = sum(len(v) for v in self.by_model.values())
+        self.first_seen: dict[str, str] = {}
+        for mid, model_rows in self.by_model.items():
+            dates = [e.as_of for e in model_rows if e.as_of]
+            if dates:
+                self.first_seen[mid] = min(dates)
+        self._benchmarks_of: dict[str, set[str]] = {}
+        self.cache: dict[Any, Any] = {}  # the judge's memo of group memberships
+        self._tables: dict[tuple[str, int], _Table] = {}
         # serving builds stand in for the released model where it was not evaluated itself
         self.standins: dict[str, list[str]] = defaultdict(list)
         for mid in self.by_model:
@@ -201,7 +209,12 @@ class EvaluationIndex:
         symmetry: which group members count is decided by the judge from release dates).
         """
         if isinstance(benchmark_ids, Claim):
-            return self.for_claim(benchmark_ids)
+            claim = benchmark_ids
+            subject = claim.subject.id if claim.subject else None
+            if subject and _needs_field(claim):
+                named = [b.id for b in claim.benchmarks if b.id]
+                return self.for_group(named or None, [subject])
+            return self.for_models([subject, *(t.id for t in claim.targets)])
         if benchmark_ids is None:
             benchmark_ids = {
                 e.benchmark_id for e in self.for_models(model_ids or ()) if e.benchmark_id
@@ -212,13 +225,48 @@ class EvaluationIndex:
         return out
 
     def for_claim(self, claim: Claim) -> list[Evaluation]:
-        """The rows `judge()` needs for this claim."""
+        """The rows `judge()` needs for this claim: pass them straight to `judge()`.
+
+        The list holds the subject's and targets' rows (the vendor numbers and the pairs come
+        from them) and carries the index itself, so `judge()` reads the field of a group claim
+        from the index's prebuilt tables instead of a list of thousands of rows.
+        """
         subject = claim.subject.id if claim.subject else None
-        ids = [subject, *(t.id for t in claim.targets)]
-        if subject and _needs_field(claim):
-            named = [b.id for b in claim.benchmarks if b.id]
-            return self.for_group(named or None, [subject])
-        return self.for_models(ids)
+        rows = ClaimRows(self.for_models([subject, *(t.id for t in claim.targets)]))
+        rows.index = self
+        return rows
+
+    def benchmarks_of(self, models: Iterable[str]) -> set[str]:
+        """Benchmark ids on which any of these models has an independent row."""
+        out: set[str] = set()
+        for m in models:
+            if m not in self._benchmarks_of:
+                self._benchmarks_of[m] = {
+                    e.benchmark_id
+                    for e in self.by_model.get(m, ())
+                    if e.benchmark_id and e.kind == "independent" and e.document is None
+                }
+            out |= self._benchmarks_of[m]
+        return out
+
+    def table(self, benchmark_id: str, registry: RegistryLike) -> _Table:
+        """The independent rows of one benchmark, grouped for pairing (built once)."""
+        key = (benchmark_id, id(registry))
+        table = self._tables.get(key)
+        if table is None:
+            rows = (
+                e
+                for e in self.by_benchmark.get(benchmark_id, ())
+                if e.kind == "independent" and e.document is None
+            )
+            table = self._tables[key] = _Table(rows, registry.benchmarks)
+        return table
+
+
+class ClaimRows(list[Evaluation]):
+    """A claim's rows from `EvaluationIndex.for_claim`, with the index they came from."""
+
+    index: EvaluationIndex | None = None
 
 
 def _needs_field(claim: Claim) -> bool:
@@ -313,13 +361,14 @@ def _is_primary(e: Evaluation, info: BenchmarkInfo | None) -> bool:
 
 
 class _Table:
-    """Rows of one kind organised as series → newest release → model → row."""
+    """Rows of one kind organised as series → releases (newest first) → model → row.
+
+    A series is one source, benchmark, metric and setting with its dates removed, so the
+    releases of a leaderboard line up and the newest one both models appear in can be found.
+    """
 
     def __init__(
-        self,
-        rows: Iterable[Evaluation],
-        benchmarks: dict[str, BenchmarkInfo],
-        standins: dict[str, str] | None = None,
+        self, rows: Iterable[Evaluation] = (), benchmarks: dict[str, BenchmarkInfo] | None = None
     ) -> None:
         groups: dict[tuple[str, str, str, str], dict[str, list[Evaluation]]] = defaultdict(
             lambda: defaultdict(list)
@@ -327,7 +376,7 @@ class _Table:
         for e in rows:
             if not e.model_id or not e.benchmark_id:
                 continue
-            if not _is_primary(e, benchmarks.get(e.benchmark_id)):
+            if not _is_primary(e, (benchmarks or {}).get(e.benchmark_id)):
                 continue
             groups[_group_key(e)][e.model_id].append(e)
         self.series: dict[tuple[str, str, str, str], list[dict[str, Evaluation]]] = defaultdict(
@@ -335,22 +384,49 @@ class _Table:
         )
         for by_model in groups.values():
             picked = {m: _pick(rs) for m, rs in by_model.items()}
-            for variant, base in (standins or {}).items():
-                if variant in picked and base not in picked:
-                    picked[base] = picked[variant]
             self.series[_series_key(next(iter(picked.values())))].append(picked)
         for releases in self.series.values():
             releases.sort(key=lambda g: _release_key(list(g.values())), reverse=True)
+        self.standins: dict[str, list[str]] = {}  # released id -> serving builds standing in
+
+    @classmethod
+    def merged(cls, tables: Iterable[_Table], standins: dict[str, str]) -> _Table:
+        """One view over several (cached, shared) tables; nothing is copied."""
+        out = cls()
+        for t in tables:
+            out.series.update(t.series)
+        for variant, base in standins.items():
+            out.standins.setdefault(base, []).append(variant)
+        return out
+
+    def has(self, g: dict[str, Evaluation], model: str) -> bool:
+        return model in g or any(v in g for v in self.standins.get(model, ()))
+
+    def _view(self, g: dict[str, Evaluation], models: Sequence[str]) -> dict[str, Evaluation]:
+        """The group with serving builds filed under the released id they stand in for."""
+        missing = [m for m in models if m not in g]
+        if not missing:
+            return g
+        g = dict(g)
+        for m in missing:
+            for v in self.standins.get(m, ()):
+                if v in g:
+                    g[m] = g[v]
+                    break
+        return g
 
     def newest_with(self, *models: str) -> list[dict[str, Evaluation]]:
         """For each series, the newest release in which all `models` have a row."""
         out = []
         for releases in self.series.values():
             for g in releases:
-                if all(m in g for m in models):
-                    out.append(g)
+                if all(self.has(g, m) for m in models):
+                    out.append(self._view(g, models))
                     break
         return out
+
+    def covers(self, model: str) -> bool:
+        return any(self.has(g, model) for r in self.series.values() for g in r)
 
 
 # -- comparisons ---------------------------------------------------------------------------
@@ -656,23 +732,39 @@ class _Judgement:
         self.named = [b.id for b in claim.benchmarks if b.id]
         self.unknown_benchmarks = [b.text for b in claim.benchmarks if not b.id]
         bm = registry.benchmarks
-        indep = [e for e in evaluations if e.kind == "independent" and e.document is None]
+        index = evaluations.index if isinstance(evaluations, ClaimRows) else None
         vendor = [e for e in evaluations if e.kind != "independent"] + list(vendor_rows)
-        if self.named:
-            wanted = set(self.named)
-            indep = [e for e in indep if e.benchmark_id in wanted]
-        self.standin_of = {
-            e.model_id: m.group("base")
-            for e in indep
-            if e.model_id
-            and (m := _STANDIN_RE.match(e.model_id))
-            and m.group("base") in {self.subject, *self.targets}
-        }
-        self.table = _Table(indep, bm, self.standin_of)
-        self.first_seen: dict[str, str] = {}
-        for e in evaluations:
-            if e.model_id and e.as_of and e.as_of < self.first_seen.get(e.model_id, "9999"):
-                self.first_seen[e.model_id] = e.as_of
+        wanted = set(self.named)
+        if index is not None:
+            # the index keeps each benchmark's table built once: judging is lookups
+            models = [m for m in (self.subject, *self.targets) if m]
+            bench_ids = wanted or index.benchmarks_of(models[:1] or models)
+            variants = [v for m in models for v in index.standins.get(m, ())]
+            self.standin_of = {v: m for m in models for v in index.standins.get(m, ())}
+            if not wanted:
+                bench_ids = set(bench_ids) | index.benchmarks_of(variants)
+            self.table = _Table.merged(
+                (index.table(b, registry) for b in sorted(bench_ids)), self.standin_of
+            )
+            self.first_seen = index.first_seen
+            self.cache = index.cache
+        else:
+            indep = [e for e in evaluations if e.kind == "independent" and e.document is None]
+            if wanted:
+                indep = [e for e in indep if e.benchmark_id in wanted]
+            self.standin_of = {
+                e.model_id: m.group("base")
+                for e in indep
+                if e.model_id
+                and (m := _STANDIN_RE.match(e.model_id))
+                and m.group("base") in {self.subject, *self.targets}
+            }
+            self.table = _Table.merged([_Table(indep, bm)], self.standin_of)
+            self.cache: dict[Any, Any] = {}
+            self.first_seen = {}
+            for e in evaluations:
+                if e.model_id and e.as_of and e.as_of < self.first_seen.get(e.model_id, "9999"):
+                    self.first_seen[e.model_id] = e.as_of
         self.vendor_all = vendor
         self.vendor_rows = list(vendor_rows)
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
@@ -784,8 +876,8 @@ class _Judgement:
     def _no_pair_reason(self, target: str) -> str:
         tname = _model_name(self.registry, target)
         where = self._named_text()
-        have_s = any(self.subject in g for r in self.table.series.values() for g in r)
-        have_t = any(target in g for r in self.table.series.values() for g in r)
+        have_s = self.table.covers(self.subject or "")
+        have_t = self.table.covers(target)
         if not have_s and not have_t:
             return f"No independent evaluation{where} covers {self._sname} or {tname}."
         if not have_s:
@@ -932,21 +1024,43 @@ class _Judgement:
 
     # -- field checks (best_in_group, trails) ----------------------------------------------
 
-    def _members(self, exclude: set[str]) -> tuple[str, set[str] | None]:
+    def _members(self, exclude: set[str]) -> tuple[str, frozenset[str] | None]:
+        """The group's label and its members out by the claim date (None: every model).
+
+        Cached on the index: thousands of claims share a handful of (group, date) pairs.
+        """
+        key = (self.claim.target_group, self.subject, self.as_of, frozenset(exclude))
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
         subject_info = self.registry.models.get(self.subject or "")
         label, pred = group_filter(self.claim.target_group, subject_info)
-        allowed: set[str] | None = set()
-        for mid, info in self.registry.models.items():
-            if mid in exclude or mid == self.subject:
-                continue
-            if self.as_of and info.release_date and info.release_date > self.as_of:
-                continue
-            if pred(info):
-                allowed.add(mid)  # type: ignore[union-attr]
-        if label == "all models":
-            # models the registry does not know are still part of "all models"
-            allowed = None
+        allowed: frozenset[str] | None = None
+        if label != "all models":
+            # models the registry does not know can only belong to "all models"
+            allowed = frozenset(
+                mid
+                for mid, info in self.registry.models.items()
+                if mid not in exclude and mid != self.subject and pred(info) and self._released(mid)
+            )
+        self.cache[key] = (label, allowed)
         return label, allowed
+
+    def _rivals(
+        self, g: dict[str, Evaluation], allowed: frozenset[str] | None, exclude: set[str]
+    ) -> list[Evaluation]:
+        """The other rows of a group that count as the field for this claim."""
+        out = []
+        for mid, row in g.items():
+            if mid == self.subject or mid in exclude or mid in self.standin_of:
+                continue
+            if allowed is not None:
+                if mid not in allowed:
+                    continue
+            elif not self._released(mid):
+                continue
+            out.append(row)
+        return out
 
     def _field_check(
         self, pair: list[_Cmp], exclude: set[str]
@@ -959,14 +1073,12 @@ class _Judgement:
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
-            for mid, row in g.items():
-                if mid == self.subject or mid in exclude or mid in self.standin_of:
-                    continue
-                if allowed is not None and mid not in allowed:
-                    continue
-                if self.as_of and not self._released(mid):
-                    continue
+            sign = 1.0 if info.higher_is_better else -1.0
+            for row in self._rivals(g, allowed, exclude):
+                if sign * (row.score - s.score) <= 0:
+                    continue  # not ahead at all: cannot lead beyond the margin
                 c = _compare(s, row, info)
+                mid = row.model_id or ""
                 if c.outcome == "loss" and (mid not in ahead or c.diff < ahead[mid].diff):
                     ahead[mid] = c
         if not ahead:
@@ -1010,17 +1122,11 @@ class _Judgement:
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
-            rivals = [
-                _compare(s, row, info)
-                for mid, row in g.items()
-                if mid != self.subject
-                and mid not in self.standin_of
-                and (allowed is None or mid in allowed)
-                and self._released(mid)
-            ]
+            rivals = self._rivals(g, allowed, set(self.targets) if trails else set())
             if not rivals:
                 continue
-            strongest = min(rivals, key=lambda c: c.diff)
+            sign = 1.0 if info.higher_is_better else -1.0
+            strongest = _compare(s, max(rivals, key=lambda r: sign * r.score), info)
             per_bench[s.benchmark_id or ""].append(strongest)
             leaders.append(strongest)
         if not per_bench:
@@ -1116,10 +1222,9 @@ class _Judgement:
     def _gap_notes(self) -> None:
         """Vendor number vs independent number for the subject, on the same benchmark."""
         indep: dict[str, list[Evaluation]] = defaultdict(list)
-        for releases in self.table.series.values():
-            for g in releases[:1]:
-                if self.subject in g:
-                    indep[g[self.subject].benchmark_id or ""].append(g[self.subject])
+        for g in self.table.newest_with(self.subject or ""):
+            row = g[self.subject or ""]
+            indep[row.benchmark_id or ""].append(row)
         shown = 0
         subject_info = self.registry.models.get(self.subject or "")
         base = subject_info is not None and subject_info.variant == "base"
