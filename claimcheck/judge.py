@@ -68,6 +68,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from claimcheck.models import (
@@ -292,19 +293,33 @@ def _row_noise(e: Evaluation, info: BenchmarkInfo | None) -> _Noise:
     if e.stderr is not None and e.stderr > 0:  # a printed 0.00 is rounding, not certainty
         return _Noise(e.stderr, "se")
     if e.notes:
-        m = _SE_NOTE_RE.search(e.notes)
-        if m:
-            return _Noise(float(m.group(1)), "se")
-        m = _PM_NOTE_RE.search(e.notes)
-        if m and float(m.group(2)) > 0:
+        se, unit_scale = _note_se(e.notes)
+        if se is not None:
             # Epoch prints mean±stderr in 0-1 units; scores are on the benchmark's scale
-            scale = info.scale if info and info.scale else 100.0
-            return _Noise(float(m.group(2)) * scale, "se")
+            scale = (info.scale if info and info.scale else 100.0) if unit_scale else 1.0
+            return _Noise(se * scale, "se")
     if info and info.items and info.scale and info.metric_kind != "elo":
         p = e.score / info.scale
         if 0.0 <= p <= 1.0:
             return _Noise(info.scale * math.sqrt(p * (1 - p) / info.items), "binomial", info.items)
     return _Noise(None, "")
+
+
+@lru_cache(maxsize=65536)
+def _note_se(notes: str) -> tuple[float | None, bool]:
+    """A standard error written in a row's notes: (value, is it in 0-1 units)."""
+    m = _SE_NOTE_RE.search(notes)
+    if m:
+        return float(m.group(1)), False
+    m = _PM_NOTE_RE.search(notes)
+    if m and float(m.group(2)) > 0:
+        return float(m.group(2)), True
+    return None, False
+
+
+@lru_cache(maxsize=65536)
+def _variant_marks(name: str) -> frozenset[str]:
+    return frozenset(m.lower() for m in _VARIANT_MARKERS.findall(name))
 
 
 def _margin(a: _Noise, b: _Noise) -> tuple[float, str]:
@@ -727,6 +742,7 @@ class _Judgement:
         self.prices = prices
         self.flags: set[str] = set()
         self.notes: list[str] = []  # reasons that explain flags, after the main ones
+        self._released_memo: dict[str, bool] = {}
         self.subject = claim.subject.id if claim.subject else None
         self.targets = [t.id for t in claim.targets if t.id and t.id != self.subject]
         self.named = [b.id for b in claim.benchmarks if b.id]
@@ -1103,9 +1119,12 @@ class _Judgement:
         """Was the model out at the claim date? Undated models: their first published row."""
         if not self.as_of:
             return True
-        info = self.registry.models.get(mid)
-        released = (info.release_date if info else None) or self.first_seen.get(mid)
-        return not (released and released > self.as_of)
+        hit = self._released_memo.get(mid)
+        if hit is None:
+            info = self.registry.models.get(mid)
+            released = (info.release_date if info else None) or self.first_seen.get(mid)
+            hit = self._released_memo[mid] = not (released and released > self.as_of)
+        return hit
 
     def _best_in_group(self, trails: bool = False) -> tuple[str, list[str], list[_Cmp], str | None]:
         label, allowed = self._members(set(self.targets) if trails else set())
@@ -1400,8 +1419,8 @@ class _Judgement:
                 info = self.registry.models.get(row.model_id or "")
                 if info is None or row.model in seen:
                     continue
-                marks = {m.lower() for m in _VARIANT_MARKERS.findall(row.model)}
-                released = {m.lower() for m in _VARIANT_MARKERS.findall(f"{info.name} {info.id}")}
+                marks = _variant_marks(row.model)
+                released = _variant_marks(info.name) | _variant_marks(info.id)
                 extra = marks - released
                 if extra:
                     seen.add(row.model)
