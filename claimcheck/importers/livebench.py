@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 
 from claimcheck.importers.base import FileContext, FileMeta, Importer, mean, r4, to_float
@@ -147,12 +148,14 @@ def parse(ctx: FileContext) -> list[Evaluation]:
             present = [values[t] for t in tasks if t in values]
             if not present:
                 continue
-            avg = mean(present)
-            averages.append(avg)
+            # Rounding ties (x.xxxx5) decide the 4th decimal, so the float arithmetic follows
+            # the reference table's: categories as a correctly rounded mean, the global
+            # average as an exact sum of the plainly summed category means.
+            averages.append(sum(present) / len(present))
             add(
                 model,
                 f"category_average:{cat}",
-                avg,
+                mean(present),
                 f"DERIVED: mean of {len(present)}/{len(tasks)} task scores {cat_note}",
                 derived=True,
             )
@@ -160,7 +163,7 @@ def parse(ctx: FileContext) -> list[Evaluation]:
             add(
                 model,
                 "global_average",
-                mean(averages),
+                math.fsum(averages) / len(averages),
                 f"DERIVED: mean of {len(averages)} category averages, replicating the site "
                 "default (all categories checked)",
                 derived=True,
