@@ -831,7 +831,7 @@ class _Judgement:
             reasons.append(
                 "Not a benchmark claimcheck knows: " + ", ".join(self.unknown_benchmarks) + "."
             )
-        self._flag_common(cmps)
+        self._flag_common(cmps, verdict)
         evidence = [_evidence(x, self.registry) for x in cmps]
         evidence.extend(self._vendor_evidence(cmps))
         reasons.extend(self.notes)
@@ -1323,12 +1323,14 @@ class _Judgement:
 
     # -- flags shared by every relation ----------------------------------------------------
 
-    def _flag_common(self, cmps: list[_Cmp]) -> None:
+    def _flag_common(self, cmps: list[_Cmp], verdict: str) -> None:
         self._flag_contamination(cmps)
         self._flag_stale()
         self._flag_settings(cmps)
         self._flag_variants(cmps)
-        self._flag_cost()
+        if verdict in ("supported", "overstated"):
+            # a price gap matters where the subject does hold its own, not where it loses
+            self._flag_cost()
 
     def _flag_contamination(self, cmps: list[_Cmp]) -> None:
         """Named benchmarks, or for a broad claim the ones the subject's case rests on (wins)."""
