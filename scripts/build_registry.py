@@ -137,7 +137,13 @@ CURATED_ALIASES: dict[str, str] = {
     "qwen2:72b-instruct-q8_0": "qwen2-72b-instruct-q8",
     "qwen-2.5-72b-instruct (bf16)": "qwen2.5-72b-instruct",
     "Qwen1.5 Chat (110B)": "qwen1.5-110b-chat",
+    # Amazon: Bedrock ids and display names of one release
+    "amazon.nova-pro-v1:0": "amazon-nova-pro-1.0",
+    "amazon.nova-lite-v1:0": "amazon-nova-lite-1.0",
+    "amazon.nova-micro-v1:0": "amazon-nova-micro-1.0",
+    "Nova Pro": "amazon-nova-pro-1.0",
     # others
+    "ChatGLM3-6B-Base": "chatglm3-6b-base",
     "Yi Large (Preview)": "yi-large-preview",
     "Zephyr β-7B": "zephyr-7b-beta",
     "Zephyr-7B-β": "zephyr-7b-beta",
@@ -213,6 +219,9 @@ CURATED_FAMILY_ALIASES: dict[str, str] = {
     "Qwen-Max": "qwen-max",
     "Gemini Pro": "gemini-1.0-pro",
 }
+
+# Undated names that are a model of their own although dated snapshots share the family.
+KEEP_AS_MODELS = {"qwen-turbo"}
 
 # Canonical id -> family, where the id's snapshot suffix is not a plain date.
 CURATED_FAMILIES: dict[str, str] = {
@@ -531,7 +540,7 @@ def grouping_key(name: str) -> str:
     if name.lower().startswith("ollama/") or re.search(r":\d+b", name):
         cleaned = cleaned.replace("/", " ") + " ollama"
     cleaned = re.sub(r"(?<!\d)([01]\d)-([0-3]\d)(?!\d)", r"\1\2", cleaned)
-    tokens = model_tokens(re.sub(r"(?i)chat", " chatvariant ", cleaned))
+    tokens = model_tokens(re.sub(r"(?i)(?<![a-z])chat(?![a-z])", " chatvariant ", cleaned))
     return " ".join(sorted(tokens))
 
 
@@ -599,7 +608,7 @@ def derive_size(model_id: str) -> str:
 
 
 def derive_version(model_id: str) -> str:
-    for token in model_tokens(model_id):
+    for token in model_tokens(_undated(model_id)):
         if re.fullmatch(r"([1-9]\d?|0)(\.\d+)*o?", token):
             return token
     return ""
@@ -663,7 +672,7 @@ def main(argv: list[str] | None = None) -> int:
     # an open model's bare name is its base model: "Llama-3-70B-Base" is "Meta-Llama-3-70B"
     for key in list(groups):
         tokens = key.split()
-        if "base" in tokens:
+        if "base" in tokens and "chatglm" not in tokens:  # ChatGLM3-6B is the chat model
             plain = " ".join(t for t in tokens if t != "base")
             if plain in groups and any(re.fullmatch(r"[\d.x]+b", t) for t in tokens):
                 groups[plain].extend(groups.pop(key))
@@ -754,6 +763,7 @@ def main(argv: list[str] | None = None) -> int:
         if (
             bare
             and model_id not in RELEASE_DATES
+            and model_id not in KEEP_AS_MODELS
             and not entry.get("date")
             and [m for m in families[bare] if m != model_id]
             and family == bare

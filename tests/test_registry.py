@@ -234,6 +234,13 @@ SPELLINGS: list[tuple[str, str | None, str | None]] = [
     ("command-r-plus-08-2024", None, "command-r-plus-08-2024"),
     ("Grok 2", "2024-09-01", "grok-2-08-13"),
     ("InternLM3-8B-Instruct", None, "internlm3-8b-instruct"),
+    ("ChatGLM3-6B", None, "chatglm3-6b"),
+    ("ChatGLM3-6B-Base", None, "chatglm3-6b-base"),
+    ("GLM-4-9B", None, "glm-4-9b"),
+    ("Qwen-Turbo", "2024-09-19", "qwen-turbo"),
+    ("amazon.nova-pro-v1:0", None, "amazon-nova-pro-1.0"),
+    ("Amazon Nova Pro", None, "amazon-nova-pro-1.0"),
+    ("apac.amazon.nova-lite-v1:0", None, "amazon-nova-lite-1.0"),
     ("Phi-3-mini-4k-instruct", None, "phi-3-mini-4k-instruct"),
     # API price keys: provider prefixes and suffixes
     ("azure/eu/gpt-4o-2024-08-06", None, "gpt-4o-2024-08-06"),
