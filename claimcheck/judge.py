@@ -58,7 +58,22 @@ Dates.
     The claim date (`as_of`) decides which models belong to a group and whether the target was
     stale: a target older than the newest member of its family at the claim date is
     `stale_target`. Which evaluations count is decided by the caller (`EvaluationIndex`'s
-    `until`), because a newer independent number checks an old claim just as well.
+    `until`), because a newer independent number checks an old claim just as well. A model
+    without a release date counts as released at its first published evaluation.
+
+Other flags.
+    `contamination_risk` when a benchmark the claim rests on carries a `saturated` or
+    `contamination_risk` caveat; `setting_mismatch` when the claim's n-shot, CoT or maj@k/pass@k
+    differs from the independent row's stated setting; `variant` for experimental, preview or
+    quantized models, and when only a serving build (`<id>-turbo`, `-fp8`) was evaluated and
+    stands in for the released model; `cost` when a subject that holds its own
+    (supported/overstated) costs more per the cheapest list price (3:1 input:output blend).
+
+Using it.
+    Build one `EvaluationIndex` per run and call ``judge(claim, index.for_claim(claim), ...)``
+    (or pass the index itself). The rows from `for_claim` carry the index, so group claims read
+    the field from per-benchmark tables the index builds once; a plain list works too, but must
+    then hold the whole field for `best_in_group`/`trails` (`index.for_group(claim)`).
 """
 
 from __future__ import annotations
