@@ -209,3 +209,11 @@ def test_wheel_ships_the_bundled_data(tmp_path: Path) -> None:
     for rel in ("evaluations/snapshots.csv", "evaluations/livebench.csv", "prices.csv"):
         assert f"claimcheck/data/{rel}" in names
     assert "claimcheck/importers/livebench.py" in names
+
+
+def test_show_family_lists_every_snapshot(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMCHECK_DB", str(built))
+    result = CliRunner().invoke(main, ["evals", "show", "GPT-4o", "-b", "Chatbot Arena"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("GPT-4o -> family ")
+    assert "GPT-4o-2024-05-13" in result.output and "GPT-4o-2024-08-06" in result.output

@@ -117,28 +117,38 @@ def register(main: click.Group) -> None:
             registry = load_registry(settings.data_dir)
             res = registry.resolve_model(model)
             ids = [res.id] if res.id else []
-            if res.id and res.id not in registry.models:  # a family: show all its snapshots
-                ids = [m.id for m in registry.family_members(res.id)] or ids
+            family = res.family if res.method == "family" else None
+            if res.id and res.id not in registry.models:
+                family = res.id
+            if family:  # a bare family name ("GPT-4o"): show every snapshot of it
+                ids = [m.id for m in registry.family_members(family)] or ids
             rows = store.evaluations(model_ids=ids) if ids else store.evaluations_named(model)
             bench_id = None
             if benchmark:
                 bench_id = registry.resolve_benchmark(benchmark).id
+                wanted = benchmark.casefold()
                 rows = [
                     e
                     for e in rows
-                    if (bench_id and e.benchmark_id == bench_id)
-                    or e.benchmark.casefold() == benchmark.casefold()
+                    if (bench_id and e.benchmark_id == bench_id) or wanted in e.benchmark.casefold()
                 ]
             prices = store.prices(ids) if ids else []
         finally:
             store.close()
         if not rows and not ids:
             raise InputError(f"no model or evaluations named {model!r}")
-        info = registry.models.get(res.id) if res.id else None
+        info = registry.models.get(res.id) if res.id and not family else None
         if fmt == "json":
-            click.echo(json.dumps(_show_json(model, res, info, rows, prices), indent=2))
+            shown = _show_json(model, res, info, rows, prices)
+            shown["family"] = family
+            shown["model_ids"] = ids
+            click.echo(json.dumps(shown, indent=2))
             return
-        click.echo(_show_table(model, res, info, rows, prices, benchmark))
+        text = _show_table(model, res, info, rows, prices, benchmark)
+        if family:
+            _first, _, rest = text.partition("\n")
+            text = f"{model} -> family {family}: {', '.join(ids)}\n{rest}"
+        click.echo(text)
 
 
 def _stats_table(stats: dict[str, Any]) -> str:
