@@ -249,7 +249,7 @@ class EvaluationIndex:
         """
         subject = claim.subject.id if claim.subject else None
         rows = ClaimRows(self.for_models([subject, *(t.id for t in claim.targets)]))
-        rows.index = self
+        rows.evaluation_index = self
         return rows
 
     def benchmarks_of(self, models: Iterable[str]) -> set[str]:
@@ -282,7 +282,7 @@ class EvaluationIndex:
 class ClaimRows(list[Evaluation]):
     """A claim's rows from `EvaluationIndex.for_claim`, with the index they came from."""
 
-    index: EvaluationIndex | None = None
+    evaluation_index: EvaluationIndex | None = None
 
 
 def _needs_field(claim: Claim) -> bool:
@@ -763,7 +763,9 @@ class _Judgement:
         self.named = [b.id for b in claim.benchmarks if b.id]
         self.unknown_benchmarks = [b.text for b in claim.benchmarks if not b.id]
         bm = registry.benchmarks
-        index = evaluations.index if isinstance(evaluations, ClaimRows) else None
+        index = evaluations.evaluation_index if isinstance(evaluations, ClaimRows) else None
+        self.cache: dict[Any, Any]
+        self.first_seen: dict[str, str]
         vendor = [e for e in evaluations if e.kind != "independent"] + list(vendor_rows)
         wanted = set(self.named)
         if index is not None:
@@ -791,7 +793,7 @@ class _Judgement:
                 and m.group("base") in {self.subject, *self.targets}
             }
             self.table = _Table.merged([_Table(indep, bm)], self.standin_of)
-            self.cache: dict[Any, Any] = {}
+            self.cache = {}
             self.first_seen = {}
             for e in evaluations:
                 if e.model_id and e.as_of and e.as_of < self.first_seen.get(e.model_id, "9999"):
@@ -1233,7 +1235,8 @@ class _Judgement:
 
     def _self_reported_only(self, reasons: list[str]) -> None:
         found = False
-        for target in self.targets or [None]:
+        targets: list[str | None] = list(self.targets) or [None]
+        for target in targets:
             for s, t in self._vendor_pairs(target)[:4]:
                 found = True
                 who = s.reported_by or _source_name(s.source)

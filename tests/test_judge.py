@@ -551,8 +551,8 @@ def test_serving_build_stands_in_for_the_released_model_with_a_variant_flag() ->
 # == real bundled data ========================================================================
 #
 # Each case is a claim built by hand with resolved ids, judged against the store built from the
-# bundled data. The comment above each case gives the evidence computed by hand from
-# /work/shared/evals/independent.csv (the rows the bundled data was built from): the scores,
+# bundled data. The comment above each case gives the evidence computed by hand from the shared
+# leaderboard table independent.csv (the rows the bundled data was built from): the scores,
 # each row's standard error and the 95% margin of the difference,
 #     margin = 1.96 * sqrt(se_subject² + se_target²).
 # Standard errors: LMArena and Arena-Hard-Auto publish 95% CIs, SE = (high - low) / 3.92;
