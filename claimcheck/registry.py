@@ -483,12 +483,11 @@ class Registry:
                 return self._family_resolution(text, self._family_keys[rest], as_of, "normalised")
         stripped = strip_provider(raw)
         if stripped != raw:
+            # the provider's prefix carries no identity: the bare name decides, hit or miss
             inner = self._resolve_model(stripped, as_of)
-            if inner.id is not None:
-                return Resolution(
-                    text, inner.id, inner.family, inner.method, inner.score, inner.candidates
-                )
-
+            return Resolution(
+                text, inner.id, inner.family, inner.method, inner.score, inner.candidates
+            )
         return self._fuzzy_model(text, raw, as_of)
 
     def _fuzzy_model(self, text: str, raw: str, as_of: str | None) -> Resolution:
