@@ -148,6 +148,19 @@ CURATED_ALIASES: dict[str, str] = {
     "Zephyr β-7B": "zephyr-7b-beta",
     "Zephyr-7B-β": "zephyr-7b-beta",
     "OpenAI o1-preview": "o1-preview-2024-09-12",
+    # how announcements write them
+    "Claude 3.5 Sonnet (new)": "claude-3-5-sonnet-20241022",
+    "Claude 3.5 Sonnet v2": "claude-3-5-sonnet-20241022",
+    "Claude 3.5 Sonnet (Oct 2024)": "claude-3-5-sonnet-20241022",
+    "Claude 3.5 Sonnet (October 2024)": "claude-3-5-sonnet-20241022",
+    "Claude 3.5 Sonnet (June 2024)": "claude-3-5-sonnet-20240620",
+    "GPT-4o (May 2024)": "gpt-4o-2024-05-13",
+    "GPT-4o (Aug 2024)": "gpt-4o-2024-08-06",
+    "GPT-4o (Nov 2024)": "gpt-4o-2024-11-20",
+    "DeepSeek-V3-Chat": "deepseek-v3",
+    "DeepSeek-V2-Chat": "deepseek-v2-chat",
+    "DeepSeek-V2.5-Chat": "deepseek-v2.5",
+    "Gemini Ultra": "gemini-1.0-ultra",
 }
 
 # Bare names that mean a line of snapshots, resolved through the claim date. A name that a
@@ -167,6 +180,7 @@ CURATED_FAMILY_ALIASES: dict[str, str] = {
     "gpt-4": "gpt-4",
     "gpt4": "gpt-4",
     "GPT-3.5 Turbo": "gpt-3.5-turbo",
+    "GPT-3.5": "gpt-3.5-turbo",
     "gpt-3.5-turbo": "gpt-3.5-turbo",
     "ChatGPT": "gpt-3.5-turbo",
     "o1": "o1",
@@ -664,10 +678,12 @@ def main(argv: list[str] | None = None) -> int:
         if name in CURATED_FAMILY_ALIASES:
             continue
         if name in CURATED_ALIASES:
-            if CURATED_ALIASES[name]:
-                curated[CURATED_ALIASES[name]].append(name)
             continue
         groups[grouping_key(name)].append(name)
+    # curated spellings are aliases whether or not a source uses them (prose does)
+    for name, target in CURATED_ALIASES.items():
+        if target:
+            curated[target].append(name)
 
     # an open model's bare name is its base model: "Llama-3-70B-Base" is "Meta-Llama-3-70B"
     for key in list(groups):

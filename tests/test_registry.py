@@ -259,7 +259,10 @@ SPELLINGS: list[tuple[str, str | None, str | None]] = [
     ("Qwen 2.5 72B Instruct", None, "qwen2.5-72b-instruct"),
     ("qwen2.5 72b instruct", None, "qwen2.5-72b-instruct"),
     ("Llama 3.1 405B instruct", None, "llama-3.1-405b-instruct"),
-    ("GPT-4o (May 2024)", None, None),
+    ("GPT-4o (May 2024)", None, "gpt-4o-2024-05-13"),
+    ("Claude 3.5 Sonnet (new)", None, "claude-3-5-sonnet-20241022"),
+    ("DeepSeek-V3-Chat", None, "deepseek-v3"),
+    ("GPT-4o (June 2025)", None, None),
 ]
 
 
