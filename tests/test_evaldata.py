@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,14 +60,33 @@ SELF_REPORTED = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A snapshot of data/ so the tests see one version of it from start to end."""
+    dest = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("samples", "__pycache__"))
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, data_copy: Path) -> Path:
     path = tmp_path_factory.mktemp("bundled") / "store.db"
     store = Store(path)
     try:
-        assert store.ensure_bundled(DATA) is True
+        assert store.ensure_bundled(data_copy) is True
     finally:
         store.close()
     return path
+
+
+@pytest.fixture()
+def cli_env(built: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from claimcheck import config
+
+    monkeypatch.setenv("CLAIMCHECK_DB", str(built))
+    monkeypatch.setenv("CLAIMCHECK_DATA", str(data_copy))
+    config.bundled_data_dir.cache_clear()
+    yield built
+    config.bundled_data_dir.cache_clear()
 
 
 @pytest.fixture()
@@ -109,8 +129,8 @@ def test_bundled_rows_are_resolved_and_pinned(store: Store) -> None:
     assert arena and all(e.ci_low <= e.score <= e.ci_high for e in arena)
 
 
-def test_compact_files_expand_to_full_rows() -> None:
-    rows, snapshots = read_bundled_evaluations(DATA)
+def test_compact_files_expand_to_full_rows(data_copy: Path) -> None:
+    rows, snapshots = read_bundled_evaluations(data_copy)
     assert len(rows) == 32312 + 1125
     assert len({s.sha256 for s in snapshots}) == len(snapshots)
     derived = [e for e in rows if e.derived]
@@ -118,12 +138,12 @@ def test_compact_files_expand_to_full_rows() -> None:
     assert all(e.setting and e.as_of and e.source_url for e in rows)
 
 
-def test_reload_keeps_user_imports(store: Store) -> None:
+def test_reload_keeps_user_imports(store: Store, data_copy: Path) -> None:
     res = import_file(store, "aider", RAW / "aider" / "polyglot_leaderboard.yml")
     assert res.rows == res.new_rows == 6
     assert res.as_of_from_file_date is False  # Aider rows carry their own run dates
     before = store.db["evaluations"].count
-    load_bundled(store, DATA)  # a new claimcheck release reloads its data
+    load_bundled(store, data_copy)  # a new claimcheck release reloads its data
     assert store.db["evaluations"].count == before
     user = store.db.execute("SELECT COUNT(*) FROM evaluations WHERE snapshot = ?", [res.sha256])
     assert user.fetchone()[0] == 6
@@ -133,23 +153,24 @@ def test_reload_keeps_user_imports(store: Store) -> None:
     assert bundled_rows == 32312 + 1125
 
 
-def test_ensure_bundled_only_reloads_on_change(tmp_path: Path, built: Path) -> None:
+def test_ensure_bundled_only_reloads_on_change(
+    tmp_path: Path, built: Path, data_copy: Path
+) -> None:
     s = Store(built)
     try:
-        assert s.ensure_bundled(DATA) is False
+        assert s.ensure_bundled(data_copy) is False
     finally:
         s.close()
     copy = tmp_path / "data"
-    shutil.copytree(DATA, copy, ignore=shutil.ignore_patterns("samples"))
+    shutil.copytree(data_copy, copy)
     before = bundled_fingerprint(copy)
-    assert before == bundled_fingerprint(DATA)
+    assert before == bundled_fingerprint(data_copy)
     with open(copy / "evaluations" / "mixeval.csv", "a", encoding="utf-8") as fh:
         fh.write("\n")
     assert bundled_fingerprint(copy) != before
 
 
-def test_stats_json_contract(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CLAIMCHECK_DB", str(built))
+def test_stats_json_contract(cli_env: Path) -> None:
     result = CliRunner().invoke(main, ["evals", "stats", "--format", "json"])
     assert result.exit_code == 0, result.output
     stats = json.loads(result.output)
@@ -161,8 +182,7 @@ def test_stats_json_contract(built: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert "hf_open_llm_leaderboard_v2" in table.output and "6110" in table.output
 
 
-def test_show_model_with_benchmark(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CLAIMCHECK_DB", str(built))
+def test_show_model_with_benchmark(cli_env: Path) -> None:
     result = CliRunner().invoke(
         main, ["evals", "show", "GPT-4o (2024-05-13)", "--benchmark", "MMLU", "--format", "json"]
     )
@@ -211,8 +231,7 @@ def test_wheel_ships_the_bundled_data(tmp_path: Path) -> None:
     assert "claimcheck/importers/livebench.py" in names
 
 
-def test_show_family_lists_every_snapshot(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CLAIMCHECK_DB", str(built))
+def test_show_family_lists_every_snapshot(cli_env: Path) -> None:
     result = CliRunner().invoke(main, ["evals", "show", "GPT-4o", "-b", "Chatbot Arena"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("GPT-4o -> family ")
