@@ -959,8 +959,10 @@ class _Judgement:
         order = ["ok", "noise", "bad", "far"]
         best = max(order, key=lambda k: (votes.count(k), -order.index(k)))
         if votes.count(best) * 2 == len(votes) and len(set(votes)) > 1:
-            # an even split between sources is not agreement: take the weaker reading
-            return max(set(votes), key=order.index)
+            # an even split is not agreement: half the evidence for the claim makes it
+            # overstated ("bad"), never contradicted; otherwise take the weaker reading
+            weaker = max(set(votes), key=order.index)
+            return "bad" if "ok" in votes and weaker == "far" else weaker
         return best
 
     def _judge_specific(self, pair: list[_Cmp], target: str) -> tuple[str, list[str]]:
@@ -971,7 +973,16 @@ class _Judgement:
             if len({c.outcome for c in cs}) > 1:
                 reasons.append(self._disagree(cs))
             elif len(cs) > 1:
-                reasons.append(f"{len(cs)} independent sources on {cs[0].info.name} agree.")
+                sources = list(dict.fromkeys(_source_name(c.s.source) for c in cs))
+                if len(sources) > 1:
+                    reasons.append(
+                        f"{len(sources)} independent sources on {cs[0].info.name} agree "
+                        f"({', '.join(sources)})."
+                    )
+                else:
+                    reasons.append(
+                        f"All {len(cs)} {sources[0]} settings on {cs[0].info.name} agree."
+                    )
         values = list(readings.values())
         missing = [b for b in self.named if b not in per]
         if missing:

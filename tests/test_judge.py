@@ -1248,3 +1248,55 @@ def test_evidence_until_hides_later_snapshots(real) -> None:  # type: ignore[no-
     early = EvaluationIndex.from_store(store, until="2024-12-31")
     claim = R("gemini-1.5-pro-002", "matches", ("gpt-4o-2024-08-06",), ("lmarena",))
     assert judge(claim, early, registry=registry, as_of="2024-09-24").verdict == "unverifiable"
+
+
+def test_sources_agreeing_and_settings_of_one_source_are_told_apart() -> None:
+    rows = [
+        E("alpha", "mmlu", 88, source="a"),
+        E("beta-0806", "mmlu", 80, source="a"),
+        E("alpha", "mmlu", 87, source="b"),
+        E("beta-0806", "mmlu", 81, source="b"),
+    ]
+    v = J(C("alpha", "surpasses", ("beta-0806",), ("mmlu",)), rows)
+    assert "2 independent sources on MMLU agree (a, b)." in v.reasons
+    rows = [
+        E("alpha", "mmlu", 88, setting="judge x; style on"),
+        E("beta-0806", "mmlu", 80, setting="judge x; style on"),
+        E("alpha", "mmlu", 80, setting="judge x; style off"),
+        E("beta-0806", "mmlu", 88, setting="judge x; style off"),
+    ]
+    v = J(C("alpha", "surpasses", ("beta-0806",), ("mmlu",)), rows)
+    assert v.verdict == "overstated"  # one setting each way: an even split takes the weaker reading
+    assert any(
+        "Sources disagree on MMLU: src (style off) says behind; src (style on) says ahead" in r
+        for r in v.reasons
+    )
+
+
+def test_hedge_bars() -> None:
+    from claimcheck.judge import _hedge
+
+    assert _hedge(None) == "clear_majority"
+    assert _hedge("across the board") == "all"
+    assert _hedge("on almost all benchmarks") == "clear_majority"
+    assert _hedge("on most benchmarks") == "majority"
+    assert _hedge("overall") == "aggregate"
+    assert _hedge("in several tasks") == "several"
+    assert _hedge("on some benchmarks") == "some"
+    # one win out of four, hedged with "some": supported; "overall" needs the average too
+    rows = BROAD[:2] + BROAD[4:]
+    rows += [E("alpha", "gpqa", 40), E("beta-0806", "gpqa", 70)]
+    assert (
+        J(C("alpha", "surpasses", ("beta-0806",), quantifier="on some benchmarks"), rows).verdict
+        == "supported"
+    )
+    assert (
+        J(C("alpha", "surpasses", ("beta-0806",), quantifier="overall"), rows).verdict
+        != "supported"
+    )
+
+
+def test_trails_when_the_subject_actually_leads_is_not_supported() -> None:
+    rows = [E("alpha", "mmlu", 90.0), E("beta-0806", "mmlu", 80.0)]
+    v = J(C("alpha", "trails", ("beta-0806",), ("mmlu",)), rows, as_of="2024-10-01")
+    assert v.verdict == "overstated"
