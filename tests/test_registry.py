@@ -583,6 +583,9 @@ BENCHMARK_SPELLINGS = [
     ("LiveBench", "task:LCB_generation", "livebench-coding"),
     ("LiveBench", "task:zebra_puzzle", "livebench-reasoning"),
     ("MT-Bench", None, "mt-bench"),
+    ("AIME 2025", None, "aime-2025"),
+    ("SWE-bench Lite", None, "swe-bench-lite"),
+    ("SWE-bench", None, "swe-bench"),
 ]
 
 
@@ -602,6 +605,9 @@ def test_benchmark_pairs_are_distinct(registry: Registry) -> None:
         ["GPQA", "GPQA Diamond"],
         ["AlpacaEval 2.0", "AlpacaEval 1.0"],
         ["MixEval", "MixEval-Hard"],
+        ["AIME 2024", "AIME 2025"],
+        ["SWE-bench", "SWE-bench Verified", "SWE-bench Lite"],
+        ["ARC-Challenge", "ARC-Easy", "ARC-AGI"],
     ]
     for group in groups:
         ids = [registry.resolve_benchmark(name).id for name in group]
