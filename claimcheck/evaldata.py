@@ -327,7 +327,6 @@ def import_file(
             before = store.db["prices"].count
             store.replace_prices(prices)
             after = store.db["prices"].count
-        first = prices[0]
         return ImportResult(
             source=importer.name,
             path=str(path),
@@ -336,7 +335,7 @@ def import_file(
             new_rows=max(after - before, 0),
             unresolved_models=len({p.model_key for p in prices if p.model_id is None}),
             kind="prices",
-            as_of=first.as_of,
+            as_of=prices[0].as_of,
         )
     rows = [resolver.evaluation(e) for e in parsed]
     sources = sorted({e.source for e in rows})

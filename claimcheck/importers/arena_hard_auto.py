@@ -202,6 +202,8 @@ def _parse_v2(ctx: FileContext, text: str) -> list[Evaluation]:
                 raise ctx.error("not a '<rank> <model> <score> (<ci>)' row", f"line {number}")
             score = float(m["score"])
             ci = _V2_CI.match((m["ci"] or "").strip())
+            lo: float | None
+            hi: float | None
             if ci:
                 lo, hi = r4(score + float(ci["lo"])), r4(score + float(ci["hi"]))
                 notes = "; ".join(p for p in (base_note, ctx.note) if p)
