@@ -89,6 +89,7 @@ _BEDROCK_SUFFIX = re.compile(r"-v\d+:\d+$")
 _FULL_DATE = re.compile(r"(?<!\d)(20[12]\d)[-_/.]?([01]\d)[-_/.]?([0-3]\d)(?!\d)")
 _SPLIT_VERSION = re.compile(r"(?<![\d.])(\d)[-_](\d)(?![\d.a-z])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)*(?:x\d+(?:\.\d+)*)?[a-z]*|[a-z]+")
+_PROSE_TRIM = re.compile(r"(?:['’]s|[.,;:!?\"'’”“])+$")
 _DATE_TOKEN = re.compile(r"^20[12]\d[01]\d[0-3]\d$")
 
 
@@ -468,6 +469,12 @@ class Registry:
             family = self._family_index.folded[folded]
             return self._family_resolution(text, family, as_of, "exact")
 
+        bare = _PROSE_TRIM.sub("", raw)
+        if bare and bare != raw:  # "GPT-4o's", "Llama 3.1 405B," as prose leaves them
+            inner = self._resolve_model(bare, as_of)
+            return Resolution(
+                text, inner.id, inner.family, inner.method, inner.score, inner.candidates
+            )
         key = normalise_model(raw)
         ids = self._model_index.normalised.get(key, set())
         if len(ids) == 1:

@@ -423,6 +423,18 @@ def test_unknown_near_miss_lists_the_right_neighbour(registry: Registry) -> None
     assert "qwen2.5-72b-instruct" in result.candidates
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GPT-4o's", "gpt-4o-2024-08-06"),
+        ("Qwen2.5-72B-Instruct,", "qwen2.5-72b-instruct"),
+        ("DeepSeek-V3’s", "deepseek-v3"),
+    ],
+)
+def test_prose_punctuation_is_trimmed(registry: Registry, text: str, expected: str) -> None:
+    assert registry.resolve_model(text, "2024-09-15").id == expected
+
+
 def test_typos_in_long_words_are_forgiven(registry: Registry) -> None:
     assert registry.resolve_model("Claude 3.5 Sonet", "2024-07-01").id == (
         "claude-3-5-sonnet-20240620"
