@@ -17,6 +17,7 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -725,7 +726,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             groups[dated[key][0]].extend(groups.pop(key))
 
-    models: dict[str, dict[str, object]] = {}
+    models: dict[str, dict[str, Any]] = {}
     aliases: dict[str, str] = {}
 
     def choose_id(spellings: list[str]) -> str:
@@ -840,9 +841,9 @@ def main(argv: list[str] | None = None) -> int:
         "open_weights",
     ]
     with (args.out / "models.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(sorted(out_models, key=lambda m: str(m["id"])))
+        model_writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        model_writer.writeheader()
+        model_writer.writerows(sorted(out_models, key=lambda m: str(m["id"])))
     with (args.out / "model_aliases.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["alias", "model_id"])
