@@ -676,6 +676,9 @@ def document_from_fetched(
 ) -> tuple[Document, str]:
     """Decode and extract a fetched body. Returns (document, canonical URL); raises FetchError."""
     url = normalize_url(fetched.final_url or fetched.url)
+    mime = fetched.content_type.split(";")[0].strip().lower()
+    if mime and not (mime.startswith("text/") or mime.endswith(("xml", "markdown", "json"))):
+        raise FetchError(f"{url}: not a text page ({one_line(mime, 60)})")
     text, _ = decode_body(fetched.content, fetched.charset)
     if (
         kind == "readme"

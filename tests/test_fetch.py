@@ -408,6 +408,18 @@ def test_fetch_url_reads_a_github_repo_as_its_raw_readme():
     assert doc.title == "Zephyr-9B" and doc.text.startswith("# Zephyr-9B")
 
 
+def test_a_pdf_or_an_image_is_refused_not_decoded_as_text():
+    transport = httpx.MockTransport(
+        lambda r: httpx.Response(
+            200, content=b"%PDF-1.7\x00\xff", headers={"content-type": "application/pdf"}
+        )
+    )
+    with pytest.raises(
+        FetchError, match=r"^https://e.org/paper.pdf: not a text page \(application/pdf\)$"
+    ):
+        fetch_url("https://e.org/paper.pdf", transport=transport)
+
+
 def test_fetch_url_failure_is_one_line():
     transport = httpx.MockTransport(lambda r: httpx.Response(410))
     with pytest.raises(FetchError) as info:
