@@ -757,7 +757,6 @@ class _Judgement:
         self.prices = prices
         self.flags: set[str] = set()
         self.notes: list[str] = []  # reasons that explain flags, after the main ones
-        self._released_memo: dict[str, bool] = {}
         self.subject = claim.subject.id if claim.subject else None
         self.targets = [t.id for t in claim.targets if t.id and t.id != self.subject]
         self.named = [b.id for b in claim.benchmarks if b.id]
@@ -798,6 +797,8 @@ class _Judgement:
             for e in evaluations:
                 if e.model_id and e.as_of and e.as_of < self.first_seen.get(e.model_id, "9999"):
                     self.first_seen[e.model_id] = e.as_of
+        # which models were out at the claim date: shared by every claim of that date
+        self._released_memo: dict[str, bool] = self.cache.setdefault(("released", as_of), {})
         self.vendor_all = vendor
         self.vendor_rows = list(vendor_rows)
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
@@ -1073,7 +1074,13 @@ class _Judgement:
 
         Cached on the index: thousands of claims share a handful of (group, date) pairs.
         """
-        key = (self.claim.target_group, self.subject, self.as_of, frozenset(exclude))
+        sized = bool(re.search(r"(?i)size|class|scale|parameter", self.claim.target_group or ""))
+        key = (
+            self.claim.target_group,
+            self.subject if sized else None,
+            self.as_of,
+            frozenset(exclude),
+        )
         hit = self.cache.get(key)
         if hit is not None:
             return hit  # type: ignore[no-any-return]
@@ -1082,10 +1089,11 @@ class _Judgement:
         allowed: frozenset[str] | None = None
         if label != "all models":
             # models the registry does not know can only belong to "all models"
+            # the subject itself is left in: `_rivals` skips it, and the key can be shared
             allowed = frozenset(
                 mid
                 for mid, info in self.registry.models.items()
-                if mid not in exclude and mid != self.subject and pred(info) and self._released(mid)
+                if mid not in exclude and pred(info) and self._released(mid)
             )
         self.cache[key] = (label, allowed)
         return label, allowed
