@@ -607,3 +607,44 @@ def test_evals_update_offline_exits_1_with_a_line_per_leaderboard(cli, tmp_path,
     ]
     assert result.stdout == ""
     assert json.dumps(FetchConfig().max_redirects) == "5"
+
+
+def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkeypatch):
+    import claimcheck.evaldata
+    import claimcheck.fetch as fetchmod
+    import claimcheck.pipeline
+
+    @dataclass(frozen=True)
+    class Change:
+        article_title: str
+        text: str
+        old_verdict: str
+        new_verdict: str
+
+    web = httpx.MockTransport(lambda r: httpx.Response(200, text="- model: x\n"))
+    real = fetchmod.update_leaderboards
+    monkeypatch.setattr(
+        fetchmod,
+        "update_leaderboards",
+        lambda store, boards, **kw: real(store, boards, **{**kw, "transport": web}),
+    )
+    monkeypatch.setattr(
+        claimcheck.evaldata, "import_file", lambda *a, **kw: FakeImport(rows=12, new_rows=5)
+    )
+    change = Change(
+        "Zephyr launch",
+        "Zephyr-9B \x1b[31mbeats\x1b[0m Orion-8B on MMLU.",
+        "unverifiable",
+        "overstated",
+    )
+    monkeypatch.setattr(claimcheck.pipeline, "recheck", lambda store: [change])
+    (tmp_path / "data" / "sources.toml").write_text(
+        '[leaderboards]\naider = ["https://raw.example/polyglot_leaderboard.yml"]\n'
+    )
+    result = cli("evals", "update")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "aider: 12 rows, 5 new",
+        "1 verdict changed",
+        "  unverifiable → overstated  Zephyr launch: Zephyr-9B beats Orion-8B on MMLU.",
+    ]
