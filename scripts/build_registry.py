@@ -483,14 +483,14 @@ HF_ORGS = {
 
 # Lines whose weights were published (research or commercial licences alike).
 OPEN_PREFIXES = re.compile(
-    r"^(deepseek|command-r|c4ai|glm-4\.5|glm-4-9b|mistral-large-24(07|11)|mistral-small-25|"
-    r"llama|snowflake-arctic|wizardlm|dbrx|snorkel|qwq|gemma|phi-|mixtral|mistral-7b|"
-    r"mistral-nemo|codestral-22b|olmo|falcon|starcoder|yi-1\.5|yi-\d+b|yi-coder|jamba)"
+    r"^(deepseek|command-r|c4ai|glm-4\.[5-7]|glm-4-9b|glm-4-32b|mistral-large-24(07|11)|"
+    r"mistral-small-25|llama|snowflake-arctic|wizardlm|dbrx|snorkel|qwq-32b|qwen2|qwen3-(?!max)|"
+    r"gemma|phi-|mixtral|mistral-7b|mistral-nemo|codestral-22b|olmo|falcon|starcoder|yi-1\.5|yi-\d+b|yi-coder|jamba)"
 )
 
 CLOSED_PREFIXES = re.compile(
     r"^(gpt-(?!oss|j|neo)|o\d|chatgpt|claude|gemini|grok-[1-3]|command-a|yi-large|yi-lightning|"
-    r"qwen-max|qwen2\.5-max|qwen-turbo|qwen-plus|mistral-(large|medium|small)-(2402|latest)|"
+    r"qwen-max|qwen2\.5-max|qwq-plus|qwen-turbo|qwen-plus|mistral-(large|medium|small)-(2402|latest)|"
     r"mistral-medium|mistral-next|reka|glm-4-(0116|0520|plus|air)|nova|amazon|text-davinci|"
     r"palm|doubao|ernie|grok-(beta|[2-4])|qwen3-max|mistral-small-2402)"
 )
@@ -524,19 +524,62 @@ def slug(name: str) -> str:
     return name.strip("-.")
 
 
-def display_name(spellings: list[str], names: dict[str, dict[str, set[str]]]) -> str:
-    """The name people read: a hub repository name, else the Arena's, else any clean one."""
+# How the key models are usually written; other names come from the data (see display_name).
+DISPLAY_NAMES = {
+    "gpt-4o-2024-05-13": "GPT-4o (2024-05-13)",
+    "gpt-4o-2024-08-06": "GPT-4o (2024-08-06)",
+    "gpt-4o-2024-11-20": "GPT-4o (2024-11-20)",
+    "gpt-4o-mini-2024-07-18": "GPT-4o mini (2024-07-18)",
+    "gpt-4-turbo-2024-04-09": "GPT-4 Turbo (2024-04-09)",
+    "claude-3-5-sonnet-20240620": "Claude 3.5 Sonnet (20240620)",
+    "claude-3-5-sonnet-20241022": "Claude 3.5 Sonnet (20241022)",
+    "claude-3-5-haiku-20241022": "Claude 3.5 Haiku (20241022)",
+    "claude-3-7-sonnet-20250219": "Claude 3.7 Sonnet (20250219)",
+    "claude-3-opus-20240229": "Claude 3 Opus (20240229)",
+    "claude-3-sonnet-20240229": "Claude 3 Sonnet (20240229)",
+    "claude-3-haiku-20240307": "Claude 3 Haiku (20240307)",
+    "deepseek-v2.5": "DeepSeek-V2.5",
+    "deepseek-v2.5-1210": "DeepSeek-V2.5-1210",
+    "deepseek-v2-chat": "DeepSeek-V2-Chat",
+    "llama-3.1-405b-instruct": "Llama-3.1-405B-Instruct",
+    "llama-3.1-405b": "Llama-3.1-405B",
+    "mistral-large-2402": "Mistral Large (2402)",
+    "mistral-large-2407": "Mistral Large 2 (2407)",
+    "mistral-large-2411": "Mistral Large (2411)",
+    "gemini-1.5-pro-001": "Gemini 1.5 Pro (001)",
+    "gemini-1.5-pro-002": "Gemini 1.5 Pro (002)",
+    "gemini-1.5-flash-001": "Gemini 1.5 Flash (001)",
+    "gemini-1.5-flash-002": "Gemini 1.5 Flash (002)",
+    "o1-2024-12-17": "o1 (2024-12-17)",
+    "o1-preview-2024-09-12": "o1-preview (2024-09-12)",
+    "o1-mini-2024-09-12": "o1-mini (2024-09-12)",
+    "yi-large": "Yi-Large",
+    "command-r-plus": "Command R+",
+    "command-r": "Command R",
+}
+
+
+def display_name(model_id: str, spellings: list[str], names: dict[str, dict[str, set[str]]]) -> str:
+    """The name people read: curated for key models, else a hub repository name, else the
+    cased spelling of the id, else the Arena's, else any clean one."""
+    if model_id in DISPLAY_NAMES:
+        return DISPLAY_NAMES[model_id]
 
     def rank(spelling: str) -> tuple[int, int, str]:
         sources = names.get(spelling, {})
+        cased = spelling != spelling.lower()
         if "/" in spelling and any(s.startswith("hf_open_llm") for s in sources):
             kind = 0
         elif "(" in spelling or "--" in spelling or "/" in spelling or "_" in spelling:
-            kind = 3
-        elif "lmarena_mirror" in sources and spelling != spelling.lower():
+            kind = 4
+        elif cased and slug(spelling) == model_id:
             kind = 1
+        elif "lmarena_mirror" in sources and cased:
+            kind = 2
+        elif not sources:
+            kind = 5  # a curated prose spelling
         else:
-            kind = 2 if spelling != spelling.lower() else 2
+            kind = 3
         return (kind, len(spelling), spelling)
 
     if not spellings:
@@ -645,7 +688,7 @@ def derive_variant(model_id: str, open_weights: bool | None) -> str:
         return "instruct"
     if "chat" in tokens:
         return "chat"
-    if re.match(r"qwen3|qwq|deepseek-r1", model_id):
+    if re.match(r"qwen3|qwq|deepseek-r1|glm-4-32b-0414", model_id):
         return "instruct"  # from Qwen3 on, the unsuffixed name is the post-trained model
     if open_weights and derive_size(model_id):
         return "base"
@@ -800,7 +843,7 @@ def main(argv: list[str] | None = None) -> int:
             open_weights = True
         else:
             open_weights = None
-        name = str(entry.get("name") or display_name(spellings, names) or model_id)
+        name = str(entry.get("name") or display_name(model_id, spellings, names) or model_id)
         out_models.append(
             {
                 "id": model_id,
