@@ -181,13 +181,15 @@ def test_recheck_prints_what_changed_after_an_import(db: Path, tmp_path: Path) -
 
     # ... then a new source covers the pair, and recheck notices
     from claimcheck.models import Evaluation
+    from claimcheck.registry import load_registry
     from claimcheck.store import Snapshot
 
+    metric = (load_registry().benchmarks[bench].primary_metrics or ("accuracy",))[0]
     rows = [
         Evaluation(
             model=mid,
             benchmark="MMLU-Pro",
-            metric="accuracy",
+            metric=metric,
             score=score,
             source="test_lab",
             as_of="2025-02-01",
