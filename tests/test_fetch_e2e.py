@@ -486,3 +486,32 @@ def test_evals_update_imports_with_the_real_importer_and_rechecks(real_store, we
     # the file is unchanged on the server: a second update is a 304 and imports nothing
     again = update_leaderboards(real_store, {"aider": [url]}, config=quick_config())
     assert again.results[0].not_modified and again.changes == ()
+
+
+@pytest.mark.slow
+def test_check_url_reads_the_page_through_the_fetch_stage(bundled_db, tmp_path, web):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    db = tmp_path / "check.db"
+    shutil.copy(bundled_db, db)
+    url = web.url("/posts/release.html")
+    result = CliRunner().invoke(main, ["--db", str(db), "check", url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (doc,) = json.loads(result.stdout)["documents"]
+    assert doc["path"] == url
+    assert any("beats GPT-4o" in c["text"] for c in doc["claims"])
+
+    missing = CliRunner().invoke(main, ["--db", str(db), "check", web.url("/missing.html")])
+    assert missing.exit_code == 2
+    assert missing.stderr.strip() == (
+        f"claimcheck: error: {web.url('/missing.html')}: HTTP 404 Not Found"
+    )
+    with Store(db) as store:  # checked through `check`, then fetched: one article
+        summary = fetch_sources(
+            store, [Source("news", url, "page")], checker=FakeChecker(), config=quick_config()
+        )
+        assert summary.unchanged == 1 and store.db["articles"].count == 1
