@@ -816,9 +816,7 @@ class _Judgement:
                 reasons=(f"{who!s} is not a model claimcheck knows, so no evaluation covers it.",),
             )
         rel = c.relation
-        if rel == "best_in_group" or (
-            not self.targets and c.target_group and rel in ("surpasses", "trails")
-        ):
+        if rel == "best_in_group" or (not self.targets and c.target_group):
             verdict, reasons, cmps, tally = self._best_in_group(trails=rel == "trails")
         elif not self.targets:
             names = ", ".join(t.text for t in c.targets) or "the compared model"
@@ -1192,16 +1190,31 @@ class _Judgement:
             )
             self._self_reported_only(reasons)
             return "unverifiable", reasons, [], None
-        readings = {b: self._benchmark_reading_best(cs) for b, cs in per_bench.items()}
+        parity = self.claim.relation in ("matches", "approaches")
+        if parity:
+            # "on par with the best closed models": the group's strongest member is the target
+            readings = {b: self._benchmark_reading(cs) for b, cs in per_bench.items()}
+            readings = {b: "far" if v == "bad" else v for b, v in readings.items()}
+        else:
+            readings = {b: self._benchmark_reading_best(cs) for b, cs in per_bench.items()}
         n = len(readings)
         best = sum(1 for v in readings.values() if v == "ok")
         lost = sum(1 for v in readings.values() if v == "far")
-        tally = f"best on {best} of {n}"
-        reasons.insert(
-            0,
-            f"Among {label} released by {self.as_of or 'now'}, {self._sname} is best on {best} "
-            f"of {n} independent benchmarks ({lost} where another model leads beyond the noise).",
-        )
+        when = f"released by {self.as_of}" if self.as_of else "known"
+        if parity:
+            word = "matches or leads" if self.claim.relation == "matches" else "is close to"
+            tally = f"{word} the strongest on {best} of {n}"
+            head = (
+                f"Among {label} {when}, {self._sname} {word} the strongest on {best} of {n} "
+                f"independent benchmarks ({lost} where it falls clearly short)."
+            )
+        else:
+            tally = f"best on {best} of {n}"
+            head = (
+                f"Among {label} {when}, {self._sname} is best on {best} of {n} independent "
+                f"benchmarks ({lost} where another model leads beyond the noise)."
+            )
+        reasons.insert(0, head)
         broad = self.claim.scope == "broad" or not self.named
         bar = _hedge(self.claim.quantifier) if broad else "all"
         if (broad and _broad_ok(best, n, 1.0, bar)) or (not broad and best == n):
