@@ -273,15 +273,16 @@ def decode_body(content: bytes, declared: str | None = None) -> tuple[str, str]:
         return content.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if not declared:
-        match = _META_CHARSET_RE.search(content[:4096])
-        declared = match.group(1).decode("ascii", "ignore") if match else None
-    codec = _codec(declared)
-    if codec and codec not in ("utf-8", "utf_8"):
-        try:
-            return content.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
-            pass
+    match = _META_CHARSET_RE.search(content[:4096])
+    in_page = match.group(1).decode("ascii", "ignore") if match else None
+    # the header first, then the page's own <meta>: when one of them lies, the other may not
+    for label in (declared, in_page):
+        codec = _codec(label)
+        if codec and codec not in ("utf-8", "utf_8"):
+            try:
+                return content.decode(codec), codec
+            except (UnicodeDecodeError, LookupError):
+                pass
     guess = _guess_encoding(content)
     if guess:
         return content.decode(guess, "replace"), guess

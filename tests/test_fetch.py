@@ -78,9 +78,10 @@ def test_decode_body_trusts_the_bytes_over_the_label(raw, declared, encoding):
     assert text == raw.decode(encoding)
 
 
-def test_decode_body_reads_a_meta_charset_when_the_header_has_none():
+@pytest.mark.parametrize("header", [None, "utf-8"])
+def test_decode_body_reads_the_meta_charset_when_the_header_is_missing_or_lies(header):
     raw = '<meta charset="koi8-r"><p>Привет, модель</p>'.encode("koi8-r")
-    assert decode_body(raw, None) == (raw.decode("koi8-r"), "koi8-r")
+    assert decode_body(raw, header) == (raw.decode("koi8-r"), "koi8-r")
 
 
 # -- URLs ------------------------------------------------------------------------------------
