@@ -267,6 +267,8 @@ def render_csv(docs: Sequence[CheckedDocument], generated_at: str = "") -> str:
     return buf.getvalue()
 
 
+TABLE_REASONS = 3  # per claim in the terminal table; md/html/json carry them all
+
 # -- terminal table -----------------------------------------------------------------------
 
 
@@ -316,14 +318,16 @@ def render_table(
             verdict = Text(v.verdict, style=_RICH_STYLES.get(v.verdict, ""))
             for flag in v.flags:
                 verdict.append(f"\n{flag}", style="italic")
+            # the reasons already quote their evidence rows; the rest is in the other formats
             why = Text()
-            if v.tally:
+            reasons = [clean_text(r) for r in v.reasons]
+            if v.tally and not any(v.tally in r for r in reasons[:1]):
                 why.append(v.tally + "\n", style="bold")
-            why.append("\n".join(clean_text(r) for r in v.reasons))
-            for e in v.evidence[:4]:
-                why.append("\n· " + clean_text(_evidence_line(e)), style="dim")
-            if len(v.evidence) > 4:
-                why.append(f"\n· … {len(v.evidence) - 4} more evidence rows", style="dim")
+            why.append("\n".join(reasons[:TABLE_REASONS]))
+            more = len(reasons) - TABLE_REASONS
+            if more > 0 or len(v.evidence) > 1:
+                extra = f"+{more} more reason(s), " if more > 0 else ""
+                why.append(f"\n({extra}{len(v.evidence)} evidence row(s))", style="dim")
             table.add_row(str(i), verdict, Text(clean_text(cc.claim.text)), why)
         parts.append(table)
         parts.append(Text(""))
@@ -332,6 +336,8 @@ def render_table(
     parts.append(
         Text(f"{len(docs)} document(s), {n} claim(s)" + (f": {summary}" if summary else ""))
     )
+    if n:
+        parts.append(Text("Every reason and evidence row: --format md, html or json.", style="dim"))
     console.print(Group(*parts))
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return out if isinstance(out, str) else ""
