@@ -162,6 +162,25 @@ CURATED_ALIASES: dict[str, str] = {
     "DeepSeek-V2-Chat": "deepseek-v2-chat",
     "DeepSeek-V2.5-Chat": "deepseek-v2.5",
     "Gemini Ultra": "gemini-1.0-ultra",
+    "Mistral Small 3": "mistral-small-2501",
+    "Mistral Small 3.1": "mistral-small-2503",
+    "Mistral Large 2.1": "mistral-large-2411",
+    "Mistral Large 24.11": "mistral-large-2411",
+    "Mistral NeMo": "mistral-nemo-instruct-2407",
+    "Codestral": "codestral-22b-v0.1",
+    "Codestral 22B": "codestral-22b-v0.1",
+    "Mixtral 8x7B": "mixtral-8x7b-v0.1",
+    "Mixtral 8x7B Instruct": "mixtral-8x7b-instruct-v0.1",
+    "Mixtral 8x22B Instruct": "mixtral-8x22b-instruct-v0.1",
+    # released only as instruction-tuned models, so the bare name means that model
+    "Llama 3.3 70B": "llama-3.3-70b-instruct",
+    "Llama-3.3-70B": "llama-3.3-70b-instruct",
+    "Llama 4 Scout": "llama-4-scout-17b-16e-instruct",
+    "Phi-3.5-mini": "phi-3.5-mini-instruct",
+    "Phi-3.5-MoE": "phi-3.5-moe-instruct",
+    "Grok 3": "grok-3-beta",
+    "Grok-3": "grok-3-beta",
+    "Command A": "command-a-03-2025",
 }
 
 # Bare names that mean a line of snapshots, resolved through the claim date. A name that a
@@ -585,6 +604,8 @@ def display_name(model_id: str, spellings: list[str], names: dict[str, dict[str,
     if not spellings:
         return ""
     best = sorted(spellings, key=rank)[0]
+    if best.lower().startswith("ollama/"):
+        return best  # "codestral" alone would claim the name of the real model
     return strip_provider(best) if "/" in best else best
 
 

@@ -263,6 +263,11 @@ SPELLINGS: list[tuple[str, str | None, str | None]] = [
     ("Claude 3.5 Sonnet (new)", None, "claude-3-5-sonnet-20241022"),
     ("DeepSeek-V3-Chat", None, "deepseek-v3"),
     ("GPT-4o (June 2025)", None, None),
+    ("Codestral", None, "codestral-22b-v0.1"),
+    ("ollama/codestral", None, "ollama-codestral"),
+    ("Llama 3.3 70B", None, "llama-3.3-70b-instruct"),
+    ("Mistral Small 3", None, "mistral-small-2501"),
+    ("Mixtral 8x7B", None, "mixtral-8x7b-v0.1"),
 ]
 
 
