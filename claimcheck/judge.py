@@ -765,7 +765,9 @@ class _Judgement:
         index = evaluations.evaluation_index if isinstance(evaluations, ClaimRows) else None
         self.cache: dict[Any, Any]
         self.first_seen: dict[str, str]
-        vendor = [e for e in evaluations if e.kind != "independent"] + list(vendor_rows)
+        # the document's own table first: where a bundled copy of the same table repeats a
+        # number, the document's row is the one shown
+        vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
         wanted = set(self.named)
         if index is not None:
             # the index keeps each benchmark's table built once: judging is lookups
@@ -1267,9 +1269,14 @@ class _Judgement:
 
     def _self_reported_only(self, reasons: list[str]) -> None:
         found = False
+        seen: set[tuple[str | None, str | None, float, float]] = set()
         targets: list[str | None] = list(self.targets) or [None]
         for target in targets:
-            for s, t in self._vendor_pairs(target)[:4]:
+            for s, t in self._vendor_pairs(target):
+                key = (s.benchmark_id, t.model_id, s.score, t.score)
+                if key in seen or len(seen) >= 4:
+                    continue
+                seen.add(key)
                 found = True
                 who = s.reported_by or _source_name(s.source)
                 reasons.append(
@@ -1295,11 +1302,15 @@ class _Judgement:
             row = g[self.subject or ""]
             indep[row.benchmark_id or ""].append(row)
         shown = 0
+        seen: set[tuple[str | None, float]] = set()
         subject_info = self.registry.models.get(self.subject or "")
         base = subject_info is not None and subject_info.variant == "base"
         for e in self.vendor_all:
             if e.model_id != self.subject or e.benchmark_id not in indep or shown >= 3:
                 continue
+            if (e.benchmark_id, e.score) in seen:
+                continue  # the same number from another copy of the same table
+            seen.add((e.benchmark_id, e.score))
             if not base and re.search(r"(?i)\bbase model\b|\bpretrained\b", e.setting):
                 continue  # a vendor's base-model row says nothing about the chat model
             ref = indep[e.benchmark_id or ""][0]
@@ -1316,8 +1327,13 @@ class _Judgement:
 
     def _vendor_evidence(self, cmps: list[_Cmp]) -> list[Evidence]:
         out = []
+        seen: set[tuple[str | None, str | None, float, float]] = set()
         for target in self.targets:
             for s, t in self._vendor_pairs(target):
+                key = (s.benchmark_id, t.model_id, s.score, t.score)
+                if key in seen:
+                    continue  # the same pair of numbers from another copy of the table
+                seen.add(key)
                 info = self.registry.benchmarks.get(s.benchmark_id or "")
                 diff = s.score - t.score
                 if info is not None and not info.higher_is_better:
