@@ -476,7 +476,9 @@ class Fetcher:
         result = Fetched(url=url, error="not attempted")
         for attempt in range(cfg.retries + 1):
             try:
-                async with self._global, self._host_limit(url):
+                # the host's slot first: a request queued behind its host's limit must not
+                # sit on one of the global slots that requests to other hosts could use
+                async with self._host_limit(url), self._global:
                     result = await self._attempt(url, headers)
                 return replace(result, attempts=attempt + 1)
             except _Retry as retry:

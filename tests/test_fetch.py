@@ -252,6 +252,24 @@ def test_global_and_per_host_concurrency_limits_hold():
     assert peak_total[0] == 4
 
 
+def test_requests_queued_behind_a_busy_host_do_not_block_other_hosts():
+    starts: list[str] = []
+
+    async def handler(request):
+        starts.append(request.url.host)
+        await asyncio.sleep(0.01)
+        return httpx.Response(200, text="ok")
+
+    async def go():
+        config = quick_config(concurrency=2, per_host=1)
+        async with Fetcher(config, transport=httpx.MockTransport(handler)) as f:
+            urls = [f"https://busy.org/{i}" for i in range(5)] + ["https://other.org/"]
+            await asyncio.gather(*(f.get(u) for u in urls))
+
+    asyncio.run(go())
+    assert starts.index("other.org") == 1  # not after the five queued for busy.org
+
+
 def test_not_an_http_url_is_refused_without_a_request():
     assert fetch_one(lambda r: pytest.fail("requested"), "file:///etc/passwd").error == (
         "not an http(s) URL"
