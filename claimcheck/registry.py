@@ -36,8 +36,8 @@ MODEL_VARIANT_WORDS = frozenset(
     """
     mini nano micro tiny turbo instruct base preview exp pro flash sonnet haiku opus large small
     medium lite plus max ultra fp8 fp16 bf16 awq gguf gptq int4 int8 coder code math vision
-    thinking reasoning latest air long moe distill r omni chatgpt deepseek qwen qwq llama gemma
-    gemini claude gpt mistral mixtral codestral ministral phi yi glm chatglm command grok nova
+    thinking reasoning latest air long moe distill r omni ollama chatgpt deepseek qwen qwq llama
+    gemma gemini claude gpt mistral mixtral codestral ministral phi yi glm chatglm command grok nova
     """.split()  # noqa: SIM905 - a word list reads better as words
 )
 
@@ -90,6 +90,7 @@ _FULL_DATE = re.compile(r"(?<!\d)(20[12]\d)[-_/.]?([01]\d)[-_/.]?([0-3]\d)(?!\d)
 _SPLIT_VERSION = re.compile(r"(?<![\d.])(\d)[-_](\d)(?![\d.a-z])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)*(?:x\d+(?:\.\d+)*)?[a-z]*|[a-z]+")
 _PROSE_TRIM = re.compile(r"(?:['’]s|[.,;:!?\"'’”“])+$")
+_MONTH_DAY = re.compile(r"(?<![\d.])(0[1-9]|1[0-2])-([0-3]\d)(?![\d.])")
 _DATE_TOKEN = re.compile(r"^20[12]\d[01]\d[0-3]\d$")
 
 
@@ -102,6 +103,9 @@ def strip_provider(text: str) -> str:
     provider's own version suffix.
     """
     name = text.strip()
+    if name.lower().startswith("ollama/"):
+        # a local 4-bit build is a different model from the one it is named after
+        return "ollama-" + name[len("ollama/") :].replace("@", "-")
     if "/" in name:
         name = name.rstrip("/").rsplit("/", 1)[-1]
     if "--" in name:  # EvalPerf writes "org--repo"
@@ -121,6 +125,7 @@ def model_tokens(text: str) -> list[str]:
     """The words of a model name in a canonical spelling, in their original order."""
     name = strip_provider(text).lower()
     name = _FULL_DATE.sub(lambda m: f" {m.group(1)}{m.group(2)}{m.group(3)} ", name)
+    name = _MONTH_DAY.sub(r" \1\2 ", name)  # "preview-05-06" is one date, not two numbers
     name = _SPLIT_VERSION.sub(r"\1.\2", name)  # "claude-3-5-sonnet" writes 3.5 with a hyphen
     name = name.replace("+", " plus ")
     tokens = []
@@ -215,6 +220,19 @@ def normalise_benchmark(text: str) -> str:
 
 def benchmark_identity(text: str) -> frozenset[str]:
     return _identity(benchmark_tokens(text), BENCHMARK_VARIANT_WORDS)
+
+
+def _alias_key(alias: str, model_id: str) -> str:
+    """The normalised key of an alias, or "" when normalising would drop its identity.
+
+    A fine-tune published under another organisation's name ("upstage/Llama-2-70b-instruct",
+    id "upstage-llama-2-70b-instruct") is only itself with its organisation; without it, it
+    would claim the spelling of the model it was tuned from.
+    """
+    org, slash, _rest = alias.partition("/")
+    if slash and "/" not in _rest and model_id.startswith(org.lower() + "-"):
+        return ""
+    return normalise_model(alias)
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -331,7 +349,7 @@ class Registry:
         for model in self.models.values():
             for alias in dict.fromkeys((model.id, model.name, *model.aliases)):
                 if alias:
-                    self._model_index.add(alias, model.id, normalise_model(alias))
+                    self._model_index.add(alias, model.id, _alias_key(alias, model.id))
             # a dated snapshot is also written with month and day only ("GPT-4o 0513")
             tokens = model_tokens(model.id)
             if any(_DATE_TOKEN.match(t) for t in tokens):

@@ -169,6 +169,7 @@ CURATED_ALIASES: dict[str, str] = {
     "Mistral NeMo": "mistral-nemo-instruct-2407",
     "Codestral": "codestral-22b-v0.1",
     "Codestral 22B": "codestral-22b-v0.1",
+    "codestral-2405": "codestral-22b-v0.1",  # the API name of the same weights
     "Mixtral 8x7B": "mixtral-8x7b-v0.1",
     "Mixtral 8x7B Instruct": "mixtral-8x7b-instruct-v0.1",
     "Mixtral 8x22B Instruct": "mixtral-8x22b-instruct-v0.1",
@@ -535,7 +536,7 @@ _DATE_SUFFIX = [
 def slug(name: str) -> str:
     ollama = name.lower().startswith("ollama/") or re.search(r":\d+b", name)
     name = strip_provider(RUN_QUALIFIERS.sub(" ", name)).lower().replace("+", "-plus")
-    if ollama:
+    if ollama and not name.startswith("ollama-"):
         name = "ollama-" + name
     name = re.sub(r"[^a-z0-9.]+", "-", name)
     name = re.sub(r"^meta-llama-", "llama-", name)
@@ -606,6 +607,8 @@ def display_name(model_id: str, spellings: list[str], names: dict[str, dict[str,
     best = sorted(spellings, key=rank)[0]
     if best.lower().startswith("ollama/"):
         return best  # "codestral" alone would claim the name of the real model
+    if best.count("/") == 1 and model_id.startswith(slug(best.split("/")[0]) + "-"):
+        return best  # a fine-tune is named with its publisher (upstage/Llama-2-70b-instruct)
     return strip_provider(best) if "/" in best else best
 
 
@@ -868,7 +871,7 @@ def main(argv: list[str] | None = None) -> int:
         out_models.append(
             {
                 "id": model_id,
-                "name": strip_provider(name) if spellings else model_id,
+                "name": name,
                 "org": entry.get("org") or derive_org(model_id, spellings),
                 "family": family,
                 "version": derive_version(model_id),

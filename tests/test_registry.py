@@ -16,6 +16,7 @@ import pytest
 from claimcheck.models import BenchmarkInfo, ModelInfo
 from claimcheck.registry import (
     Registry,
+    _alias_key,
     load_registry,
     model_identity,
     normalise_model,
@@ -268,6 +269,13 @@ SPELLINGS: list[tuple[str, str | None, str | None]] = [
     ("Llama 3.3 70B", None, "llama-3.3-70b-instruct"),
     ("Mistral Small 3", None, "mistral-small-2501"),
     ("Mixtral 8x7B", None, "mixtral-8x7b-v0.1"),
+    ("Qwen2.5 32B", None, "qwen2.5-32b"),
+    ("ollama/qwen2.5-coder:32b", None, "ollama-qwen2.5-coder-32b"),
+    ("Llama 2 70B Instruct", None, "llama-2-70b-chat"),
+    ("upstage/Llama-2-70b-instruct", None, "upstage-llama-2-70b-instruct"),
+    ("gemini-2.5-pro-preview-05-06", None, "gemini-2.5-pro-preview-05-06"),
+    ("Gemini 2.5 Pro Preview 05-06", None, "gemini-2.5-pro-preview-05-06"),
+    ("gemini-2.5-pro-preview-06-05", None, "gemini-2.5-pro-preview-06-05"),
 ]
 
 
@@ -359,6 +367,22 @@ def test_confusable_pairs_are_different_families(registry: Registry, left: str, 
 )
 def test_fuzzy_never_crosses_identity(registry: Registry, query: str, must_not_be: str) -> None:
     assert registry.resolve_model(query, "2025-01-01").id != must_not_be
+
+
+def test_normalised_keys_are_unambiguous_except_known_twins(registry: Registry) -> None:
+    """Two models may share a normalised spelling only where the sources do (MPT and
+    RedPajama published both a -chat and an -instruct model); resolution then refuses."""
+    owners: dict[str, set[str]] = {}
+    for model in registry.models.values():
+        for alias in (model.id, model.name, *model.aliases):
+            key = _alias_key(alias, model.id)
+            if key:
+                owners.setdefault(key, set()).add(model.id)
+    shared = {k: ids for k, ids in owners.items() if len(ids) > 1}
+    assert all(any(word in key for word in ("mpt", "redpajama", "llama")) for key in shared), shared
+    for key, ids in shared.items():
+        result = registry.resolve_model(key)
+        assert result.id is None or result.id in ids
 
 
 def test_every_alias_resolves_to_its_own_model(registry: Registry) -> None:
