@@ -1039,6 +1039,26 @@ def fetch_sources(
     )
 
 
+async def afetch_url(
+    url: str,
+    *,
+    kind: str | None = None,
+    config: FetchConfig | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Document:
+    """`fetch_url` for callers already inside an event loop (the TUI's async workers)."""
+    if not is_http_url(url):
+        raise FetchError(f"{url}: not an http(s) URL")
+    kind = kind or ("readme" if readme_raw_url(url) != url else "page")
+    target = readme_raw_url(url) if kind == "readme" else url
+    async with Fetcher(config, transport=transport) as fetcher:
+        fetched = await fetcher.get(target)
+    if not fetched.ok:
+        raise FetchError(f"{url}: {fetched.error}")
+    doc, _ = await asyncio.to_thread(document_from_fetched, fetched, kind=kind, source=_host(url))
+    return doc
+
+
 def fetch_url(
     url: str,
     *,
@@ -1049,22 +1069,10 @@ def fetch_url(
     """Fetch one page or README as a Document (what `claimcheck check URL` reads).
 
     GitHub and Hugging Face repository URLs are read as Markdown from their raw README.
-    Raises FetchError with a one-line message when the URL cannot be read.
+    Raises FetchError with a one-line message when the URL cannot be read. Inside a running
+    event loop, await `afetch_url` instead.
     """
-    if not is_http_url(url):
-        raise FetchError(f"{url}: not an http(s) URL")
-    kind = kind or ("readme" if readme_raw_url(url) != url else "page")
-    target = readme_raw_url(url) if kind == "readme" else url
-
-    async def run() -> Fetched:
-        async with Fetcher(config, transport=transport) as fetcher:
-            return await fetcher.get(target)
-
-    fetched = asyncio.run(run())
-    if not fetched.ok:
-        raise FetchError(f"{url}: {fetched.error}")
-    doc, _ = document_from_fetched(fetched, kind=kind, source=_host(url))
-    return doc
+    return asyncio.run(afetch_url(url, kind=kind, config=config, transport=transport))
 
 
 # -- the source list -----------------------------------------------------------------------

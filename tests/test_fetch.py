@@ -439,6 +439,17 @@ def test_a_pdf_or_an_image_is_refused_not_decoded_as_text():
         fetch_url("https://e.org/paper.pdf", transport=transport)
 
 
+def test_afetch_url_works_inside_a_running_loop():
+    from claimcheck.fetch import afetch_url
+
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, text="# Notes\n\nSome text.\n"))
+
+    async def inside_the_app():
+        return await afetch_url("https://e.org/notes.md", transport=transport)
+
+    assert asyncio.run(inside_the_app()).title == "Notes"
+
+
 def test_fetch_url_failure_is_one_line():
     transport = httpx.MockTransport(lambda r: httpx.Response(410))
     with pytest.raises(FetchError) as info:
