@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,18 +48,34 @@ class Checker:
         evidence_until: str | None = None,
         registry: Any = None,
     ) -> None:
-        from claimcheck.judge import EvaluationIndex
-        from claimcheck.registry import load_registry
-
+        self.store = store
         self.store_path = store.path
         self.as_of = as_of
         self.evidence_until = evidence_until
-        self.registry = registry or load_registry()
+        self._registry = registry
+
+    # Built on first use, so a Checker that only hands documents to worker processes never
+    # pays for them; the store must still be open at that moment.
+
+    @cached_property
+    def registry(self) -> Any:
+        from claimcheck.registry import load_registry
+
+        return self._registry or load_registry()
+
+    @cached_property
+    def index(self) -> Any:
+        from claimcheck.judge import EvaluationIndex
+
         # vendor tables parsed from checked documents are left out: each document is judged
         # with its own table only, so a verdict never depends on what was checked before it
-        rows = (e for e in store.evaluations(until=evidence_until) if not e.document)
-        self.index = EvaluationIndex(rows, until=evidence_until)
-        self.prices: tuple[Price, ...] = tuple(store.prices(self.registry.models))
+        until = self.evidence_until
+        rows = (e for e in self.store.evaluations(until=until) if not e.document)
+        return EvaluationIndex(rows, until=until)
+
+    @cached_property
+    def prices(self) -> tuple[Price, ...]:
+        return tuple(self.store.prices(self.registry.models))
 
     # -- one document -------------------------------------------------------------------
 
@@ -154,9 +171,13 @@ def _init_worker(spec: tuple[str, str | None, str | None]) -> None:
     """Build this worker's Checker once; the database is opened here, in the worker."""
     global _WORKER
     path, as_of, until = spec
-    store = Store(Path(path))
-    _WORKER = Checker(store, as_of=as_of, evidence_until=until)
-    store.close()
+    from claimcheck.extract import get_nlp
+
+    with Store(Path(path)) as store:
+        checker = Checker(store, as_of=as_of, evidence_until=until)
+        checker.index, checker.prices  # noqa: B018 - built now, while the store is open
+    get_nlp(checker.registry)
+    _WORKER = checker
 
 
 def _work(doc: Document) -> CheckedDocument:
@@ -170,8 +191,14 @@ def _parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # spawn, not fork: the parent holds an open SQLite connection and maybe threads
-    context = multiprocessing.get_context("spawn")
+    # Not fork: the parent holds an open SQLite connection and may run a progress-bar thread.
+    # A fork server imports the heavy modules once and forks each worker from that clean
+    # process, which is much cheaper than spawning interpreters that each import spaCy.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["claimcheck.pipeline", "claimcheck.extract", "spacy"])
+    else:
+        context = multiprocessing.get_context("spawn")
     workers = min(jobs, len(docs))
     chunk = max(1, min(16, len(docs) // (workers * 4)))
     with ProcessPoolExecutor(
