@@ -404,6 +404,11 @@ GENERATION_DATES: list[tuple[str, str]] = [
 
 # (id pattern, year) for snapshot suffixes that carry month and day only.
 MMDD_YEARS: list[tuple[str, str]] = [
+    (r"^gemini-2\.0-.*-1[0-2]\d\d$", "2024"),  # the first 2.0 previews came in December 2024
+    (r"^chatgpt-4o-latest-\d{4}$", "2024"),
+    (r"^(grok-4|grok-3|grok-code|glm-4-32b|glm-4-plus|hunyuan-turbo|amazon-nova-exp)", "2025"),
+    (r"^(athene-70b|deepseek-v2)", "2024"),
+    (r"^gpt-3\.5-turbo-16k", "2023"),
     (r"^gemini-exp-", "2024"),
     (r"^gemini-1\.5-.*exp-", "2024"),
     (r"^gemini-2\.[05]-", "2025"),
@@ -536,6 +541,7 @@ _DATE_SUFFIX = [
 def slug(name: str) -> str:
     ollama = name.lower().startswith("ollama/") or re.search(r":\d+b", name)
     name = strip_provider(RUN_QUALIFIERS.sub(" ", name)).lower().replace("+", "-plus")
+    name = re.sub(r"(?<![\d.])(\d)_(\d)(?![\d])", r"\1.\2", name)  # internlm2_5, 1_8b
     if ollama and not name.startswith("ollama-"):
         name = "ollama-" + name
     name = re.sub(r"[^a-z0-9.]+", "-", name)
