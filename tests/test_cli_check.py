@@ -142,6 +142,25 @@ def test_unreadable_directory(db: Path, tmp_path: Path) -> None:
     assert len(errors(result)) == 1 and str(locked) in result.stderr
 
 
+def test_unreadable_directory_even_as_root(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root reads any directory, so the refusal is simulated where the CLI asks for it."""
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    locked = tmp_path / "locked"
+    (locked / "inner").mkdir(parents=True)
+    (locked / "inner" / "a.md").write_text(CLAIM_TEXT, encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    result = run("check", str(locked), str(good), "--format", "json", "--no-store")
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"claimcheck: error: {locked}: cannot read directory: permission denied"
+    ]
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(good)]
+
+
 def test_output_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     result = run("check", str(SAMPLES), "--format", "html", "--output", str(out))
