@@ -49,8 +49,10 @@ def extract_many(
 
     def docs() -> Iterator[Any]:
         for document in documents:
-            doc = nlp.make_doc(prepare_text(document.text or ""))
+            text = prepare_text(document.text or "")
+            doc = nlp.make_doc(text)
             doc._.document = document
+            doc._.text = text
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):

@@ -21,7 +21,8 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
 
 from claimcheck.extract import lexicon as lx
 from claimcheck.extract.rules import Context, Found, RawClaim, claims_in_sentence
@@ -29,14 +30,67 @@ from claimcheck.extract.sentences import split_sentences
 from claimcheck.models import Claim, Document, Mention
 
 MIN_CHECKWORTHINESS = 0.35
+MAX_DOCUMENT_CHARS = 50_000_000
 
-for _name in ("claims", "document", "sentence_spans"):
+for _name in ("claims", "document", "sentence_spans", "names", "text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 # aliases that would tag ordinary words or bare sizes as models
 _ALIAS_STOPLIST = frozenset({"aria", "claude", "cohere", "toa", "nullmodel", "gemini", "llama"})
 _SIZE_ONLY = re.compile(r"^[\d.]+\s*[bmk]?$", re.IGNORECASE)
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined from its tokens once: `Doc.text` rebuilds it on every access."""
+    text = doc._.text
+    if text is None:
+        text = doc._.text = doc.text
+    return str(text)
+
+
+class NameRuler(EntityRuler):
+    """The EntityRuler with registry aliases, minus two per-document costs of the stock one.
+
+    The stock component counts all its patterns on every call (to warn when there are none)
+    and reads `doc.ents` back, which builds a Token object per token; on announcement-sized
+    documents those two cost more than the matching. Matches are also kept as plain tuples in
+    `doc._.names` so the claim component never has to walk `doc.ents` either.
+    """
+
+    def _require_patterns(self) -> None:
+        return None  # an empty ruler (no registry) is a supported configuration
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[Any, int, int]]) -> None:
+        taken: set[int] = set()
+        spans: list[Span] = []
+        for match_id, start, end in matches:  # longest first, as `match` sorts them
+            if start in taken or end - 1 in taken:
+                continue
+            if match_id in self._ent_ids:
+                label, ent_id = self._ent_ids[match_id]
+                spans.append(Span(doc, start, end, label=label, span_id=ent_id))
+            else:
+                spans.append(Span(doc, start, end, label=match_id))
+            taken.update(range(start, end))
+        spans.sort(key=lambda span: span.start)
+        doc.ents = spans
+        doc._.names = [
+            (span.start_char, span.end_char, span.label_, span.text, span.id_ or None)
+            for span in spans
+        ]
+
+
+@Language.factory(
+    "claimcheck_entity_ruler",
+    default_config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+)
+def make_name_ruler(
+    nlp: Language, name: str, phrase_matcher_attr: str, overwrite_ents: bool
+) -> NameRuler:
+    return NameRuler(
+        nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents
+    )
 
 
 @Language.factory("claimcheck_sentences")
@@ -47,16 +101,17 @@ class SentenceSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = split_sentences(doc.text)
+        spans = split_sentences(doc_text(doc))
         doc._.sentence_spans = spans
         if len(doc) == 0:
             return doc
+        # one array write: setting Token.is_sent_start re-checks the whole Doc every time
         starts = doc.to_array("IDX")
-        doc[0].is_sent_start = True
-        for start, _end in spans[1:]:
-            i = int(numpy.searchsorted(starts, start))
-            if 0 < i < len(doc):
-                doc[i].is_sent_start = True
+        flags = numpy.full(len(doc), -1, dtype="int32")
+        flags[0] = 1
+        positions = numpy.searchsorted(starts, [s for s, _ in spans[1:]])
+        flags[positions[(positions > 0) & (positions < len(doc))]] = 1
+        doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))
         return doc
 
 
@@ -76,6 +131,10 @@ class ClaimFinder:
         self.registry: Any = None
         self._models: dict[tuple[str, str | None], str | None] = {}
         self._benches: dict[str, str | None] = {}
+        strings = nlp.vocab.strings
+        self._trigger_ids = numpy.array(
+            sorted({strings.add(word) for word in lx.TRIGGER_WORDS}), dtype="uint64"
+        )
 
     # -- resolution (cached: the same names recur in every document) ----------------------
 
@@ -106,21 +165,22 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = []
-        text = doc.text
+        text = doc_text(doc)
         spans = doc._.sentence_spans
         if spans is None:
             spans = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
         if not spans:
             return doc
-        starts = [s for s, _ in spans]
-        candidates = sorted(
-            {bisect_right(starts, m.start()) - 1 for m in lx.PREFILTER.finditer(text)} - {-1}
-        )
+        candidates = self._candidates(doc, spans)
         if not candidates:
             return doc
         document: Document | None = doc._.document
         date = document.date if document else None
-        ents = [(e.start_char, e.end_char, e.label_, e.text, e.ent_id_ or None) for e in doc.ents]
+        ents = doc._.names
+        if ents is None:  # the pipeline was assembled without our ruler
+            ents = [
+                (e.start_char, e.end_char, e.label_, e.text, e.ent_id_ or None) for e in doc.ents
+            ]
         ent_starts = [e[0] for e in ents]
         ctx = Context(
             title_model=self._title_model(document, date),
@@ -135,12 +195,31 @@ class ClaimFinder:
             lo = bisect_right(ent_starts, start - 1)
             hi = bisect_right(ent_starts, end - 1)
             mentions = self._mentions(sentence, start, ents[lo:hi], ctx, date)
-            for raw in claims_in_sentence(sentence, start, mentions, ctx):
-                claim = self._to_claim(raw, sentence, start, end, mentions)
+            raws = claims_in_sentence(sentence, start, mentions, ctx)
+            if not raws:
+                continue
+            quoted = _quoted(sentence, start, mentions)
+            for raw in raws:
+                claim = self._to_claim(raw, sentence, start, end, quoted)
                 if claim.checkworthiness >= self.min_checkworthiness:
                     claims.append(claim)
         doc._.claims = claims
         return doc
+
+    def _candidates(self, doc: Doc, spans: list[tuple[int, int]]) -> list[int]:
+        """Indices of the sentences holding a cue word: a vectorised test over token ids."""
+        if len(doc) == 0:
+            return []
+        hits = numpy.isin(doc.to_array("LOWER"), self._trigger_ids)
+        # "90% of", "state-of-the-art", "8x22B-level": cheap text tests for what tokens hide
+        text = doc_text(doc)
+        if not hits.any() and not lx.PREFILTER_TEXT.search(text):
+            return []
+        positions = doc.to_array("IDX")[hits].tolist()
+        positions += [m.start() for m in lx.PREFILTER_TEXT.finditer(text)]
+        starts = numpy.fromiter((s for s, _ in spans), dtype="int64", count=len(spans))
+        found = numpy.searchsorted(starts, numpy.asarray(positions, dtype="int64"), "right") - 1
+        return sorted({int(i) for i in found if i >= 0})
 
     def _mentions(
         self,
@@ -214,19 +293,14 @@ class ClaimFinder:
         return Found(-1, -1, "MODEL", name, self.resolve_model(name, date))
 
     def _to_claim(
-        self, raw: RawClaim, sentence: str, start: int, end: int, mentions: list[Found]
+        self,
+        raw: RawClaim,
+        sentence: str,
+        start: int,
+        end: int,
+        quoted: tuple[tuple[str, ...], tuple[str, ...], str | None],
     ) -> Claim:
-        settings = list(dict.fromkeys(m.group(0) for m in lx.SETTING.finditer(sentence)))
-        taken = [(m.start - start, m.end - start) for m in mentions]
-        taken += [(m.start(), m.end()) for m in lx.SETTING.finditer(sentence)]
-        numbers: list[str] = []
-        for m in lx.NUMBER.finditer(sentence):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if m.start() == 0 and sentence[m.end() : m.end() + 1] in ".)":
-                continue  # a list number
-            numbers.append(m.group(1))
-        quantifier = lx.QUANTIFIER.search(sentence)
+        numbers, settings, quantifier = quoted
         score = 0.35
         if raw.targets:
             score += 0.25
@@ -238,7 +312,7 @@ class ClaimFinder:
             score += 0.1
         if raw.subject is not None and raw.subject.id:
             score += 0.05
-        if quantifier is not None and raw.relation != "best_in_group":
+        if quantifier and raw.relation != "best_in_group":
             score -= 0.05
         return Claim(
             text=" ".join(sentence.split()),
@@ -250,12 +324,34 @@ class ClaimFinder:
             target_group=raw.target_group,
             benchmarks=tuple(_mention(b) for b in raw.benchmarks),
             scope="specific" if raw.benchmarks else "broad",
-            quantifier=quantifier.group(0) if quantifier else None,
-            numbers=tuple(numbers),
-            settings=tuple(settings),
+            quantifier=quantifier,
+            numbers=numbers,
+            settings=settings,
             checkworthiness=round(min(score, 1.0), 2),
             negated=raw.negated,
         )
+
+
+def _quoted(
+    sentence: str, start: int, mentions: list[Found]
+) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """(numbers, settings, quantifier) of a sentence: shared by all of its claims."""
+    settings = [m for m in lx.SETTING.finditer(sentence)]
+    taken = [(m.start - start, m.end - start) for m in mentions]
+    taken += [(m.start(), m.end()) for m in settings]
+    numbers: list[str] = []
+    for m in lx.NUMBER.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.start() == 0 and sentence[m.end() : m.end() + 1] in ".)":
+            continue  # a list number
+        numbers.append(m.group(1))
+    quantifier = lx.QUANTIFIER.search(sentence)
+    return (
+        tuple(numbers),
+        tuple(dict.fromkeys(m.group(0) for m in settings)),
+        quantifier.group(0) if quantifier else None,
+    )
 
 
 def _mention(found: Found | None) -> Mention | None:
@@ -311,12 +407,10 @@ _NO_REGISTRY: dict[str, Language] = {}
 def build_nlp(registry: Any = None) -> Language:
     """A fresh pipeline for `registry` (None: no registry names, the shape rules only)."""
     nlp = spacy.blank("en")
+    # no parser or NER model here, so long documents cost memory in proportion to their length
+    nlp.max_length = MAX_DOCUMENT_CHARS
     nlp.add_pipe("claimcheck_sentences")
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="claimcheck_names",
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
-    )
+    ruler = nlp.add_pipe("claimcheck_entity_ruler", name="claimcheck_names")
     if registry is not None:
         ruler.add_patterns(_patterns(registry))  # type: ignore[attr-defined]
     finder = nlp.add_pipe("claimcheck_claims")

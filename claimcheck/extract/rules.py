@@ -92,8 +92,11 @@ _NOT_GROUP = re.compile(r"^(?:human|humans|human experts)$", re.IGNORECASE)
 
 def find_cues(sentence: str) -> list[_Cue]:
     """Relation cues in a sentence, left to right, overlaps resolved to the longest."""
+    lower = sentence.lower()
     hits: list[_Cue] = []
-    for relation, pattern in lx.CUE_PATTERNS:
+    for anchor, relation, pattern in lx.CUE_PATTERNS:
+        if anchor not in lower:
+            continue
         for m in pattern.finditer(sentence):
             if m.end() > m.start():
                 hits.append(_Cue(relation, m.start(), m.end(), m.group(0)))
@@ -101,9 +104,6 @@ def find_cues(sentence: str) -> list[_Cue]:
     chosen: list[_Cue] = []
     for cue in hits:
         if chosen and cue.start < chosen[-1].end:
-            last = chosen[-1]
-            if cue.end - cue.start > last.end - last.start and cue.start == last.start:
-                chosen[-1] = cue
             continue
         chosen.append(cue)
     return chosen
