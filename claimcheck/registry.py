@@ -271,6 +271,7 @@ class _Index:
     choice_ids: list[str] = field(default_factory=list)
     _processed: list[str] | None = None
     _buckets: dict[frozenset[str], list[int]] | None = None
+    _word_index: dict[str, list[int]] | None = None
 
     @property
     def processed(self) -> list[str]:
@@ -310,11 +311,43 @@ class _Index:
             position = positions[index]
             if _same_words(query_tokens, tokens(self.choices[position]), vocabulary):
                 return (self.choice_ids[position], float(score)), []
-        nearest = process.extract(
-            query, self.processed, scorer=fuzz.ratio, processor=None, limit=25, score_cutoff=40
+        return None, self._nearest(query, query_tokens, tokens)
+
+    def _nearest(
+        self, query: str, query_tokens: list[str], tokens: Callable[[str], list[str]]
+    ) -> list[str]:
+        """Closest targets for a miss, scored among aliases that share a distinctive word
+        with the query (so "Qwen2.5-72B-SuperTune" lists Qwen models, not look-alike
+        strings); plain string similarity over everything when none does."""
+        if self._word_index is None:
+            self._word_index = defaultdict(list)
+            for position, choice in enumerate(self.choices):
+                for word in set(tokens(choice)):
+                    self._word_index[word].append(position)
+        limit = max(50, len(self.choices) // 10)  # words this common say nothing
+        shared = sorted(
+            {
+                p
+                for word in set(query_tokens)
+                if len(self._word_index.get(word, ())) <= limit
+                for p in self._word_index.get(word, ())
+            }
         )
-        candidates = list(dict.fromkeys(self.choice_ids[p] for _c, _s, p in nearest))
-        return None, candidates
+        if shared:
+            nearest = process.extract(
+                query,
+                [self.processed[p] for p in shared],
+                scorer=fuzz.WRatio,
+                processor=None,
+                limit=25,
+            )
+            positions = [shared[i] for _c, _s, i in nearest]
+        else:
+            nearest = process.extract(
+                query, self.processed, scorer=fuzz.ratio, processor=None, limit=25
+            )
+            positions = [p for _c, _s, p in nearest]
+        return list(dict.fromkeys(self.choice_ids[p] for p in positions))
 
     def add(self, alias: str, target: str, key: str) -> None:
         self.exact.setdefault(alias, target)
