@@ -355,7 +355,7 @@ def ledger(store: Store, registry: Any = None) -> list[LedgerRow]:
         if row.get("verdict"):
             counts[org][row["verdict"]] += 1
 
-    gaps = _reporting_gaps(store, org_of)
+    gaps = _reporting_gaps(store, org_of, registry.benchmarks)
     rows = []
     for org in sorted(set(counts) | set(gaps)):
         c = counts.get(org, {})
@@ -377,9 +377,14 @@ def ledger(store: Store, registry: Any = None) -> list[LedgerRow]:
 
 
 def _reporting_gaps(
-    store: Store, org_of: Callable[[str | None], str | None]
+    store: Store, org_of: Callable[[str | None], str | None], benchmarks: dict[str, Any]
 ) -> dict[str, list[float]]:
-    """Per org, one gap per (model, benchmark): mean self-reported minus mean independent."""
+    """Per org, one gap per (model, benchmark): mean self-reported minus mean independent.
+
+    Independent rows count only in the benchmark's headline metrics, as in the judge's
+    tallies: a leaderboard's "normalised" score (random baseline = 0) would make every
+    vendor look like it inflates by twenty points.
+    """
     own: dict[tuple[str, str], list[Evaluation]] = defaultdict(list)
     for e in store.evaluations(kind="self_reported"):
         org = org_of(e.model_id)
@@ -389,8 +394,11 @@ def _reporting_gaps(
         return {}
     independent: dict[tuple[str, str], list[Evaluation]] = defaultdict(list)
     for e in store.evaluations(kind="independent", model_ids={m for m, _ in own}):
-        if e.benchmark_id and not e.derived:
-            independent[(e.model_id or "", e.benchmark_id)].append(e)
+        info = benchmarks.get(e.benchmark_id or "")
+        if info is None or e.derived:
+            continue
+        if not info.primary_metrics or e.metric in info.primary_metrics:
+            independent[(e.model_id or "", e.benchmark_id or "")].append(e)
     out: dict[str, list[float]] = defaultdict(list)
     for key, reported in sorted(own.items()):
         ind = independent.get(key)

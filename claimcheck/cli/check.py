@@ -441,6 +441,11 @@ def ledger_command(ctx: click.Context, fmt: str) -> None:
             gap,
         )
     _echo_rich(table)
+    click.echo(
+        "Gap: the vendor's own score for its own model minus the mean independent headline "
+        "score, averaged over (model, benchmark) pairs. Vendors often run other settings "
+        "(shots, CoT), so read it as a tendency, not a measurement."
+    )
 
 
 def _echo_rich(renderable: Any) -> None:
