@@ -9,6 +9,7 @@ hyphens (the normalised path), and with one letter dropped (the fuzzy path and m
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -40,7 +41,9 @@ def main() -> None:
     print(f"load_registry: {time.perf_counter() - start:.3f} s, {len(registry.models)} models")
     aliases = [alias for alias, _id in registry.model_alias_pairs()]
     timed("exact aliases", aliases)
-    timed("normalised (UPPER, spaces)", [a.upper().replace("-", " ") for a in aliases])
+    # spaces for hyphens next to letters; "3-5" and dates keep theirs, as people write them
+    respaced = [re.sub(r"(?<=[A-Za-z])-|-(?=[A-Za-z])", " ", a).upper() for a in aliases]
+    timed("normalised (UPPER, spaces)", respaced)
     timed("one letter dropped", [a[:-1] if len(a) > 4 else a + "x" for a in aliases])
     registry = fresh()
     start = time.perf_counter()

@@ -121,8 +121,12 @@ def strip_provider(text: str) -> str:
     return name.replace("@", "-")
 
 
-def model_tokens(text: str) -> list[str]:
-    """The words of a model name in a canonical spelling, in their original order."""
+def model_tokens(text: str, strict: bool = False) -> list[str]:
+    """The words of a model name in a canonical spelling, in their original order.
+
+    `strict` keeps "chat" apart from "instruct": the same model as a rule, but MPT and
+    RedPajama published one of each.
+    """
     name = strip_provider(text).lower()
     name = _FULL_DATE.sub(lambda m: f" {m.group(1)}{m.group(2)}{m.group(3)} ", name)
     name = _MONTH_DAY.sub(r" \1\2 ", name)  # "preview-05-06" is one date, not two numbers
@@ -130,15 +134,16 @@ def model_tokens(text: str) -> list[str]:
     name = name.replace("+", " plus ")
     tokens = []
     for token in _TOKEN.findall(name):
-        token = _MODEL_SYNONYMS.get(token, token)
+        if not (strict and token == "chat"):
+            token = _MODEL_SYNONYMS.get(token, token)
         if token:
             tokens.append(token)
     return tokens
 
 
-def normalise_model(text: str) -> str:
+def normalise_model(text: str, strict: bool = False) -> str:
     """An order-insensitive key: two spellings of one model share it."""
-    return " ".join(sorted(model_tokens(text)))
+    return " ".join(sorted(model_tokens(text, strict)))
 
 
 def _mmdd(token: str) -> str:
@@ -370,6 +375,7 @@ class Registry:
     ) -> None:
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
+        self._strict_keys: dict[str, set[str]] = defaultdict(set)
         self.benchmarks: dict[str, BenchmarkInfo] = {b.id: b for b in benchmarks}
         self._families: dict[str, list[ModelInfo]] = defaultdict(list)
         for model in self.models.values():
@@ -382,7 +388,10 @@ class Registry:
         for model in self.models.values():
             for alias in dict.fromkeys((model.id, model.name, *model.aliases)):
                 if alias:
-                    self._model_index.add(alias, model.id, _alias_key(alias, model.id))
+                    key = _alias_key(alias, model.id)
+                    self._model_index.add(alias, model.id, key)
+                    if key:
+                        self._strict_keys[normalise_model(alias, strict=True)].add(model.id)
             # a dated snapshot is also written with month and day only ("GPT-4o 0513")
             tokens = model_tokens(model.id)
             if any(_DATE_TOKEN.match(t) for t in tokens):
@@ -530,7 +539,10 @@ class Registry:
         ids = self._model_index.normalised.get(key, set())
         if len(ids) == 1:
             return self._model_resolution(text, next(iter(ids)), "normalised", 100.0)
-        if len(ids) > 1:  # two models share a spelling: refuse to pick one
+        if len(ids) > 1:  # two models share a spelling: "chat" may tell them apart
+            strict = self._strict_keys.get(normalise_model(raw, strict=True), set()) & ids
+            if len(strict) == 1:
+                return self._model_resolution(text, next(iter(strict)), "normalised", 100.0)
             return Resolution(text, None, None, None, 0.0, tuple(sorted(ids)))
         if key in self._family_keys:
             return self._family_resolution(text, self._family_keys[key], as_of, "normalised")

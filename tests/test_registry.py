@@ -383,6 +383,8 @@ def test_normalised_keys_are_unambiguous_except_known_twins(registry: Registry) 
     for key, ids in shared.items():
         result = registry.resolve_model(key)
         assert result.id is None or result.id in ids
+    assert registry.resolve_model("MPT 30B CHAT").id == "mpt-30b-chat"
+    assert registry.resolve_model("mpt 30b instruct").id == "mpt-30b-instruct"
 
 
 def test_every_alias_resolves_to_its_own_model(registry: Registry) -> None:
