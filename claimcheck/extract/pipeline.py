@@ -25,7 +25,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from claimcheck.extract import lexicon as lx
-from claimcheck.extract.rules import Context, Found, RawClaim, claims_in_sentence
+from claimcheck.extract.rules import Context, Found, RawClaim, claims_in_sentence, find_cues
 from claimcheck.extract.sentences import split_sentences
 from claimcheck.models import Claim, Document, Mention
 
@@ -131,6 +131,7 @@ class ClaimFinder:
         self.registry: Any = None
         self._models: dict[tuple[str, str | None], str | None] = {}
         self._benches: dict[str, str | None] = {}
+        self._titles: dict[tuple[str, str | None], Found | None] = {}
         strings = nlp.vocab.strings
         self._trigger_ids = numpy.array(
             sorted({strings.add(word) for word in lx.TRIGGER_WORDS}), dtype="uint64"
@@ -192,10 +193,13 @@ class ClaimFinder:
             sentence = text[start:end]
             if sentence.lstrip().startswith("|"):
                 continue
+            cues = find_cues(sentence)
+            if not cues:
+                continue
             lo = bisect_right(ent_starts, start - 1)
             hi = bisect_right(ent_starts, end - 1)
             mentions = self._mentions(sentence, start, ents[lo:hi], ctx, date)
-            raws = claims_in_sentence(sentence, start, mentions, ctx)
+            raws = claims_in_sentence(sentence, start, mentions, ctx, cues)
             if not raws:
                 continue
             quoted = _quoted(sentence, start, mentions)
@@ -268,7 +272,14 @@ class ClaimFinder:
     def _title_model(self, document: Document | None, date: str | None) -> Found | None:
         if document is None or not document.title:
             return None
-        title = document.title
+        key = (document.title, date)
+        if key not in self._titles:
+            if len(self._titles) > 10_000:
+                self._titles.clear()
+            self._titles[key] = self._find_title_model(document.title, date)
+        return self._titles[key]
+
+    def _find_title_model(self, title: str, date: str | None) -> Found | None:
         name = ""
         ruler = (
             self.nlp.get_pipe("claimcheck_names")

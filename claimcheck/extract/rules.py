@@ -110,12 +110,22 @@ def find_cues(sentence: str) -> list[_Cue]:
 
 
 def claims_in_sentence(
-    sentence: str, offset: int, mentions: list[Found], ctx: Context
+    sentence: str,
+    offset: int,
+    mentions: list[Found],
+    ctx: Context,
+    cues: list[_Cue] | None = None,
 ) -> list[RawClaim]:
-    """The claims of one sentence (`offset` = its start in the document)."""
+    """The claims of one sentence (`offset` = its start in the document).
+
+    `cues` may be passed when the caller already ran `find_cues` (to skip sentences without
+    any before looking up names).
+    """
+    if cues is None:
+        cues = find_cues(sentence)
     cues = [
         c
-        for c in find_cues(sentence)
+        for c in cues
         if not any(m.start <= offset + c.start and offset + c.end <= m.end for m in mentions)
     ]
     if not cues:
