@@ -145,6 +145,7 @@ CURATED_ALIASES: dict[str, str] = {
     "Nova Pro": "amazon-nova-pro-1.0",
     # others
     "ChatGLM3-6B-Base": "chatglm3-6b-base",
+    "phi-2-2.7B": "phi-2",
     "Yi Large (Preview)": "yi-large-preview",
     "Zephyr β-7B": "zephyr-7b-beta",
     "Zephyr-7B-β": "zephyr-7b-beta",
@@ -439,7 +440,7 @@ ORGS: list[tuple[str, str]] = [
     (r"^openchat", "OpenChat"),
     (r"^xwin", "Xwin-LM"),
     (r"^solar", "Upstage"),
-    (r"^claude", "Anthropic"),
+    (r"^claude(-|$)", "Anthropic"),
     (r"^(gemini|gemma|codegemma|recurrentgemma|palm)", "Google"),
     (r"^(meta-)?(llama|codellama)", "Meta"),
     (r"^(qwen|qwq|codeqwen)", "Alibaba Qwen"),
@@ -514,7 +515,7 @@ OPEN_PREFIXES = re.compile(
 )
 
 CLOSED_PREFIXES = re.compile(
-    r"^(gpt-(?!oss|j|neo)|o\d|chatgpt|claude|gemini|grok-[1-3]|command-a|yi-large|yi-lightning|"
+    r"^(gpt-(?!oss|j|neo)|o\d|chatgpt|claude(-|$)|gemini|grok-[1-3]|command-a|yi-large|yi-lightning|"
     r"qwen-max|qwen2\.5-max|qwq-plus|qwen-turbo|qwen-plus|mistral-(large|medium|small)-(2402|latest)|"
     r"mistral-medium|mistral-next|reka|glm-4-(0116|0520|plus|air)|nova|amazon|text-davinci|"
     r"palm|doubao|ernie|grok-(beta|[2-4])|qwen3-max|mistral-small-2402)"
@@ -702,7 +703,19 @@ def derive_version(model_id: str) -> str:
     return ""
 
 
-def derive_variant(model_id: str, open_weights: bool | None) -> str:
+# Publishers whose unsuffixed open checkpoint is the pretrained base model. A community
+# fine-tune without a suffix (Vicuna, Nous-Hermes) is a chat model, not a base.
+FOUNDATION_ORGS = {
+    "Meta", "Alibaba Qwen", "Mistral AI", "Google", "DeepSeek", "01.AI", "TII", "EleutherAI",
+    "BigCode", "Zhipu AI", "Shanghai AI Lab", "Allen AI", "IBM", "Salesforce", "BigScience",
+    "MosaicML", "Stability AI", "Upstage", "Microsoft",
+}  # fmt: skip
+FINE_TUNE_WORDS = re.compile(
+    r"wizard|orca|vicuna|hermes|zephyr|tulu|chatqa|smaug|dolphin|openchat|starling|simpo|dpo"
+)
+
+
+def derive_variant(model_id: str, open_weights: bool | None, org: str = "") -> str:
     tokens = set(re.split(r"[-_.]", model_id))
     if tokens & {"fp8", "awq", "gguf", "gptq", "int4", "int8", "q8", "q4", "ollama"} or (
         "turbo" in tokens and "instruct" in tokens
@@ -720,7 +733,12 @@ def derive_variant(model_id: str, open_weights: bool | None) -> str:
         return "chat"
     if re.match(r"qwen3|qwq|deepseek-r1|glm-4-32b-0414", model_id):
         return "instruct"  # from Qwen3 on, the unsuffixed name is the post-trained model
-    if open_weights and derive_size(model_id):
+    if (
+        open_weights
+        and derive_size(model_id)
+        and org in FOUNDATION_ORGS
+        and not FINE_TUNE_WORDS.search(model_id)
+    ):
         return "base"
     return ""
 
@@ -874,15 +892,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             open_weights = None
         name = str(entry.get("name") or display_name(model_id, spellings, names) or model_id)
+        org = str(entry.get("org") or derive_org(model_id, spellings))
         out_models.append(
             {
                 "id": model_id,
                 "name": name,
-                "org": entry.get("org") or derive_org(model_id, spellings),
+                "org": org,
                 "family": family,
                 "version": derive_version(model_id),
                 "size": derive_size(model_id),
-                "variant": derive_variant(model_id, open_weights),
+                "variant": derive_variant(model_id, open_weights, org),
                 "release_date": entry.get("date") or derive_date(model_id),
                 "open_weights": "" if open_weights is None else str(open_weights).lower(),
             }

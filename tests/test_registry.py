@@ -513,6 +513,9 @@ def test_model_attributes_of_key_models(registry: Registry) -> None:
     assert registry.models["claude-3-5-sonnet-20240620"].family == "claude-3.5-sonnet"
     assert registry.models["llama-3.1-405b-instruct-fp8"].variant == "quantized"
     assert registry.models["gemini-1.5-pro-exp-0827"].variant == "experimental"
+    # an unsuffixed community fine-tune is a chat model, not a pretrained base
+    assert registry.models["vicuna-33b-v1.3"].variant != "base"
+    assert registry.models["claude2-alpaca-13b"].org != "Anthropic"
 
 
 def test_every_model_has_org_and_family(registry: Registry) -> None:
