@@ -718,6 +718,13 @@ def test_registry_from_a_small_directory(tmp_path: Path) -> None:
     assert registry.benchmarks == {}
 
 
+def test_an_empty_data_directory_resolves_nothing(tmp_path: Path) -> None:
+    registry = load_registry(tmp_path)
+    assert registry.resolve_model("GPT-4o", "2024-09-15").id is None
+    assert registry.resolve_benchmark("MMLU").id is None
+    assert registry.current_in_family("gpt-4o", "2024-09-15") is None
+
+
 def test_registry_can_be_built_in_memory() -> None:
     registry = Registry(
         [ModelInfo(id="m-7b", name="M 7B", org="Lab", family="m-7b", aliases=("M-7B-v1",))],
