@@ -121,3 +121,13 @@ def test_benchmarks_resolve_with_metric() -> None:
         "json",
     )
     assert json.loads(result.output)[0]["id"] == "livebench-coding"
+
+
+def test_benchmarks_list() -> None:
+    rows = json.loads(run("benchmarks", "list", "--format", "json").output)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["humaneval"]["items"] == 164
+    assert by_id["lmarena"]["scale"] == 0 and by_id["lmarena"]["items"] is None
+    assert "llm_judged" in by_id["alpacaeval-2.0"]["caveats"]
+    table = run("benchmarks", "list").output
+    assert "mmlu-pro" in table and "12032" in table

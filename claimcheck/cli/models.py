@@ -141,6 +141,40 @@ def register(main: click.Group) -> None:
     def benchmarks_group() -> None:
         """Look up benchmarks in the registry: ids, item counts and caveats."""
 
+    @benchmarks_group.command("list")
+    @click.option(
+        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    )
+    @click.pass_context
+    def list_benchmarks_cmd(ctx: click.Context, fmt: str) -> None:
+        """List registry benchmarks: item count (for noise margins), scale and caveats."""
+        benchmarks = sorted(_registry(ctx).benchmarks.values(), key=lambda b: b.id)
+        if fmt == "json":
+            click.echo(
+                json.dumps(
+                    [
+                        {
+                            "id": b.id,
+                            "name": b.name,
+                            "items": b.items,
+                            "metric_kind": b.metric_kind,
+                            "higher_is_better": b.higher_is_better,
+                            "scale": b.scale,
+                            "caveats": list(b.caveats),
+                            "category": b.category,
+                            "primary_metrics": list(b.primary_metrics),
+                        }
+                        for b in benchmarks
+                    ],
+                    indent=2,
+                    ensure_ascii=False,
+                )
+            )
+            return
+        for b in benchmarks:
+            items = str(b.items) if b.items else "-"
+            click.echo(f"{b.id:40} {items:>6}  {b.metric_kind:9} {', '.join(b.caveats) or '-'}")
+
     @benchmarks_group.command("resolve")
     @click.argument("names", nargs=-1, required=True)
     @click.option("--metric", help="The source's metric, where it names part of a leaderboard.")
