@@ -163,13 +163,16 @@ def test_unreadable_directory_even_as_root(
 
 def test_output_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = run("check", str(SAMPLES), "--format", "html", "--output", str(out))
+    sample = str(SAMPLE_FILES[0])
+    result = run("check", sample, "--format", "html", "--output", str(out), "--no-store")
     assert result.exit_code == 0
     assert result.stdout == ""
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page
-    unwritable = run("check", str(SAMPLES), "--output", str(tmp_path / "no" / "dir" / "r.txt"))
+    unwritable = run("check", sample, "--output", str(tmp_path / "no" / "dir" / "r.txt"))
     assert unwritable.exit_code == 2 and "cannot write" in unwritable.stderr
+    with Store(db) as store:  # refused before anything was checked or stored
+        assert store.db["articles"].count == 0
 
 
 def test_jobs_2_gives_the_same_report_as_jobs_1(db: Path) -> None:

@@ -256,6 +256,8 @@ def check(
     """
     from claimcheck.pipeline import Checker
 
+    if output is not None and not os.access(output.parent or Path("."), os.W_OK):
+        raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
     docs = list(collect_documents(inputs, fail))
     store = open_store(ctx)
