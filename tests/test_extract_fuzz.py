@@ -109,9 +109,15 @@ def test_binary_noise() -> None:
 
 
 def test_five_megabyte_single_line() -> None:
-    unit = "Foo-3-8B beats GPT-4o on MMLU and lorem ipsum dolor sit amet "
-    text = unit * (5_000_000 // len(unit))
-    assert len(text) > 4_900_000 and "\n" not in text
+    filler = "lorem ipsum dolor sit amet, consectetur <<<>>> ||| adipiscing elit " * 150
+    unit = filler + "Foo-3-8B beats GPT-4o on MMLU. "
+    text = unit * (5_000_000 // len(unit) + 1)
+    assert len(text) > 5_000_000 and "\n" not in text
     [claims] = list(extract_many([Document(text)], registry=REGISTRY))
     _check(text, claims)
-    assert claims  # long lines are cut into pieces, not skipped
+    assert claims  # a long line is read in pieces, not skipped
+
+
+def test_a_megabyte_of_punctuation() -> None:
+    text = "<" * 1_000_000 + " Foo-3-8B beats GPT-4o on MMLU."
+    _check(text, extract_claims(Document(text), registry=REGISTRY))
