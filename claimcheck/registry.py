@@ -72,7 +72,6 @@ _BENCHMARK_SYNONYMS = {
     "l": "level",
     "the": "",
     "benchmark": "",
-    "bench": "bench",
     "cot": "",
     "shot": "",
     "v": "",
@@ -164,10 +163,10 @@ def _identity(tokens: Iterable[str], words: frozenset[str]) -> frozenset[str]:
 
 
 def _typo_of(word: str, words: Iterable[str]) -> str | None:
-    """The long word `word` is a one-letter slip of, if any.
+    """The long word that `word` is a slip of (one letter in five or six), if any.
 
     Short names differ by one letter all the time ("llava" is not "llama", "airx" is not
-    "air"), so only words of six letters or more are corrected.
+    "air"), so only slips of words of six letters or more are corrected.
     """
     if len(word) < 5:
         return None
