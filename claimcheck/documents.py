@@ -205,9 +205,9 @@ def _parse_date(value: str) -> str | None:
         return _valid(year, month, day)
     written = _TEXT_DATE.search(value)
     if written:
-        day_before, month_name, day_after, year = written.groups()
-        day = int(day_before or day_after or 1)
-        return _valid(int(year), _MONTHS[month_name[:3].lower()], day)
+        day_before, month_name, day_after, year_text = written.groups()
+        day_number = int(day_before or day_after or 1)
+        return _valid(int(year_text), _MONTHS[month_name[:3].lower()], day_number)
     return None
 
 

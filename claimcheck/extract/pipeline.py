@@ -111,7 +111,7 @@ class SentenceSplitter:
         flags[0] = 1
         positions = numpy.searchsorted(starts, [s for s, _ in spans[1:]])
         flags[positions[(positions > 0) & (positions < len(doc))]] = 1
-        doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))
+        doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]
         return doc
 
 
@@ -331,9 +331,9 @@ class ClaimFinder:
             end=end,
             subject=_mention(raw.subject),
             relation=raw.relation,
-            targets=tuple(_mention(t) for t in raw.targets),
+            targets=tuple(_named(t) for t in raw.targets),
             target_group=raw.target_group,
-            benchmarks=tuple(_mention(b) for b in raw.benchmarks),
+            benchmarks=tuple(_named(b) for b in raw.benchmarks),
             scope="specific" if raw.benchmarks else "broad",
             quantifier=quantifier,
             numbers=numbers,
@@ -366,8 +366,10 @@ def _quoted(
 
 
 def _mention(found: Found | None) -> Mention | None:
-    if found is None:
-        return None
+    return None if found is None else _named(found)
+
+
+def _named(found: Found) -> Mention:
     return Mention(found.text, found.id, found.start, found.end)
 
 

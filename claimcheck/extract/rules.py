@@ -278,16 +278,16 @@ def _subject_before(
     ]
     # "X is twice as fast as Y and ahead of Z": Y is the object of a preposition, not the
     # subject; take the model named last that is not one
-    best = None
-    for m in reversed(explicit):
+    best: Found | None = None
+    for found in reversed(explicit):
         if not _PREPOSITION_BEFORE.search(
-            sentence[max(0, m.start - offset - 12) : m.start - offset]
+            sentence[max(0, found.start - offset - 12) : found.start - offset]
         ):
-            best = m
+            best = found
             break
     if best is None and explicit:
         best = explicit[-1]
-    implicit = None
+    implicit: re.Match[str] | None = None
     for m in lx.IMPLICIT_SUBJECT.finditer(sentence, 0, cue.start):
         if not _PREDICATIVE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]):
             implicit = m
