@@ -26,7 +26,7 @@ from claimcheck.tui import make_app
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.data import ClaimFilter, filter_claims, safe_text, split_paragraphs
 from claimcheck.tui.screens import ExportScreen, HelpScreen, ModelScreen, OpenFileScreen
-from claimcheck.tui.widgets import ClaimCard, Paragraph
+from claimcheck.tui.widgets import ArticleBody, ClaimCard
 
 
 class StandInChecker:
@@ -163,13 +163,15 @@ def test_opens_on_the_article_list_with_tallies_and_the_first_claim(db) -> None:
         assert card.claim is not None and card.claim["verdict"] == "overstated"
         assert "OVERSTATED" in text and "noise · cherry_picked" in text
         # the claim's sentence is highlighted in its verdict's colour
-        paragraphs = list(app.query(Paragraph))
-        styled = [p for p in paragraphs if p.spans]
-        assert [s[2] for p in styled for s in p.spans] == [
-            "overstated",
-            "supported",
-            "contradicted",
-        ]
+        body = app.query_one(ArticleBody)
+        assert [s[2] for s in body.spans] == ["overstated", "supported", "contradicted"]
+        highlighted = body.render()
+        claim_text = app.articles_view.claims[0]["text"]
+        start = highlighted.plain.index(claim_text)
+        assert any(
+            sp.start <= start and sp.end >= start + len(claim_text) and sp.style
+            for sp in highlighted.spans
+        )
         assert "1 of 2" in text and "±3.4" in text  # evidence table and tally
 
     run(app, scenario)
@@ -212,10 +214,9 @@ def test_hostile_article_text_is_shown_literally(db) -> None:
         assert "[bold red]Zephyr-9[/bold red] ␛[2J release" in text  # the list's title
         assert "Zephyr-9 [bold]" in text  # the card's subject
         # nothing became a style or a hyperlink
-        for paragraph in app.query(Paragraph):
-            rendered = paragraph.render()
-            assert "\x1b" not in rendered.plain
-            assert not any(span.style and "link" in str(span.style) for span in rendered.spans)
+        rendered = app.query_one(ArticleBody).render()
+        assert "\x1b" not in rendered.plain and "[bold red]" in rendered.plain
+        assert not any(span.style and "link" in str(span.style) for span in rendered.spans)
 
     run(app, scenario, size=(160, 48))
 

@@ -25,7 +25,6 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from claimcheck.config import Settings
-from claimcheck.store import Store
 from claimcheck.tui.data import claim_models, documents_from_rows, one_line, rows_from_checked
 from claimcheck.tui.messages import (
     ArticleChecked,
@@ -49,6 +48,8 @@ from claimcheck.tui.widgets import WorkStatus
 
 if TYPE_CHECKING:
     import httpx
+
+    from claimcheck.store import Store
 
 SAMPLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -149,6 +150,10 @@ class ClaimcheckApp(App[None]):
 
     def open_store(self) -> Store:
         """A fresh connection for the calling thread (SQLite connections stay in their thread)."""
+        # imported here, in the worker thread, so the first screen does not wait for
+        # sqlite-utils (and the numpy it pulls in) to load
+        from claimcheck.store import Store
+
         return Store(self.settings.db_path)
 
     def registry(self) -> Any:
@@ -246,19 +251,24 @@ class ClaimcheckApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="startup")
     def _startup(self) -> None:
-        try:
-            store = (
-                Store.open(self.settings.db_path, data_dir=self.settings.data_dir)
-                if self.build
-                else self.open_store()
-            )
-        except Exception as exc:  # noqa: BLE001 - shown to the user, the app keeps going
-            self.post_message(WorkFailed("build the store", str(exc)))
-            store = self.open_store()
-        with store:
+        """Show what the store holds at once, then bring the bundled data up to date.
+
+        The first screen never waits for the bundled-data check: on a fresh machine the list
+        is empty for the few seconds the build takes, then the samples are checked into it.
+        """
+        with self.open_store() as store:
             articles = store.articles()
+            self.post_message(StoreOpened(articles))
+            if self.build:
+                if not articles:
+                    self.post_message(Progress("Building the store from the bundled data…"))
+                try:
+                    store.ensure_bundled(self.settings.data_dir)
+                except Exception as exc:  # noqa: BLE001 - shown to the user, the app goes on
+                    self.post_message(WorkFailed("load the bundled data", str(exc)))
+                if not articles:
+                    self.post_message(Progress("", finished=True))
         self._store_ready.set()
-        self.post_message(StoreOpened(articles))
         if not articles and self.first_run:
             self._jobs.put(("samples",))
 

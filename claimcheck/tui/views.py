@@ -140,13 +140,13 @@ class ArticlesView(Horizontal):
             return
         self.post_message(ArticleLoaded(article, claims))
 
-    async def on_article_loaded(self, message: ArticleLoaded) -> None:
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
         if message.article["id"] != self._loading:
             return  # the user moved on while this one was read
         self.article = message.article
         self.claims = message.claims
         text = self.query_one("#article-text", ArticleText)
-        await text.show(message.article, message.claims)
+        text.show(message.article, message.claims)
         text.border_subtitle = f"{len(message.claims)} claims"
         wanted = self._pending_claim
         self._pending_claim = None

@@ -8,6 +8,7 @@ Colours come from component classes styled in app.tcss, so they follow the theme
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rich.style import Style
@@ -27,7 +28,6 @@ from claimcheck.tui.data import (
     mention_texts,
     one_line,
     safe_text,
-    split_paragraphs,
 )
 
 VERDICT_STYLE = {
@@ -65,34 +65,35 @@ class ClaimClicked(Message):
     index: int
 
 
-class Paragraph(Widget):
-    """One paragraph of an article with its claims highlighted in their verdict's colour."""
+class ArticleBody(Widget):
+    """An article's text with each claim highlighted in its verdict's colour.
+
+    One widget for the whole text (mounting a widget per paragraph made opening a long
+    article visibly slower); `line_of()` finds the screen line a claim starts on so the view
+    can scroll it into sight.
+    """
 
     COMPONENT_CLASSES = {
-        "paragraph--supported",
-        "paragraph--overstated",
-        "paragraph--contradicted",
-        "paragraph--unverifiable",
-        "paragraph--selected",
+        "article-body--supported",
+        "article-body--overstated",
+        "article-body--contradicted",
+        "article-body--unverifiable",
+        "article-body--selected",
     }
 
     selected: reactive[int | None] = reactive(None)
 
-    def __init__(self, text: str, offset: int, spans: list[tuple[int, int, str, int]]) -> None:
-        super().__init__()
+    def __init__(self, text: str, spans: list[tuple[int, int, str, int]], **kw: Any) -> None:
+        super().__init__(**kw)
         self.text = text
-        self.offset_in_article = offset
-        self.spans = spans  # (start, end, verdict, claim index), relative to this paragraph
-
-    def claim_indices(self) -> list[int]:
-        return [s[3] for s in self.spans]
+        self.spans = spans  # (start, end, verdict, claim index) into `text`
 
     def render(self) -> Text:
         text = Text(self.text)
         for start, end, verdict, index in self.spans:
-            style = self.get_component_rich_style(f"paragraph--{verdict}", partial=True)
+            style = self.get_component_rich_style(f"article-body--{verdict}", partial=True)
             if index == self.selected:
-                style += self.get_component_rich_style("paragraph--selected", partial=True)
+                style += self.get_component_rich_style("article-body--selected", partial=True)
             # a click on a claim selects it (meta actions run on this widget)
             style += Style(meta={"@click": f"claim_clicked({index})"})
             text.stylize(style, start, end)
@@ -101,9 +102,23 @@ class Paragraph(Widget):
     def action_claim_clicked(self, index: int) -> None:
         self.post_message(ClaimClicked(index))
 
+    def line_of(self, offset: int) -> int:
+        """The wrapped line (from the top of this widget) that character `offset` is on."""
+        width = max(self.content_size.width, 1)
+        console = self.app.console
+        before = self.text[:offset]
+        lines = 0
+        paragraphs = before.split("\n")
+        for paragraph in paragraphs[:-1]:
+            lines += max(len(Text(paragraph).wrap(console, width)), 1)
+        last = paragraphs[-1]
+        if last:
+            lines += len(Text(last).wrap(console, width)) - 1
+        return lines
+
 
 class ArticleText(VerticalScroll):
-    """An article: title, origin, then one widget per paragraph so a claim can be scrolled to."""
+    """An article: where it came from, then its text with the claims highlighted."""
 
     can_focus = True
 
@@ -113,50 +128,61 @@ class ArticleText(VerticalScroll):
         self.selected: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Select an article.", style="italic"), classes="placeholder")
+        yield Static(Text("Select an article."), classes="article-meta", id="article-meta")
+        yield Static(Text(""), classes="article-title", id="article-title")
+        yield ArticleBody("", [], id="article-body")
 
-    async def show(self, article: dict[str, Any] | None, claims: list[dict[str, Any]]) -> None:
+    def show(self, article: dict[str, Any] | None, claims: list[dict[str, Any]]) -> None:
         self.claims = claims
         self.selected = None
-        await self.remove_children()
+        meta = self.query_one("#article-meta", Static)
+        title = self.query_one("#article-title", Static)
+        body = self.query_one("#article-body", ArticleBody)
         if article is None:
-            await self.mount(Static(Text("Select an article."), classes="placeholder"))
+            meta.update(Text("Select an article."))
+            title.display = False
+            body.text, body.spans = "", []
+            body.refresh(layout=True)
             return
         text = safe_text(article.get("text") or "")
-        head = Text(one_line(article.get("title")) or "(untitled)", style="bold")
-        meta = Text(
-            " · ".join(
-                one_line(x)
-                for x in (article.get("source"), article.get("published"), article.get("url"))
-                if x
+        url = article.get("url") or ""
+        where = url if "://" in url else Path(url).name
+        meta.update(
+            Text(
+                " · ".join(
+                    one_line(x)
+                    for x in (article.get("source"), article.get("published"), where)
+                    if x
+                )
             )
         )
-        widgets: list[Widget] = [Static(meta, classes="article-meta")]
-        if not text.lstrip("# \n").startswith(head.plain):
-            # most articles open with their own title; print it only when they do not
-            widgets.insert(0, Static(head, classes="article-title"))
-        for start, end in split_paragraphs(text):
-            spans = []
-            for index, c in enumerate(claims):
-                cs, ce = int(c.get("start") or -1), int(c.get("end") or -1)
-                if cs < 0 or ce <= cs or ce <= start or cs >= end:
-                    continue
-                spans.append(
-                    (max(cs, start) - start, min(ce, end) - start, c.get("verdict") or "", index)
-                )
-            widgets.append(Paragraph(text[start:end], start, spans))
-        await self.mount_all(widgets)
+        head = one_line(article.get("title")) or "(untitled)"
+        title.update(Text(head))
+        # most articles open with their own title; print it only when they do not
+        title.display = not text.lstrip("# \n").startswith(head)
+        spans = []
+        for index, c in enumerate(claims):
+            start, end = int(c.get("start") or 0), int(c.get("end") or 0)
+            if 0 <= start < end <= len(text):
+                spans.append((start, end, c.get("verdict") or "", index))
+        body.text, body.spans, body.selected = text, spans, None
+        body.refresh(layout=True)
         self.scroll_home(animate=False)
 
     def select(self, index: int | None) -> None:
         self.selected = index
-        target = None
-        for p in self.query(Paragraph):
-            p.selected = index
-            if index is not None and index in p.claim_indices() and target is None:
-                target = p
-        if target is not None:
-            self.scroll_to_widget(target, animate=False, top=False)
+        body = self.query_one("#article-body", ArticleBody)
+        body.selected = index
+        span = next((s for s in body.spans if s[3] == index), None)
+        if span is not None:
+            self.call_after_refresh(self._scroll_to_offset, span[0])
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        body = self.query_one("#article-body", ArticleBody)
+        line = body.region.y - self.region.y + self.scroll_y + body.line_of(offset)
+        top, height = self.scroll_y, self.scrollable_content_region.height
+        if not top + 1 <= line < top + height - 2:
+            self.scroll_to(y=max(line - 2, 0), animate=False)
 
 
 class EvidenceChart(Widget):
