@@ -194,6 +194,7 @@ def _parallel(
     # Not fork: the parent holds an open SQLite connection and may run a progress-bar thread.
     # A fork server imports the heavy modules once and forks each worker from that clean
     # process, which is much cheaper than spawning interpreters that each import spaCy.
+    context: Any
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["claimcheck.pipeline", "claimcheck.extract", "spacy"])
