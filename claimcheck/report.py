@@ -345,11 +345,11 @@ def render_table(
 
 # -- Markdown -------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 
 
 def _md(text: str | None) -> str:
-    """Inline-safe Markdown: no HTML, no formatting, no table breaks, one line."""
+    """Inline-safe Markdown: no HTML, no formatting, no table breaks, no math ($), one line."""
     text = clean_text(text or "").replace("\n", " ")
     text = html.escape(text, quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)

@@ -12,6 +12,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -231,6 +232,10 @@ def test_markdown_escapes_html_and_table_pipes() -> None:
     # the claim's own pipe is escaped, so the row keeps exactly four cells
     assert len(re.findall(r"(?<!\\)\|", row)) == 5
     assert "| MMLU-Pro | open\\_llm\\_v2 | 71.2 | 69.8 | +1.4 | ±0.8 | 2024-10-01 |" in out
+    # prices in a reason must not turn into GitHub math between two dollar signs
+    priced = _docs()[1]
+    claim = replace(priced.claims[0], verdict=Verdict("supported", ("cost",), ("$3.00 vs $2.50",)))
+    assert "\\$3.00 vs \\$2.50" in render([replace(priced, claims=(claim,))], "md")
 
 
 # -- HTML -----------------------------------------------------------------------------------
