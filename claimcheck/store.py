@@ -718,6 +718,14 @@ class Store:
         )
         return [_eval_from_row(r) for r in rows]
 
+    def set_claim_date(self, article_id: str, claim_date: str | None) -> None:
+        """Record the date an article's claims were judged as of (`check --as-of`), so
+        `recheck` re-judges them as of the same date rather than the article's own."""
+        self.db.execute(
+            "UPDATE claims SET claim_date = ? WHERE article_id = ?", [claim_date, article_id]
+        )
+
+
 class _Transaction:
     """BEGIN IMMEDIATE/COMMIT, or ROLLBACK on any exception. Nested use joins the outer one."""
 

@@ -280,3 +280,16 @@ def test_url_is_fetched_and_checked(db: Path) -> None:
     doc = json.loads(result.stdout)["documents"][0]
     assert doc["path"].startswith("http://127.0.0.1")
     assert any("DeepSeek-V3 outperforms GPT-4o" in c["text"] for c in doc["claims"])
+
+
+def test_as_of_is_the_stored_claim_date_for_recheck(db: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "dated.md"
+    doc.write_text(CLAIM_TEXT, encoding="utf-8")
+    assert run("check", str(doc), "--format", "json").exit_code == 0
+    with Store(db) as store:
+        assert {r["claim_date"] for r in store.checked_claims()} == {"2024-12-26"}
+    assert run("check", str(doc), "--as-of", "2025-03-01", "--format", "json").exit_code == 0
+    with Store(db) as store:
+        rows = store.checked_claims()
+        assert rows and {r["claim_date"] for r in rows} == {"2025-03-01"}
+        assert store.db["articles"].count == 1  # re-checking replaced, did not duplicate

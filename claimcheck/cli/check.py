@@ -281,11 +281,13 @@ def check(
                 continue
             good.append(d)
             if save:
-                store.save_checked(
+                aid = store.save_checked(
                     _stored(d.document),
                     [(c.claim, c.verdict) for c in d.claims],
                     vendor_rows=d.vendor_rows,
                 )
+                if as_of:
+                    store.set_claim_date(aid, as_of)
     finally:
         store.close()
     if good or not fail.count:
