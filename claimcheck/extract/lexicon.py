@@ -133,6 +133,18 @@ TRIGGER_WORDS = frozenset(
         "equalled",
         "above",
         "second",
+        "dethroned",
+        "dethrones",
+        "outshines",
+        "outshone",
+        "outclasses",
+        "leapfrogs",
+        "past",
+        "against",
+        "gains",
+        "class",
+        "highest-ranked",
+        "only",
     ]
 )
 PREFILTER_TEXT = re.compile(r"%\s+of\b|state-of-the-art|-level\b", re.IGNORECASE)
@@ -142,6 +154,8 @@ PREFILTER_TEXT = re.compile(r"%\s+of\b|state-of-the-art|-level\b", re.IGNORECASE
 _CUES: dict[str, list[tuple[str, str]]] = {
     "trails": [
         ("second only", r"second only to"),
+        ("behind", r"\bbehind\s+only\b"),
+        ("behind", r"\bonly\s+behind\b"),
         ("outperformed", r"(?:is|are|was|being)\s+(?:\w+\s+)?outperformed\s+(?:only\s+)?by"),
         ("outperformed", r"outperformed\s+only\s+by"),
         ("trail", r"\btrail(?:s|ed|ing)?(?:\s+only)?"),
@@ -188,11 +202,23 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("level", r"(?:at|on)\s+the\s+(?:same\s+)?level\s+of"),
         ("level", r"-level\s+(?:quality|performance)"),
         ("level", r"\blevel\s+(?:quality|performance)"),
+        ("class", r"-class\s+(?:quality|performance|results?|capabilit(?:y|ies))"),
         ("the ", r"(?:reaches|reach|matches)\s+the\s+(?:quality|performance)\s+of"),
         ("equal", r"equal(?:s|led)?\s+(?:to\s+)?(?=[A-Z])"),
     ],
     "surpasses": [
         ("outperform", r"\boutperform(?:s|ed|ing)?"),
+        ("dethrone", r"\bdethron(?:es|ed|ing|e)"),
+        ("outshin", r"\boutshin(?:es|ed|ing|e)"),
+        ("outclass", r"\boutclass(?:es|ed|ing)?"),
+        ("leapfrog", r"\bleapfrog(?:s|ged|ging)?"),
+        ("past", r"\b(?:edges?|pulls?|moves?|jumps?)\s+(?:ahead\s+of|past)"),
+        ("win", r"\bwins?\s+against"),
+        (
+            "gain",
+            r"(?:shows?|delivers?|brings?|achieves?)\s+(?:\w+\s+){0,2}?gains?\s+(?=on|in|over|across)",
+        ),
+        ("better", r"\bbetter\s+(?:at|in|on)\s+(?:[\w-]+\s+){1,3}?than"),
         ("surpass", r"\bsurpass(?:es|ed|ing)?"),
         ("beat", r"\bbeat(?:s|ing)?"),
         ("exceed", r"\bexceed(?:s|ed|ing)?"),
@@ -237,6 +263,10 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ),
         ("top", r"\btop(?:[- ]performing|[- ]ranked)?\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b"),
         ("top", r"\btop\s+ranking"),
+        (
+            "highest",
+            r"\bhighest[- ](?:ranked|rated|scoring)\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
+        ),
         ("rank", r"ranks?\s+(?:first|#1|number one|no\.\s*1)"),
         ("lead", r"\bleads?\s+(?=all\b|among\b|every\b|other\b|the\b)"),
         ("lead", r"\bleads?\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|pack|field)"),
@@ -341,7 +371,8 @@ UNKNOWN_MODEL = re.compile(
 VARIANT_SUFFIX = re.compile(r"-(?:" + _VARIANT_WORDS + r")\b")
 NOT_A_MODEL = re.compile(
     r"^(?:[A-Z]{2,}-[A-Z0-9]+|COVID-\d+|UTF-\d+|ISO-\d+|SHA-\d+|X-[A-Z].*|Top-\d+|"
-    r"Pass@.*|Chain-of-Thought|State-of-the-Art)$"
+    r"Pass@.*|Chain-of-Thought|State-of-the-Art|"
+    r".*-(?:class|level|style|like|based|sized|scale|grade|tier|quality))$"
 )
 
 # Benchmarks written in announcements that the registry may not list. Case-sensitive: "MATH"

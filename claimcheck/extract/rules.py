@@ -81,6 +81,10 @@ _GROUP_CUE_WORDS = re.compile(
     r"top-performing|top-ranked|performing|state-of-the-art)\s+",
     re.IGNORECASE,
 )
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|than|over|as|of|including|against|among)\s+$", re.IGNORECASE
+)
+_OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:even\s+)?", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:as|than|to|with|of|over|from|against|vs\.?|versus|like|including)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -104,6 +108,13 @@ def find_cues(sentence: str) -> list[_Cue]:
     chosen: list[_Cue] = []
     for cue in hits:
         if chosen and cue.start < chosen[-1].end:
+            continue
+        if cue.relation == "best_in_group" and _OBJECT_BEFORE.search(sentence[: cue.start]):
+            continue  # "on par with the best closed models": the group is the target
+        last = chosen[-1] if chosen else None
+        if last is not None and _OR_BETWEEN.fullmatch(sentence[last.end : cue.start]):
+            # "on par with or better than X": one claim, the weaker (first) relation
+            chosen[-1] = _Cue(last.relation, last.start, cue.end, sentence[last.start : cue.end])
             continue
         chosen.append(cue)
     return chosen
@@ -169,7 +180,9 @@ def _one_claim(
     if relation == "trails" and cue.text.lower().startswith("not"):
         negated = False  # "not as strong as X" is a plain trails claim
 
-    level_cue = bool(re.search(r"level\s+(?:quality|performance)", cue.text, re.I))
+    level_cue = bool(
+        re.search(r"(?:level|-class)\s+(?:quality|performance|result|capabilit)", cue.text, re.I)
+    )
     # targets
     targets = [m for m in models if a_seg <= m.start < b_seg]
     if cue.relation == "surpasses" and cue.text.lower().startswith("preferred"):
@@ -204,7 +217,9 @@ def _one_claim(
         else:
             subject = prev.subject
     if subject is None:
-        subject = _subject_before(sentence, offset, cue, models, compared, targets, level_cue, ctx)
+        subject = _subject_before(
+            sentence, offset, cue, models, compared, targets, level_cue, ctx, benches
+        )
     if subject is None:
         return None
     subject_is_we = subject.kind == "WE"
@@ -269,6 +284,7 @@ def _subject_before(
     targets: list[Found],
     level_cue: bool,
     ctx: Context,
+    benches: list[Found] = (),  # type: ignore[assignment]
 ) -> Found | None:
     cue_at = offset + cue.start
     explicit = [
@@ -289,6 +305,9 @@ def _subject_before(
         best = explicit[-1]
     implicit: re.Match[str] | None = None
     for m in lx.IMPLICIT_SUBJECT.finditer(sentence, 0, cue.start):
+        a, b = offset + m.start(), offset + m.end()
+        if any(x.start < b and a < x.end for x in (*models, *benches)):
+            continue  # "the Open LLM Leaderboard" is a name, not "the model"
         if not _PREDICATIVE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]):
             implicit = m
     if implicit is not None and (best is None or offset + implicit.start() > best.end):
