@@ -190,6 +190,7 @@ def _parallel(
 ) -> Iterator[CheckedDocument]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # Not fork: the parent holds an open SQLite connection and may run a progress-bar thread.
     # A fork server imports the heavy modules once and forks each worker from that clean
@@ -202,10 +203,19 @@ def _parallel(
         context = multiprocessing.get_context("spawn")
     workers = min(jobs, len(docs))
     chunk = max(1, min(16, len(docs) // (workers * 4)))
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(spec,)
-    ) as pool:
-        yield from pool.map(_work, docs, chunksize=chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(spec,)
+        ) as pool:
+            for checked in pool.map(_work, docs, chunksize=chunk):
+                done += 1
+                yield checked
+    except BrokenProcessPool as exc:
+        # a worker died (out of memory, killed): say so per document instead of a traceback
+        why = f"not checked: a worker process died ({type(exc).__name__}); try --jobs 1"
+        for doc in docs[done:]:
+            yield CheckedDocument(doc, error=why)
 
 
 # -- recheck --------------------------------------------------------------------------------
