@@ -18,41 +18,14 @@ from typing import Any
 import httpx
 import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
-from tui_data import build_store
+from tui_data import StandInChecker, build_store
 
-from claimcheck.models import CheckedClaim, CheckedDocument, Claim, Document, Mention, Verdict
 from claimcheck.store import Store
 from claimcheck.tui import make_app
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.data import ClaimFilter, filter_claims, safe_text, split_paragraphs
 from claimcheck.tui.screens import ExportScreen, HelpScreen, ModelScreen, OpenFileScreen
 from claimcheck.tui.widgets import ArticleBody, ClaimCard
-
-
-class StandInChecker:
-    """Finds every sentence with "beats" in it and calls it overstated: enough for the UI."""
-
-    def __init__(self, store: Store) -> None:
-        self.calls = 0
-
-    def check_document(self, doc: Document) -> CheckedDocument:
-        self.calls += 1
-        claims = []
-        for m in re.finditer(r"[^.\n]*\bbeats\b[^.\n]*\.", doc.text):
-            claim = Claim(
-                text=m.group().strip(),
-                start=m.start(),
-                end=m.end(),
-                subject=Mention("Llama 3.1 405B", "llama-3.1-405b"),
-                relation="surpasses",
-                targets=(Mention("GPT-4o", "gpt-4o-2024-05-13"),),
-            )
-            verdict = Verdict("overstated", flags=("noise",), reasons=("Inside the noise.",))
-            claims.append(CheckedClaim(claim, verdict))
-        return CheckedDocument(document=doc, claims=tuple(claims))
-
-    def check_text(self, text: str, path: str = "", title: str = "", date: Any = None) -> Any:
-        return self.check_document(Document(text, path=path, title=title, date=date))
 
 
 @pytest.fixture()

@@ -7,9 +7,20 @@ when those improve. One article is hostile: Rich markup, OSC links and escape se
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
-from claimcheck.models import Claim, Document, Evaluation, Evidence, Mention, Verdict
+from claimcheck.models import (
+    CheckedClaim,
+    CheckedDocument,
+    Claim,
+    Document,
+    Evaluation,
+    Evidence,
+    Mention,
+    Verdict,
+)
 from claimcheck.store import Snapshot, Store
 
 HOSTILE_TEXT = (
@@ -198,3 +209,29 @@ def build_store(path: Path) -> dict[str, str]:
     store.import_evaluations(rows, Snapshot(sha256="tui-test", source="tests", file_name="x"))
     store.close()
     return ids
+
+
+class StandInChecker:
+    """Finds every sentence with "beats" in it and calls it overstated: enough for the UI."""
+
+    def __init__(self, store: Store) -> None:
+        self.calls = 0
+
+    def check_document(self, doc: Document) -> CheckedDocument:
+        self.calls += 1
+        claims = []
+        for m in re.finditer(r"[^.\n]*\bbeats\b[^.\n]*\.", doc.text):
+            claim = Claim(
+                text=m.group().strip(),
+                start=m.start(),
+                end=m.end(),
+                subject=Mention("Llama 3.1 405B", "llama-3.1-405b"),
+                relation="surpasses",
+                targets=(Mention("GPT-4o", "gpt-4o-2024-05-13"),),
+            )
+            verdict = Verdict("overstated", flags=("noise",), reasons=("Inside the noise.",))
+            claims.append(CheckedClaim(claim, verdict))
+        return CheckedDocument(document=doc, claims=tuple(claims))
+
+    def check_text(self, text: str, path: str = "", title: str = "", date: Any = None) -> Any:
+        return self.check_document(Document(text, path=path, title=title, date=date))

@@ -357,6 +357,8 @@ class ClaimsView(Vertical):
 
     def action_cycle_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        # newest first for dates; worst verdict, then A to Z, for the rest
+        self.sort_reverse = self.sort_key == "date"
         self.refresh_table()
 
     def action_reverse_sort(self) -> None:
@@ -431,7 +433,8 @@ class CheckView(Horizontal):
         table.clear()
         for row in message.claims:
             table.add_row(verdict_text(row.get("verdict")), Text(one_line(row.get("text"), 80)))
-        status.update(Text(f"{len(message.claims)} claims found"))
+        n = len(message.claims)
+        status.update(Text(f"{n} claim{'' if n == 1 else 's'} found"))
         self.query_one("#draft-card", ClaimCard).show(message.claims[0] if message.claims else None)
 
     @on(DataTable.RowHighlighted, "#draft-claims")

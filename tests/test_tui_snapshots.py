@@ -1,0 +1,101 @@
+"""Snapshots of the app's main screens at 80×24 and 160×48 (pytest-textual-snapshot).
+
+The store is the fixed one from tests/tui_data.py, so a snapshot changes only when the
+screens do. After a deliberate change of layout, review and accept with
+`pytest tests/test_tui_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, TextArea
+from tui_data import StandInChecker, build_store
+
+from claimcheck.tui import make_app
+from claimcheck.tui.app import ClaimcheckApp
+from claimcheck.tui.screens import HelpScreen, ModelScreen
+from claimcheck.tui.widgets import ClaimCard
+
+SIZES = [(80, 24), (160, 48)]
+
+
+@pytest.fixture()
+def app(tmp_path: Path) -> ClaimcheckApp:
+    path = tmp_path / "snap.db"
+    build_store(path)
+    return make_app(db_path=path, build=False, first_run=False, checker_factory=StandInChecker)
+
+
+async def until(pilot: Any, condition: Callable[[], bool], tries: int = 200) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError("the screen never got its data")
+
+
+async def ready(pilot: Any) -> None:
+    card = pilot.app.query_one("#article-card", ClaimCard)
+    await until(pilot, lambda: card.claim is not None)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_articles(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.press("n")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_claims(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.press("2")
+        table = pilot.app.query_one("#claim-table", DataTable)
+        await until(pilot, lambda: table.row_count == 5)
+        await pilot.press("s")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_check_text(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.press("3")
+        pilot.app.query_one("#draft", TextArea).insert(
+            "Our new model beats GPT-4o on MMLU.\nIt is fast and it is cheap."
+        )
+        table = pilot.app.query_one("#draft-claims", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        await pilot.press("escape")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_model_view(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ModelScreen))
+        table = pilot.app.screen.query_one("#model-evals", DataTable)
+        await until(pilot, lambda: table.row_count == 3)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
