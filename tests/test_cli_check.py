@@ -293,3 +293,24 @@ def test_as_of_is_the_stored_claim_date_for_recheck(db: Path, tmp_path: Path) ->
         rows = store.checked_claims()
         assert rows and {r["claim_date"] for r in rows} == {"2025-03-01"}
         assert store.db["articles"].count == 1  # re-checking replaced, did not duplicate
+
+
+def test_evidence_until_judges_on_what_was_known_then(db: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "claim.md"
+    doc.write_text(
+        "date: 2024-10-22\n\nClaude 3.5 Sonnet outperforms GPT-4o on Chatbot Arena and on "
+        "the Aider code editing benchmark.\n",
+        encoding="utf-8",
+    )
+    now = json.loads(run("check", str(doc), "--format", "json", "--no-store").stdout)
+    then = json.loads(
+        run(
+            "check", str(doc), "--format", "json", "--no-store", "--evidence-until", "2001-01-01"
+        ).stdout
+    )
+    assert any(c["evidence"] for c in now["documents"][0]["claims"])
+    for claim in then["documents"][0]["claims"]:
+        assert claim["verdict"] == "unverifiable"
+        assert all(
+            e["as_of"] <= "2001-01-01" for e in claim["evidence"] if e["kind"] != "self_reported"
+        )
