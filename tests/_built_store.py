@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,11 @@ def built_store_path(config: pytest.Config) -> Path:
     from claimcheck.evaldata import bundled_fingerprint
 
     fingerprint = bundled_fingerprint(bundled_data_dir())[:16]
-    folder = Path(config.cache.mkdir("claimcheck-store"))  # type: ignore[union-attr]
+    if config.cache is not None:
+        folder = Path(config.cache.mkdir("claimcheck-store"))
+    else:  # -p no:cacheprovider
+        folder = Path(tempfile.gettempdir()) / "claimcheck-test-store"
+        folder.mkdir(exist_ok=True)
     path = folder / f"bundled-{fingerprint}.db"
     if not path.exists():
         tmp = folder / f"building-{os.getpid()}.db"
