@@ -24,8 +24,9 @@ def built_store_path(config: pytest.Config) -> Path:
     from claimcheck.evaldata import bundled_fingerprint
 
     fingerprint = bundled_fingerprint(bundled_data_dir())[:16]
-    if config.cache is not None:
-        folder = Path(config.cache.mkdir("claimcheck-store"))
+    cache = getattr(config, "cache", None)
+    if cache is not None:
+        folder = Path(cache.mkdir("claimcheck-store"))
     else:  # -p no:cacheprovider
         folder = Path(tempfile.gettempdir()) / "claimcheck-test-store"
         folder.mkdir(exist_ok=True)
