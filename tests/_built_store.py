@@ -40,6 +40,9 @@ def built_store_path(config: pytest.Config) -> Path:
         store.db.execute("PRAGMA journal_mode=DELETE")
         store.close()
         os.replace(tmp, path)
+        for old in folder.glob("bundled-*.db"):  # stores for data that has since changed
+            if old != path:
+                old.unlink(missing_ok=True)
     return path
 
 
