@@ -139,15 +139,11 @@ TRIGGER_WORDS = frozenset(
         "outshone",
         "outclasses",
         "leapfrogs",
-        "past",
-        "against",
         "gains",
-        "class",
         "highest-ranked",
-        "only",
     ]
 )
-PREFILTER_TEXT = re.compile(r"%\s+of\b|state-of-the-art|-level\b", re.IGNORECASE)
+PREFILTER_TEXT = re.compile(r"%\s+of\b|state-of-the-art|-level\b|-class\b", re.IGNORECASE)
 
 # Relation cues. Order matters only for readability; overlapping hits are resolved by taking
 # the longest cue at a position. The group name is the relation.
@@ -167,7 +163,7 @@ _CUES: dict[str, list[tuple[str, str]]] = {
             r"(?:is|are|sits?|ranks?|remains?|stays?|comes?|placed?|lands?"
             r")\s+(?:\w+\s+){0,2}?behind\b(?!\s+the\s+scenes)",
         ),
-        ("not", r"not\s+(?:yet\s+)?(?:as\s+(?:good|strong|capable)\s+as)"),
+        ("good|strong|capable", r"not\s+(?:yet\s+)?(?:as\s+(?:good|strong|capable)\s+as)"),
         ("than", r"(?:scores?|scored|performs?|is|ranks?)\s+(?:\w+\s+)?(?:lower|worse)\s+than"),
         ("than", r"\blower\s+(?:score|scores|accuracy|results?)\s+than"),
     ],
@@ -177,7 +173,10 @@ _CUES: dict[str, list[tuple[str, str]]] = {
             r"(?:close|closes|closing|closed|narrows?|narrowing|narrowed)"
             r"\s+(?:\w+\s+){0,2}?(?:gap|distance)\s+(?:to|with|between)",
         ),
-        ("", r"(?:nearly|almost|approximately|roughly|practically)\s+(?:match(?:es|ing)?|equals?)"),
+        (
+            "match|equal",
+            r"(?:nearly|almost|approximately|roughly|practically)\s+(?:match(?:es|ing)?|equals?)",
+        ),
         ("approach", r"\bapproach(?:es|ing|ed)?(?!es\b)"),
         ("close", r"(?:very\s+|quite\s+)?close\s+to"),
         ("within", r"within\s+(?:\w+\s+){0,2}?points?\s+of"),
@@ -196,14 +195,14 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("competitive", r"competitive(?:ly)?\s+(?:with|to)"),
         ("competitive", r"competitive\s+alternatives?\s+to"),
         ("competitively", r"performs?\s+competitively\s+with"),
-        ("as ", r"as\s+(?:good|strong|capable)\s+as"),
+        ("good|strong|capable", r"as\s+(?:good|strong|capable)\s+as"),
         ("tied", r"(?:statistically\s+)?tied\s+with"),
         ("neck", r"neck\s+and\s+neck\s+with"),
         ("level", r"(?:at|on)\s+the\s+(?:same\s+)?level\s+of"),
         ("level", r"-level\s+(?:quality|performance)"),
         ("level", r"\blevel\s+(?:quality|performance)"),
         ("class", r"-class\s+(?:quality|performance|results?|capabilit(?:y|ies))"),
-        ("the ", r"(?:reaches|reach|matches)\s+the\s+(?:quality|performance)\s+of"),
+        ("quality|performance", r"(?:reaches|reach|matches)\s+the\s+(?:quality|performance)\s+of"),
         ("equal", r"equal(?:s|led)?\s+(?:to\s+)?(?=[A-Z])"),
     ],
     "surpasses": [
@@ -223,7 +222,7 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("beat", r"\bbeat(?:s|ing)?"),
         ("exceed", r"\bexceed(?:s|ed|ing)?"),
         ("outscor", r"\boutscor(?:es|ed|ing)"),
-        ("out", r"\bout-?performs?"),
+        ("perform", r"\bout-?performs?"),
         (
             "ahead",
             r"(?:is\s+|are\s+|stays?\s+|remains?\s+|ranks?\s+|comes?\s+)?"
@@ -257,7 +256,7 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("top", r"\btops?\s+(?:its|their|the)\s+(?:\w+\s+)?(?:class|category|leaderboard|chart)"),
         ("top", r"top\s+of\s+(?:its|the)\s+(?:\w+\s+)?(?:class|leaderboard)"),
         (
-            "the ",
+            "spot|place|position",
             r"(?:holds?|takes?|claims?)\s+the\s+(?:\w+\s+)?"
             r"(?:top|first)\s+(?:spot|place|position)",
         ),
@@ -272,17 +271,21 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("lead", r"\bleads?\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|pack|field)"),
         ("leading", r"\bleading\s+(?=among\b)"),
         ("leader", r"(?:the\s+)?(?:new\s+)?leader\s+(?:on|in|among)"),
-        ("new", r"(?:a\s+)?new\s+(?:record|high|highs|best)\b"),
+        ("record|high|best", r"(?:a\s+)?new\s+(?:record|high|highs|best)\b"),
         ("highest", r"highest\s+(?:\w+\s+){0,2}?(?:of|among)\s+(?:any|all)"),
         ("strongest", r"(?:the\s+)?strongest\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b"),
-        ("most", r"(?<!our\s)most\s+(?:capable|powerful)\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b"),
+        (
+            "capable|powerful",
+            r"(?<!our\s)most\s+(?:capable|powerful)\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
+        ),
     ],
 }
 
-# (anchor, relation, pattern): the pattern can only match if the lower-cased sentence holds
-# its anchor, a plain substring test that spares running most patterns on most sentences.
-CUE_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    (anchor, relation, re.compile(pattern, re.IGNORECASE))
+# (anchors, relation, pattern): the pattern can only match if the lower-cased sentence holds
+# one of its anchors, a plain substring test that spares running most patterns on most
+# sentences.
+CUE_PATTERNS: list[tuple[tuple[str, ...], str, re.Pattern[str]]] = [
+    (tuple(anchor.split("|")), relation, re.compile(pattern, re.IGNORECASE))
     for relation, patterns in _CUES.items()
     for anchor, pattern in patterns
 ]

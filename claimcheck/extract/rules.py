@@ -98,8 +98,8 @@ def find_cues(sentence: str) -> list[_Cue]:
     """Relation cues in a sentence, left to right, overlaps resolved to the longest."""
     lower = sentence.lower()
     hits: list[_Cue] = []
-    for anchor, relation, pattern in lx.CUE_PATTERNS:
-        if anchor not in lower:
+    for anchors, relation, pattern in lx.CUE_PATTERNS:
+        if not any(anchor in lower for anchor in anchors):
             continue
         for m in pattern.finditer(sentence):
             if m.end() > m.start():
