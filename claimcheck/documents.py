@@ -131,9 +131,22 @@ def _lxml_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF file, not text",
+    b"PK\x03\x04": "a zip archive (docx, xlsx ...), not text",
+    b"\x1f\x8b": "a gzip file, not text",
+    b"\x89PNG": "an image, not text",
+    b"\xff\xd8\xff": "an image, not text",
+    b"GIF8": "an image, not text",
+}
+
+
 def _decode(data: bytes, path: str) -> str:
     if not data.strip():
         return ""
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):  # short binaries can pass for Latin-1 text
+            raise DocumentError(f"{path}: {what}")
     if b"\x00" in data[:8192]:
         raise DocumentError(f"{path}: binary file, not text")
     try:

@@ -261,3 +261,57 @@ def test_extract_command_reads_stdin_as_a_table() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "matches" in result.stdout and "Claude 3.5 Sonnet" in result.stdout
+
+
+# -- reading documents ---------------------------------------------------------------------
+
+
+def test_load_document_title_and_date(tmp_path) -> None:
+    from claimcheck.documents import load_document
+
+    md = tmp_path / "a.md"
+    md.write_text('---\ntitle: "Foo-3 notes"\ndate: 2024-09-19\n---\n# Other\nText.\n')
+    doc = load_document(str(md))
+    assert (doc.title, doc.date) == ("Foo-3 notes", "2024-09-19")
+    txt = tmp_path / "b.txt"
+    txt.write_text("# Foo-3 is here\nPublished: 14 February 2025\n\nFoo-3 beats GPT-4o.\n")
+    doc = load_document(str(txt))
+    assert (doc.title, doc.date) == ("Foo-3 is here", "2025-02-14")
+    assert len(doc.sha256) == 64
+
+
+def test_load_document_html_keeps_tables(tmp_path) -> None:
+    from claimcheck.documents import load_document
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Foo-3 &amp; friends</title>"
+        '<meta name="date" content="2024-10-01"></head><body><article>'
+        "<p>Foo-3-8B beats GPT-4o on MMLU, and this paragraph is long enough to be kept.</p>"
+        "<table><tr><th>Benchmark</th><th>Foo-3-8B</th></tr>"
+        "<tr><td>MMLU</td><td>80.1</td></tr></table></article></body></html>"
+    )
+    doc = load_document(str(page))
+    assert doc.title == "Foo-3 & friends" and doc.date == "2024-10-01"
+    assert "<" not in doc.text and "| MMLU | 80.1 |" in doc.text
+
+
+def test_load_document_errors_name_the_file(tmp_path) -> None:
+    from claimcheck.documents import DocumentError, load_document
+
+    pdf = tmp_path / "paper.md"
+    pdf.write_bytes(b"%PDF-1.4 looks like text")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(
+        "Caf\xe9 Foo-3 d\xe9passe GPT-4o en fran\xe7ais, tr\xe8s bien.".encode("latin-1")
+    )
+    for path, words in (
+        (pdf, "PDF"),
+        (tmp_path / "nope.md", "no such file"),
+        (tmp_path, "directory"),
+    ):
+        with pytest.raises(DocumentError) as err:
+            load_document(str(path))
+        assert str(path) in str(err.value) and words in str(err.value)
+        assert "\n" not in str(err.value)
+    assert "Café" in load_document(str(latin)).text
