@@ -156,6 +156,15 @@ def claims_in_sentence(
         )
         if claim is not None:
             claims.append(claim)
+    for first, second in zip(claims, claims[1:], strict=False):
+        # "the strongest open model for math, beating X on MATH": the group claim rests on
+        # the benchmark its own elaboration names
+        if (
+            first.relation == "best_in_group"
+            and not first.benchmarks
+            and first.subject == second.subject
+        ):
+            first.benchmarks = list(second.benchmarks)
     if claims and claims[0].subject is not None:
         ctx.last_subject = claims[0].subject
     return claims
