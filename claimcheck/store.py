@@ -347,12 +347,12 @@ class Store:
 
     def get_meta(self, key: str) -> str | None:
         try:
-            return str(self.db["meta"].get(key)["value"])
+            return str(self.db.table("meta").get(key)["value"])
         except sqlite_utils.db.NotFoundError:
             return None
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+        self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- bundled data ----------------------------------------------------------------------
 
@@ -380,10 +380,12 @@ class Store:
         with self.transaction():
             for name in ("models", "model_aliases", "benchmarks", "benchmark_aliases"):
                 self.db.execute(f"DELETE FROM {name}")
-            self.db["models"].insert_all(models, pk="id")
-            self.db["model_aliases"].insert_all(model_aliases, pk=("alias", "model_id"))
-            self.db["benchmarks"].insert_all(benchmarks, pk="id")
-            self.db["benchmark_aliases"].insert_all(benchmark_aliases, pk=("alias", "benchmark_id"))
+            self.db.table("models").insert_all(models, pk="id")
+            self.db.table("model_aliases").insert_all(model_aliases, pk=("alias", "model_id"))
+            self.db.table("benchmarks").insert_all(benchmarks, pk="id")
+            self.db.table("benchmark_aliases").insert_all(
+                benchmark_aliases, pk=("alias", "benchmark_id")
+            )
 
     # -- evaluations -----------------------------------------------------------------------
 
@@ -396,10 +398,10 @@ class Store:
         """
         records = [_eval_record(r) for r in rows]
         with self.transaction():
-            before = self.db["evaluations"].count
-            self.db["evaluations"].upsert_all(records, pk="id", alter=False)
-            after = self.db["evaluations"].count
-            self.db["snapshots"].upsert(
+            before = self.db.table("evaluations").count
+            self.db.table("evaluations").upsert_all(records, pk="id", alter=False)
+            after = self.db.table("evaluations").count
+            self.db.table("snapshots").upsert(
                 {
                     **asdict(snapshot),
                     "rows": len(records),
@@ -462,7 +464,7 @@ class Store:
     def replace_prices(self, prices: Iterable[Price]) -> None:
         with self.transaction():
             self.db.execute("DELETE FROM prices")
-            self.db["prices"].insert_all(
+            self.db.table("prices").insert_all(
                 (asdict(p) for p in prices), pk=("model_key", "provider"), replace=True
             )
 
@@ -499,7 +501,7 @@ class Store:
         content_hash = document.sha256 or sha256_bytes(document.text.encode())
         stamp = now_iso()
         with self.transaction():
-            self.db["articles"].upsert(
+            self.db.table("articles").upsert(
                 {
                     "id": aid,
                     "url": document.path,
@@ -514,7 +516,7 @@ class Store:
                 },
                 pk="id",
             )
-            self.db["article_versions"].upsert(
+            self.db.table("article_versions").upsert(
                 {
                     "article_id": aid,
                     "content_hash": content_hash,
@@ -532,7 +534,7 @@ class Store:
                 self.db.execute("DELETE FROM claims WHERE article_id = ?", [aid])
             self.db.execute("DELETE FROM evaluations WHERE document = ?", [aid])
             if vendor_rows:
-                self.db["evaluations"].upsert_all(
+                self.db.table("evaluations").upsert_all(
                     [_eval_record(_with_document(r, aid)) for r in vendor_rows], pk="id"
                 )
             claim_rows, verdict_rows = [], []
@@ -541,8 +543,8 @@ class Store:
                 claim_rows.append(claim_record(claim, cid, aid, seq, document.date))
                 verdict_rows.append(verdict_record(verdict, cid, stamp))
             if claim_rows:
-                self.db["claims"].insert_all(claim_rows, pk="id")
-                self.db["verdicts"].insert_all(verdict_rows, pk="claim_id")
+                self.db.table("claims").insert_all(claim_rows, pk="id")
+                self.db.table("verdicts").insert_all(verdict_rows, pk="claim_id")
         return aid
 
     def articles(self) -> list[dict[str, Any]]:
@@ -564,7 +566,7 @@ class Store:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         try:
-            return dict(self.db["articles"].get(article_id))
+            return dict(self.db.table("articles").get(article_id))
         except sqlite_utils.db.NotFoundError:
             return None
 
@@ -599,12 +601,14 @@ class Store:
         return out
 
     def update_verdict(self, claim_id: str, verdict: Verdict) -> None:
-        self.db["verdicts"].upsert(verdict_record(verdict, claim_id, now_iso()), pk="claim_id")
+        self.db.table("verdicts").upsert(
+            verdict_record(verdict, claim_id, now_iso()), pk="claim_id"
+        )
 
     # -- fetch sources and HTTP cache ------------------------------------------------------
 
     def upsert_source(self, name: str, url: str, kind: str, *, bundled: bool = False) -> None:
-        self.db["sources"].upsert(
+        self.db.table("sources").upsert(
             {
                 "name": name,
                 "url": url,
@@ -624,12 +628,14 @@ class Store:
 
     def http_cache(self, url: str) -> dict[str, Any] | None:
         try:
-            return dict(self.db["http_cache"].get(url))
+            return dict(self.db.table("http_cache").get(url))
         except sqlite_utils.db.NotFoundError:
             return None
 
     def set_http_cache(self, url: str, **fields: Any) -> None:
-        self.db["http_cache"].upsert({"url": url, "fetched_at": now_iso(), **fields}, pk="url")
+        self.db.table("http_cache").upsert(
+            {"url": url, "fetched_at": now_iso(), **fields}, pk="url"
+        )
 
     # -- stats -----------------------------------------------------------------------------
 
@@ -649,17 +655,17 @@ class Store:
                 "sources": {r["source"]: r["n"] for r in rows},
                 "dates": {r["source"]: [r["first"], r["last"]] for r in rows},
             }
-        out["models"] = self.db["models"].count
-        out["benchmarks"] = self.db["benchmarks"].count
+        out["models"] = self.db.table("models").count
+        out["benchmarks"] = self.db.table("benchmarks").count
         out["models_with_evaluations"] = self.db.execute(
             "SELECT COUNT(DISTINCT model_id) FROM evaluations WHERE model_id IS NOT NULL"
         ).fetchone()[0]
         out["unresolved_model_names"] = self.db.execute(
             "SELECT COUNT(DISTINCT model) FROM evaluations WHERE model_id IS NULL"
         ).fetchone()[0]
-        out["prices"] = self.db["prices"].count
-        out["articles"] = self.db["articles"].count
-        out["claims"] = self.db["claims"].count
+        out["prices"] = self.db.table("prices").count
+        out["articles"] = self.db.table("articles").count
+        out["claims"] = self.db.table("claims").count
         return out
 
     def has_article_url(self, url: str) -> bool:

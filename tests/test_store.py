@@ -53,12 +53,26 @@ def test_a_failed_batch_leaves_nothing_behind(store):
 def test_evaluation_filters(store):
     rows = [
         Evaluation(
-            model="a", benchmark="b", metric="m", score=1.0, source="s1", as_of="2024-01-01",
-            model_id="m1", benchmark_id="b1",
+            model="a",
+            benchmark="b",
+            metric="m",
+            score=1.0,
+            source="s1",
+            as_of="2024-01-01",
+            model_id="m1",
+            benchmark_id="b1",
         ),
         Evaluation(
-            model="c", benchmark="b", metric="m", score=2.0, source="s2", as_of="2025-01-01",
-            model_id="m2", benchmark_id="b1", kind="self_reported", reported_by="Org",
+            model="c",
+            benchmark="b",
+            metric="m",
+            score=2.0,
+            source="s2",
+            as_of="2025-01-01",
+            model_id="m2",
+            benchmark_id="b1",
+            kind="self_reported",
+            reported_by="Org",
         ),
     ]
     store.import_evaluations(rows, Snapshot(sha256="s", source="s", file_name="f"))
@@ -80,8 +94,14 @@ def test_saving_a_checked_document_twice_keeps_one_copy_and_the_history(store):
         checkworthiness=0.9,
     )
     ev = Evidence(
-        benchmark="mmlu", source="helm", subject_score=80.0, target_score=79.0,
-        difference=1.0, margin=0.7, as_of="2024-01-01", snapshot="deadbeef",
+        benchmark="mmlu",
+        source="helm",
+        subject_score=80.0,
+        target_score=79.0,
+        difference=1.0,
+        margin=0.7,
+        as_of="2024-01-01",
+        snapshot="deadbeef",
     )
     verdict = Verdict("supported", ("noise",), ("because",), (ev,), None)
     doc = Document(text="X beats Y on MMLU.", path="a.md", title="A", date="2024-09-01")
