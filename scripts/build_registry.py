@@ -349,6 +349,11 @@ RELEASE_DATES: dict[str, str] = {
     "qwen-max-0428": "2024-04-28",
     "qwen2.5-max": "2025-01-28",
     "yi-large": "2024-05-13",
+    # NVIDIA's derivatives of Llama are their own releases, not the Llama generation's
+    "llama-3.1-nemotron-51b-instruct": "2024-09-23",
+    "llama-3.1-nemotron-70b-instruct": "2024-10-15",
+    "llama-3.3-nemotron-super-49b-v1": "2025-03-18",
+    "llama-3.1-nemotron-ultra-253b-v1": "2025-04-07",
 }
 
 # Family prefix -> release date of every size and variant of that generation.
@@ -442,6 +447,7 @@ ORGS: list[tuple[str, str]] = [
     (r"^solar", "Upstage"),
     (r"^claude(-|$)", "Anthropic"),
     (r"^(gemini|gemma|codegemma|recurrentgemma|palm)", "Google"),
+    (r"^(nemotron|llama-3\.[1-3]-nemotron)", "NVIDIA"),  # before Llama: a derivative
     (r"^(meta-)?(llama|codellama)", "Meta"),
     (r"^(qwen|qwq|codeqwen)", "Alibaba Qwen"),
     (r"^deepseek", "DeepSeek"),
@@ -661,10 +667,20 @@ def derive_date(model_id: str) -> str:
             m = re.search(r"-([01]\d)-?([0-3]\d)$", model_id)
             if m:
                 return f"{year}-{m.group(1)}-{m.group(2)}"
+    if DERIVATIVE_WORDS.search(model_id):
+        return ""  # a fine-tune of Llama 3.1 came out after Llama 3.1: its date is unknown
     for pattern, date in GENERATION_DATES:
         if re.search(pattern, model_id):
             return date
     return ""
+
+
+# Words that mark a model derived from a base generation (fine-tunes, prunes, distillations)
+# rather than the generation's own checkpoints: the generation's release date is not theirs.
+DERIVATIVE_WORDS = re.compile(
+    r"-(nemotron|minitron|tulu|hermes|skillmix|magpie|[a-z]*po|abliterated|lorablated|smaug|"
+    r"dracarys|dolphin|wizard|orca|vicuna|zephyr|openchat|starling)(-|$)"
+)
 
 
 def is_mirror(spelling: str) -> bool:

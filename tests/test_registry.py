@@ -518,6 +518,20 @@ def test_model_attributes_of_key_models(registry: Registry) -> None:
     assert registry.models["claude2-alpaca-13b"].org != "Anthropic"
 
 
+def test_derivatives_do_not_inherit_the_base_generations_date(registry: Registry) -> None:
+    """NVIDIA's Nemotron builds of Llama 3.1 came out months after Llama 3.1 (2024-07-23)."""
+    ultra = registry.models["llama-3.1-nemotron-ultra-253b-v1"]
+    assert (ultra.org, ultra.release_date) == ("NVIDIA", "2025-04-07")
+    assert ultra.variant != "base"
+    assert registry.models["llama-3.1-nemotron-51b-instruct"].release_date == "2024-09-23"
+    assert registry.models["llama-3.3-nemotron-super-49b-v1"].release_date == "2025-03-18"
+    # a fine-tune without a curated date has none, rather than its base model's
+    assert registry.models["llama-3-8b-instruct-skillmix"].release_date is None
+    # the generation's own checkpoints keep the generation's date
+    assert registry.models["llama-3.1-70b-instruct"].release_date == "2024-07-23"
+    assert registry.models["nemotron-4-340b-instruct"].release_date == "2024-06-14"
+
+
 def test_every_model_has_org_and_family(registry: Registry) -> None:
     assert len(registry.models) >= 400
     for model in registry.models.values():
