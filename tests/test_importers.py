@@ -158,6 +158,37 @@ def test_self_reported_rows_are_marked_with_who_reported_them() -> None:
     assert {e.reported_by for e in rows} == {"DeepSeek", "OpenAI"}
 
 
+def test_simple_evals_gpqa_runs_are_gpqa_diamond(tmp_path: Path) -> None:
+    """simple-evals' GPQA is the Diamond set; a competitor figure it quotes stays as named."""
+    rows = IMPORTERS["self_reported"].parse(RAW / "self_reported" / "self_reported.csv")
+    gpqa = [e for e in rows if "GPQA" in e.benchmark]
+    assert [(e.model, e.benchmark) for e in gpqa] == [("o3-high", "GPQA Diamond")]
+    assert "named 'GPQA' in the source" in gpqa[0].notes
+    quoted = tmp_path / "self_reported.csv"
+    header = "model,benchmark,metric,score,setting,source,reported_by\n"
+    quoted.write_text(
+        header + "Grok 2,GPQA,score (%),56,vendor-reported figure quoted,"
+        "openai_simple_evals,OpenAI\n"
+        "Some model,GPQA,score (%),40,simple-evals (zero-shot),other_vendor,Other\n",
+        encoding="utf-8",
+    )
+    assert [e.benchmark for e in IMPORTERS["self_reported"].parse(quoted)] == ["GPQA", "GPQA"]
+
+
+def test_bundled_simple_evals_gpqa_resolves_to_gpqa_diamond() -> None:
+    with open(REPO_DATA / "evaluations" / "self_reported.csv", newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["source"] == "openai_simple_evals"]
+    own = [r for r in rows if "GPQA" in r["benchmark"] and r["reported_by"] == "OpenAI"]
+    assert own and all(
+        r["benchmark"] == "GPQA Diamond" for r in own if "simple-evals (" in r["setting"]
+    )
+    from claimcheck.registry import load_registry
+
+    assert load_registry(REPO_DATA).resolve_benchmark("GPQA Diamond", "score (%)").id == (
+        "gpqa-diamond"
+    )
+
+
 def test_litellm_prices_are_chat_models_per_million_tokens() -> None:
     path = RAW / "prices" / "litellm_model_prices.json"
     raw = json.loads(path.read_text(encoding="utf-8"))

@@ -15,6 +15,22 @@ from claimcheck.models import Evaluation
 
 REQUIRED = ("model", "benchmark", "metric", "score", "source", "reported_by")
 
+# (source, benchmark as written, setting prefix) -> the benchmark actually run. OpenAI's
+# simple-evals README heads its column "GPQA", but its gpqa_eval.py loads the Diamond set
+# (variant="diamond" by default), so its own runs are GPQA Diamond. Competitor figures it
+# quotes keep their vendor's own (unstated) setting and stay "GPQA".
+_RUN_AS: dict[tuple[str, str], tuple[str, str]] = {
+    ("openai_simple_evals", "GPQA"): ("simple-evals (", "GPQA Diamond"),
+}
+
+
+def _benchmark(rec: dict[str, str]) -> tuple[str, str]:
+    """The benchmark a row measured, and a note when that is not the name it was given."""
+    fix = _RUN_AS.get((rec["source"], rec["benchmark"]))
+    if fix and (rec.get("setting") or "").startswith(fix[0]):
+        return fix[1], f"named '{rec['benchmark']}' in the source; simple-evals runs {fix[1]}"
+    return rec["benchmark"], ""
+
 
 def parse(ctx: FileContext) -> list[Evaluation]:
     reader = csv.DictReader(io.StringIO(ctx.text()))
@@ -31,10 +47,12 @@ def parse(ctx: FileContext) -> list[Evaluation]:
             raise ctx.error(f"score {rec['score']!r} is not a number", f"line {line}")
         if not rec["reported_by"].strip():
             raise ctx.error("reported_by is empty (who published this number?)", f"line {line}")
+        benchmark, renamed = _benchmark(rec)
+        notes = "; ".join(n for n in (rec.get("notes") or "", renamed) if n)
         out.append(
             ctx.row(
                 model=rec["model"],
-                benchmark=rec["benchmark"],
+                benchmark=benchmark,
                 metric=rec["metric"],
                 score=r4(score),
                 ci_low=to_float(rec.get("ci_low")),
@@ -43,7 +61,7 @@ def parse(ctx: FileContext) -> list[Evaluation]:
                 source=rec["source"],
                 source_url=rec.get("source_url") or ctx.source_url,
                 as_of=rec.get("as_of") or ctx.as_of,
-                notes=rec.get("notes") or "",
+                notes=notes,
                 kind="self_reported",
                 reported_by=rec["reported_by"].strip(),
             )
