@@ -20,13 +20,23 @@ Noise margin of a difference.
     Each row gets a standard error from the best thing available, in this order:
     1. the source's own 95% confidence interval: SE = (ci_high - ci_low) / 3.92;
     2. the source's standard error (the `stderr` column, or `SE=` / Epoch's `±` in the notes);
-    3. the binomial standard error from the benchmark's item count:
+    3. the binomial standard error from the item count: the row's own count where its notes
+       give one (a derived LiveCodeBench window: "over 404 problems"), else the benchmark's:
        SE = scale * sqrt(p (1 - p) / n), with p = score / scale.
     The two scores are independent measurements, so the margin of their difference is
     ``margin = 1.96 * sqrt(se_subject**2 + se_target**2)`` (a 95% two-sided band). When only one
     row has an SE, the other is assumed to be as noisy; when neither has one the margin is 0 and
     the reason says that no noise estimate exists. A lead larger than the margin is a win, a
     deficit larger than the margin a loss, anything in between a tie.
+
+No noise estimate is not decisive on its own.
+    Where neither row has a CI, SE or item count (LiveBench averages, MixEval and its subsets,
+    Elo tables without intervals) the size of the noise is unknown, so such a comparison alone
+    can neither support `surpasses`/`best_in_group` (a lead reads as inside the noise) nor
+    contradict a claim (a deficit reads as overstated). On one benchmark, rows with a noise
+    estimate outvote rows without one; `trails` is contradicted only by rivals that lead
+    beyond a known margin. Item counts are added to the registry only where the published
+    size is certain, never guessed to make a difference decisive.
 
 Relations, as a careful reader reads them.
     surpasses      every named benchmark must be a win; ties make it `overstated` (noise),
@@ -131,6 +141,9 @@ _KAT_RE = re.compile(r"(?i)\b(maj|cons|pass|best[- ]of)@(\d+)\b")
 _COT_RE = re.compile(r"(?i)\b(cot|chain[- ]of[- ]thought)\b")
 _SE_NOTE_RE = re.compile(r"\bSE=(\d+(?:\.\d+)?)(?![\w/.:])")
 _PM_NOTE_RE = re.compile(r":(\d+(?:\.\d+)?)±(\d+(?:\.\d+)?)")
+# a derived row that says how many items it averages ("mean of per-problem pass@1 over 404
+# problems"): that window's own item count, which the registry cannot know
+_ITEMS_NOTE_RE = re.compile(r"(?i)\bover (\d[\d,]*) (?:problems|questions|items|prompts|tasks)\b")
 _SIZE_RE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*b\b")
 # ids of serving builds of a released model: "<released id>-fp8", "<released id>-turbo" ...
 _STANDIN_RE = re.compile(r"^(?P<base>.+)-(fp8|fp4|int8|int4|awq|gptq|gguf|turbo|bf16)$")
@@ -313,10 +326,14 @@ def _row_noise(e: Evaluation, info: BenchmarkInfo | None) -> _Noise:
             # Epoch prints mean±stderr in 0-1 units; scores are on the benchmark's scale
             scale = (info.scale if info and info.scale else 100.0) if unit_scale else 1.0
             return _Noise(se * scale, "se")
-    if info and info.items and info.scale and info.metric_kind != "elo":
+    items = info.items if info else None
+    m = _ITEMS_NOTE_RE.search(e.notes) if e.notes else None
+    if m:
+        items = int(m.group(1).replace(",", "")) or items
+    if info and items and info.scale and info.metric_kind != "elo":
         p = e.score / info.scale
         if 0.0 <= p <= 1.0:
-            return _Noise(info.scale * math.sqrt(p * (1 - p) / info.items), "binomial", info.items)
+            return _Noise(info.scale * math.sqrt(p * (1 - p) / items), "binomial", items)
     return _Noise(None, "")
 
 
@@ -483,6 +500,11 @@ class _Cmp:
         return "tie"
 
     @property
+    def unmeasured(self) -> bool:
+        """No CI, SE or item count on either side: the size of the noise is unknown."""
+        return self.margin == 0 and self.method.startswith("no noise estimate")
+
+    @property
     def normalised(self) -> float:
         scale = self.info.scale if self.info.scale else 400.0  # Elo: 400 points = 10x odds
         return self.diff / scale
@@ -565,7 +587,7 @@ def _sentence(c: _Cmp, registry: RegistryLike) -> str:
         return (
             f"On {_where(c)}, {sname} scores {_fmt(c.s.score)} vs {tname} {_fmt(c.t.score)}: "
             f"{verdict} (no noise estimate: the source publishes no CI or SE and the item "
-            "count is unknown)."
+            "count is unknown, so this difference alone decides nothing)."
         )
     if c.outcome == "win":
         verdict = f"{_fmt(gap)} {unit} ahead, beyond the ±{_fmt(c.margin)} noise margin"
@@ -939,7 +961,20 @@ class _Judgement:
         return out
 
     def _ok(self, c: _Cmp) -> str:
-        """Per-comparison reading of the relation: ok | noise | bad | far."""
+        """Per-comparison reading of the relation: ok | noise | bad | far.
+
+        A comparison without any noise estimate is never decisive on its own: a lead there
+        reads as inside the noise, a deficit as `bad` (overstated), never `far` (contradicted).
+        """
+        reading = self._ok_measured(c)
+        if c.unmeasured:
+            if reading == "ok" and self.claim.relation in ("surpasses", "best_in_group"):
+                return "noise"
+            if reading == "far":
+                return "bad"
+        return reading
+
+    def _ok_measured(self, c: _Cmp) -> str:
         rel = self.claim.relation
         if rel == "surpasses":
             return {"win": "ok", "tie": "noise", "loss": "far"}[c.outcome]
@@ -955,8 +990,12 @@ class _Judgement:
         return {"win": "ok", "tie": "noise", "loss": "far"}[c.outcome]
 
     def _benchmark_reading(self, cs: list[_Cmp]) -> str:
-        """Sources on one benchmark vote; the majority reading wins, ties go to the weaker."""
-        votes = [self._ok(c) for c in cs]
+        """Sources on one benchmark vote; the majority reading wins, ties go to the weaker.
+
+        Rows with a noise estimate outvote rows without one: the latter vote only alone.
+        """
+        measured = [c for c in cs if not c.unmeasured]
+        votes = [self._ok(c) for c in (measured or cs)]
         order = ["ok", "noise", "bad", "far"]
         best = max(order, key=lambda k: (votes.count(k), -order.index(k)))
         if votes.count(best) * 2 == len(votes) and len(set(votes)) > 1:
@@ -1144,12 +1183,13 @@ class _Judgement:
             )
         names = ", ".join(_model_name(self.registry, m) for m in sorted(ahead))
         extra = sorted(ahead.values(), key=lambda c: c.diff)[:3]
+        decisive = sum(1 for c in ahead.values() if not c.unmeasured)
         reasons = [
             f"{self._sname} is not second only to the named model(s): {names} also "
             "lead it beyond the noise margin."
         ]
         reasons.extend(_sentence(c, self.registry) for c in extra)
-        return ("contradicted" if len(ahead) >= 3 else "overstated"), reasons, extra
+        return ("contradicted" if decisive >= 3 else "overstated"), reasons, extra
 
     def _released(self, mid: str) -> bool:
         """Was the model out at the claim date? Undated models: their first published row."""
@@ -1237,7 +1277,9 @@ class _Judgement:
 
     @staticmethod
     def _benchmark_reading_best(cs: list[_Cmp]) -> str:
-        outs = [c.outcome for c in cs]
+        measured = [c for c in cs if not c.unmeasured]
+        # without a noise estimate neither a lead nor a deficit decides anything
+        outs = [c.outcome for c in measured] if measured else ["tie" for _ in cs]
         if all(o == "win" for o in outs):
             return "ok"
         if outs.count("loss") * 2 > len(outs):

@@ -195,6 +195,45 @@ def test_no_noise_estimate_is_said() -> None:
     assert "no noise estimate" in v.evidence[0].margin_method
 
 
+def test_no_noise_estimate_is_not_decisive_on_its_own() -> None:
+    """Without a CI, SE or item count a lead cannot support `surpasses` and a deficit cannot
+    contradict it: both are overstated, whatever the size of the gap."""
+    lead = [E("alpha", "arena", 1290), E("beta-0806", "arena", 1280)]
+    v = J(C("alpha", "surpasses", ("beta-0806",), ("arena",)), lead)
+    assert v.verdict == "overstated"
+    assert "noise" in v.flags
+    assert "decides nothing" in v.reasons[1]
+    behind = [E("alpha", "arena", 1200), E("beta-0806", "arena", 1290)]
+    assert J(C("alpha", "surpasses", ("beta-0806",), ("arena",)), behind).verdict == "overstated"
+    # a second source that does publish a CI decides the benchmark
+    measured = [
+        E("alpha", "arena", 1290, source="other", ci_low=1287, ci_high=1293),
+        E("beta-0806", "arena", 1280, source="other", ci_low=1277, ci_high=1283),
+    ]
+    assert J(C("alpha", "surpasses", ("beta-0806",), ("arena",)), lead + measured).verdict == (
+        "supported"
+    )
+
+
+def test_item_count_in_a_rows_notes_gives_a_binomial_margin() -> None:
+    """A derived row that says how many problems it averages has a binomial SE of its own."""
+    note = "DERIVED: mean of per-problem pass@1 over 400 problems"
+    reg = replace(
+        REG,
+        benchmarks={
+            **REG.benchmarks,
+            "lcb": BenchmarkInfo("lcb", "LiveCodeBench", primary_metrics=("pass@1",)),
+        },
+    )
+    rows = [E("alpha", "lcb", 40.0, metric="pass@1", notes=note)]
+    rows.append(E("beta-0806", "lcb", 37.0, metric="pass@1", notes=note))
+    v = judge(C("alpha", "surpasses", ("beta-0806",), ("lcb",)), rows, registry=reg)  # type: ignore[arg-type]
+    # SEs sqrt(.4*.6/400)=2.45 and sqrt(.37*.63/400)=2.41 -> margin 6.7: a 3-point lead is noise
+    assert v.evidence[0].margin_method == "binomial SE, n=400"
+    assert v.evidence[0].margin == pytest.approx(6.74, abs=0.05)
+    assert v.verdict == "overstated" and "noise" in v.flags
+
+
 # -- pairing ---------------------------------------------------------------------------------
 
 
@@ -249,7 +288,10 @@ def test_lower_is_better_benchmarks_flip_the_sign() -> None:
             ),
         },
     )
-    rows = [E("alpha", "ppl", 3.0, metric="ppl"), E("beta-0806", "ppl", 5.0, metric="ppl")]
+    rows = [
+        E("alpha", "ppl", 3.0, metric="ppl", notes="SE=0.1"),
+        E("beta-0806", "ppl", 5.0, metric="ppl", notes="SE=0.1"),
+    ]
     v = judge(C("alpha", "surpasses", ("beta-0806",), ("ppl",)), rows, registry=reg)  # type: ignore[arg-type]
     assert v.verdict == "supported"
     assert v.evidence[0].difference == 2.0
