@@ -57,6 +57,25 @@ Breadth.
     ("wins 3 of 8"). Hedges lower the bar: "most" needs a simple majority, "several"/"many"
     two wins, "some" one win, "overall"/"on average" the aggregate; "all"/"every" raise it.
 
+One leaderboard counts once.
+    A careful reader does not count one leaderboard eight times. In a tally, each
+    (benchmark family, source) contributes one headline row; the other rows of that family and
+    source stay in the evidence, marked in a reason as not counted:
+    - a leaderboard that publishes an average of its own parts counts by that average only:
+      LiveBench's global average (not its categories), the HF Open LLM Leaderboard v1/v2
+      averages (not their MMLU, GSM8K, IFEval ... columns);
+    - near-duplicates of one benchmark form a family, headline first: MixEval and MixEval-Hard
+      and its subsets; Arena-Hard-Auto v2.0 and v0.1; AlpacaEval 2.0 and 1.0; HumanEval+ and
+      HumanEval; MBPP+ and MBPP; BigCodeBench Complete and Instruct; FrontierMath private and
+      public (WildBench's task sub-scores are not primary metrics, so never tallied);
+    - several settings of one benchmark from one source (with and without style control,
+      Aider edit formats, Epoch task versions, a LiveCodeBench window and all problems) are one
+      measurement.
+    The headline is the row with a noise estimate, then the family's headline benchmark, then
+    the primary setting (not "with style control", not "all problems"), then the newest.
+    Different sources on one family still vote together, as on one benchmark. A benchmark the
+    claim names counts as itself, parts of leaderboards included ("on LiveBench coding").
+
 Never counted as independent.
     Self-reported rows (a vendor's table, including its numbers for competitors) are shown
     and compared with the independent numbers (the gap), but never decide a verdict. When only
@@ -539,6 +558,106 @@ def _close(c: _Cmp) -> float:
     if c.info.metric_kind == "elo" or not c.info.scale:
         return max(c.margin, CLOSE_ELO)
     return max(c.margin, CLOSE_POINTS_SHARE * c.info.scale)
+
+
+# -- breadth: one headline per benchmark family and source ---------------------------------
+
+# Near-duplicate measurements of one benchmark (same items, another version, a subset, a
+# stricter test suite): family -> member ids, headline first.
+_BENCHMARK_FAMILIES: dict[str, tuple[str, ...]] = {
+    "mixeval": (
+        "mixeval",
+        "mixeval-hard",
+        "mixeval-mmlu",
+        "mixeval-mmlu-hard",
+        "mixeval-triviaqa",
+        "mixeval-triviaqa-hard",
+        "mixeval-drop",
+        "mixeval-drop-hard",
+        "mixeval-hellaswag",
+        "mixeval-commonsenseqa",
+    ),
+    "arena-hard-auto": ("arena-hard-auto-v2.0", "arena-hard-auto-v0.1"),
+    "alpacaeval": ("alpacaeval-2.0", "alpacaeval-1.0"),
+    "humaneval": ("humaneval-plus", "humaneval"),
+    "mbpp": ("mbpp-plus", "mbpp"),
+    "bigcodebench": ("bigcodebench-complete", "bigcodebench-instruct"),
+    "frontiermath": ("frontiermath", "frontiermath-public"),
+    "frontiermath-tier-4": ("frontiermath-tier-4", "frontiermath-tier-4-public"),
+}
+_FAMILY_OF: dict[str, tuple[str, int]] = {
+    bid: (family, rank)
+    for family, members in _BENCHMARK_FAMILIES.items()
+    for rank, bid in enumerate(members)
+}
+# Leaderboards whose own average is their headline: every other number they publish is a part
+# of it, so for a broad claim only the average counts (a part counts where the claim names it).
+_LEADERBOARD_AVERAGES: dict[str, str] = {
+    "livebench": "livebench",
+    "hf_open_llm_leaderboard_v1": "hf-open-llm-v1",
+    "hf_open_llm_leaderboard_v2": "hf-open-llm-v2",
+}
+# a second reading of the same runs: shown, counted only when nothing else is there
+_SECONDARY_SETTING = re.compile(r"(?i)\bwith style control\b|\ball problems in file\b")
+
+
+def _family(c: _Cmp, named: set[str]) -> tuple[str, int, bool]:
+    """(family key, rank of this benchmark in it, may it count at all) for a tally."""
+    bid = c.info.id
+    if bid in named:
+        return bid, 0, True  # a benchmark the claim names is counted as itself
+    board = _LEADERBOARD_AVERAGES.get(c.s.source)
+    if board:
+        return board, 0, bid == board
+    family, rank = _FAMILY_OF.get(bid, (bid, 0))
+    return family, rank, True
+
+
+def _headlines(
+    cmps: Sequence[_Cmp], named: set[str]
+) -> tuple[dict[str, list[_Cmp]], list[_Cmp], list[_Cmp]]:
+    """Readings per benchmark family for a tally, and the rows counted and not counted.
+
+    One leaderboard is counted once: per (family, source) a single headline row counts (the
+    one with a noise estimate, then the family's headline benchmark, then the primary setting,
+    then the newest); the rest stay as evidence. Sources on one family still vote together.
+    """
+    groups: dict[tuple[str, str], list[tuple[int, _Cmp]]] = defaultdict(list)
+    skipped: list[_Cmp] = []
+    for c in cmps:
+        family, rank, counts = _family(c, named)
+        if counts:
+            groups[(family, c.s.source)].append((rank, c))
+        else:
+            skipped.append(c)
+    per: dict[str, list[_Cmp]] = defaultdict(list)
+    counted: list[_Cmp] = []
+    for (family, _source), members in groups.items():
+        members.sort(key=lambda rc: max(rc[1].s.as_of, rc[1].t.as_of), reverse=True)
+        rank, best = min(
+            members,
+            key=lambda rc: (
+                rc[1].unmeasured,
+                rc[0],
+                bool(_SECONDARY_SETTING.search(rc[1].s.setting)),
+            ),
+        )
+        per[family].append(best)
+        counted.append(best)
+        skipped.extend(c for _, c in members if c is not best)
+    return per, counted, skipped
+
+
+def _uncounted_reason(skipped: Sequence[_Cmp]) -> str | None:
+    if not skipped:
+        return None
+    names = list(dict.fromkeys(f"{c.info.name} ({_source_name(c.s.source)})" for c in skipped))
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    rows = "row" if len(skipped) == 1 else "rows"
+    return (
+        f"Each leaderboard counts once in the tally: {len(skipped)} further {rows} (parts, "
+        f"subsets or second settings of a counted benchmark: {shown}) are evidence, not votes."
+    )
 
 
 # -- formatting ----------------------------------------------------------------------------
@@ -1069,14 +1188,23 @@ class _Judgement:
         return f"The evidence backs only a weaker claim than that {self._sname} {rel} {tname}."
 
     def _judge_broad(self, pair: list[_Cmp], target: str) -> tuple[str, list[str], str]:
-        per = self._per_benchmark(pair)
+        per, counted, skipped = _headlines(pair, set(self.named))
+        tname = _model_name(self.registry, target)
+        if not counted:
+            return (
+                "unverifiable",
+                [
+                    f"Only parts of leaderboards compare {self._sname} with {tname}; a broad "
+                    "claim is judged on whole benchmarks (a leaderboard counts by its average)."
+                ],
+                "wins 0 of 0",
+            )
         readings = {b: self._benchmark_reading(cs) for b, cs in per.items()}
         n = len(readings)
         wins = sum(1 for v in readings.values() if v == "ok")
         losses = sum(1 for v in readings.values() if v in ("far", "bad"))
-        aggregate = sum(c.normalised for c in pair) / len(pair)
+        aggregate = sum(c.normalised for c in counted) / len(counted)
         bar = _hedge(self.claim.quantifier)
-        tname = _model_name(self.registry, target)
         rel = self.claim.relation
         word = {"surpasses": "wins", "approaches": "is close on", "trails": "is not ahead on"}.get(
             rel, "matches or leads on"
@@ -1101,9 +1229,12 @@ class _Judgement:
             if n - wins - losses > losses:
                 self.flags.add("noise")
         # quote the largest wins and losses, so the tally can be checked by hand
-        ranked = sorted(pair, key=lambda c: c.normalised)
+        ranked = sorted(counted, key=lambda c: c.normalised)
         quoted = ranked[:3] + [c for c in ranked[-3:] if c not in ranked[:3]]
         reasons.extend(_sentence(c, self.registry) for c in quoted)
+        uncounted = _uncounted_reason(skipped)
+        if uncounted:
+            reasons.append(uncounted)
         return verdict, reasons, tally
 
     # -- field checks (best_in_group, trails) ----------------------------------------------
@@ -1232,6 +1363,18 @@ class _Judgement:
             )
             self._self_reported_only(reasons)
             return "unverifiable", reasons, [], None
+        broad = self.claim.scope == "broad" or not self.named
+        skipped: list[_Cmp] = []
+        if broad:
+            per_bench, _counted, skipped = _headlines(leaders, set(self.named))
+            if not per_bench:
+                reasons.insert(
+                    0,
+                    f"Only parts of leaderboards rank {self._sname} against other {label}; a "
+                    "broad claim is judged on whole benchmarks (a leaderboard counts by its "
+                    "average).",
+                )
+                return "unverifiable", reasons, _distinguish(leaders), None
         parity = self.claim.relation in ("matches", "approaches")
         if parity:
             # "on par with the best closed models": the group's strongest member is the target
@@ -1257,7 +1400,6 @@ class _Judgement:
                 f"benchmarks ({lost} where another model leads beyond the noise)."
             )
         reasons.insert(0, head)
-        broad = self.claim.scope == "broad" or not self.named
         bar = _hedge(self.claim.quantifier) if broad else "all"
         if (broad and _broad_ok(best, n, 1.0, bar)) or (not broad and best == n):
             verdict = "supported"
@@ -1270,7 +1412,13 @@ class _Judgement:
             if best > 0 and lost > 0:
                 self.flags.add("cherry_picked")
         ranked = _distinguish(sorted(leaders, key=lambda c: c.diff))
-        reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
+        counted_first = [c for c in ranked if c not in skipped] + [
+            c for c in ranked if c in skipped
+        ]
+        reasons.extend(_sentence(c, self.registry) for c in counted_first[:4])
+        uncounted = _uncounted_reason(skipped)
+        if uncounted:
+            reasons.append(uncounted)
         if trails and verdict != "unverifiable":
             reasons.insert(1, "Read as 'second only to' a group leader: checked against the rest.")
         return verdict, reasons, ranked, tally

@@ -435,6 +435,97 @@ def test_broad_claim_lost_everywhere_is_contradicted() -> None:
     assert J(C("alpha", "surpasses", ("beta-0806",)), rows).verdict == "contradicted"
 
 
+BREADTH_REG = replace(
+    REG,
+    benchmarks={
+        **REG.benchmarks,
+        **{
+            b.id: b
+            for b in [
+                BenchmarkInfo("livebench", "LiveBench", primary_metrics=("global_average",)),
+                BenchmarkInfo("livebench-coding", "LiveBench Coding", primary_metrics=("cat",)),
+                BenchmarkInfo("livebench-language", "LiveBench Language", primary_metrics=("cat",)),
+                BenchmarkInfo(
+                    "livebench-reasoning", "LiveBench Reasoning", primary_metrics=("cat",)
+                ),
+                BenchmarkInfo("hf-open-llm-v1", "HF v1 average", primary_metrics=("avg",)),
+                BenchmarkInfo(
+                    "arena-hard-auto-v0.1",
+                    "Arena-Hard-Auto v0.1",
+                    items=500,
+                    primary_metrics=("wr",),
+                ),
+            ]
+        },
+    },
+)
+
+
+def _breadth_rows() -> list[Evaluation]:
+    """alpha loses MMLU and MATH clearly, leads LiveBench's average and three categories, the
+    HF v1 average and MMLU as one of its parts, and Arena-Hard in two style settings."""
+    rows = [
+        E("alpha", "mmlu", 70),
+        E("beta-0806", "mmlu", 80),
+        E("alpha", "math", 40),
+        E("beta-0806", "math", 50),
+    ]
+    lb = dict(source="livebench", setting="LiveBench release 2024-08-31 question set")
+    for bench, metric in [
+        ("livebench", "global_average"),
+        ("livebench-coding", "cat"),
+        ("livebench-language", "cat"),
+        ("livebench-reasoning", "cat"),
+    ]:
+        rows += [
+            E("alpha", bench, 60, metric=metric, notes="SE=0.5", **lb),  # type: ignore[arg-type]
+            E("beta-0806", bench, 40, metric=metric, notes="SE=0.5", **lb),  # type: ignore[arg-type]
+        ]
+    hf = dict(source="hf_open_llm_leaderboard_v1", notes="SE=0.1")
+    rows += [
+        E("alpha", "hf-open-llm-v1", 75, metric="avg", **hf),  # type: ignore[arg-type]
+        E("beta-0806", "hf-open-llm-v1", 70, metric="avg", **hf),  # type: ignore[arg-type]
+        E("alpha", "mmlu", 85, **hf),  # type: ignore[arg-type]
+        E("beta-0806", "mmlu", 70, **hf),  # type: ignore[arg-type]
+    ]
+    for style in ("no style control", "WITH style control"):
+        rows += [
+            E("alpha", "arena-hard-auto-v0.1", 80, metric="wr", source="ah", setting=style),
+            E("beta-0806", "arena-hard-auto-v0.1", 60, metric="wr", source="ah", setting=style),
+        ]
+    return rows
+
+
+def test_a_leaderboard_counts_once_in_a_broad_tally() -> None:
+    """LiveBench by its global average, HF v1 by its average (its MMLU is a part of it, not a
+    second MMLU vote), Arena-Hard once across its two style settings: 3 wins of 5, not 7 of 9."""
+    claim = C("alpha", "surpasses", ("beta-0806",))
+    v = judge(claim, _breadth_rows(), registry=BREADTH_REG)  # type: ignore[arg-type]
+    assert v.tally == "wins 3 of 5"
+    assert v.verdict == "overstated" and "cherry_picked" in v.flags
+    assert any(r.startswith("Each leaderboard counts once") for r in v.reasons)
+    # the uncounted rows are still shown as evidence
+    assert {e.benchmark for e in v.evidence} >= {"LiveBench Coding", "LiveBench Reasoning"}
+    assert len([e for e in v.evidence if e.benchmark == "Arena-Hard-Auto v0.1"]) == 2
+    # HELM-like MMLU (source src) alone decides MMLU: a loss, although HF v1's MMLU is a win
+    assert "MMLU" in " ".join(r for r in v.reasons if "behind" in r)
+
+
+def test_a_named_part_of_a_leaderboard_counts_as_itself() -> None:
+    claim = C(
+        "alpha",
+        "surpasses",
+        ("beta-0806",),
+        ("livebench-coding", "livebench-language", "mmlu"),
+        scope="broad",
+        quantifier="on most benchmarks",
+    )
+    v = judge(claim, _breadth_rows(), registry=BREADTH_REG)  # type: ignore[arg-type]
+    # coding and language win; MMLU: src says loss, HF v1 says win -> split, not a win
+    assert v.tally == "wins 2 of 3"
+    assert v.verdict == "supported"
+
+
 def test_vendor_table_gives_the_cherry_pick_measure() -> None:
     rows = BROAD[:4] + [E("alpha", "ifeval", 90), E("beta-0806", "ifeval", 85)]
     vendor = [
@@ -939,9 +1030,10 @@ CASES = [
         (("helm_via_epoch", 80.0, 84.5, 0.89, "loss"),),
     ),
     # Broad "improves across the board" vs its own predecessor: wins Aider refactoring
-    # (92.1 vs 64.0, n=89) and Epoch SWE-bench Verified (40.6 vs 32.0) but not LiveBench data
-    # analysis (52.8 vs 56.7): "all" is not met -> overstated, cherry_picked; no stale_target
-    # (the target is the subject's own predecessor).
+    # (92.1 vs 64.0, n=89) and Epoch SWE-bench Verified (40.6 vs 32.0); LiveBench counts once,
+    # by its global average (60.3 vs 59.8, no noise estimate), so its data-analysis category
+    # (52.8 vs 56.7) is evidence, not a loss: 6 of 13 wins, the rest inside the noise -> "all"
+    # is not met -> overstated, noise; no stale_target (the target is its own predecessor).
     Case(
         "claude-1022-beats-0620-across-the-board",
         R(
@@ -952,13 +1044,14 @@ CASES = [
         ),
         "2024-10-22",
         "overstated",
-        ("cherry_picked",),
-        ("stale_target",),
+        ("noise",),
+        ("stale_target", "cherry_picked"),
         (("epoch_ai", 40.6, 32.0, None, "win"),),
     ),
     # Broad "matches on most benchmarks": vs Llama 3.1 405B Qwen2.5-72B-Instruct trails on
-    # LMArena 2025-08-04 (1272 vs 1286 [1283,1289], margin 4.24) and LiveBench language (38.1 vs
-    # 49.8) but leads on Epoch MATH L5 (63.2 vs 49.8): a minority -> overstated, cherry_picked.
+    # LMArena 2025-08-04 (1272 vs 1286 [1283,1289], margin 4.24) and LiveBench's global average
+    # (43.4 vs 47.5) but leads on Epoch MATH L5 (63.2 vs 49.8) and Arena-Hard; LiveBench counts
+    # once (its language category, 38.1 vs 49.8, is evidence only): 5 of 8 -> supported.
     Case(
         "qwen-matches-llama405-on-most",
         R(
@@ -968,9 +1061,9 @@ CASES = [
             quantifier="on most benchmarks",
         ),
         "2024-09-19",
-        "overstated",
-        ("cherry_picked",),
+        "supported",
         (),
+        ("cherry_picked",),
         (("lmarena_mirror", 1272, 1286, 4.24, "loss"), ("epoch_ai", 63.2, 49.8, 2.77, "win")),
     ),
     # Broad claim against Llama-3.1-405B, with Qwen's own blog table as vendor rows: the
@@ -1103,8 +1196,10 @@ CASES = [
         ),
     ),
     # Broad "competitive with GPT-4o and Claude 3.5 Sonnet": against Claude 3.5 Sonnet-0620 the
-    # 405B is clearly behind on most benchmarks (Arena-Hard 64.1 vs 79.3, margin 3.1; LiveBench
-    # coding 43.8 vs 60.8) -> the weaker comparison decides: contradicted.
+    # 405B is clearly behind on half the benchmarks (Arena-Hard 64.1 vs 79.3, margin 3.1;
+    # AlpacaEval 39.3 vs 52.4) and level on the other half; LiveBench counts once (its coding
+    # category, 43.8 vs 60.8, is evidence only) -> 5 of 10, 6 of 10: overstated, not
+    # contradicted.
     Case(
         "llama405-matches-gpt4o-and-claude-broad",
         R(
@@ -1114,7 +1209,7 @@ CASES = [
             quantifier="across a broad set of benchmarks",
         ),
         "2024-07-23",
-        "contradicted",
+        "overstated",
         (),
         (),
         (("arena_hard_auto", 64.09, 79.35, None, "loss"),),
