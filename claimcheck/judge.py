@@ -653,10 +653,13 @@ def _uncounted_reason(skipped: Sequence[_Cmp]) -> str | None:
         return None
     names = list(dict.fromkeys(f"{c.info.name} ({_source_name(c.s.source)})" for c in skipped))
     shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-    rows = "row" if len(skipped) == 1 else "rows"
+    if len(skipped) == 1:
+        rows, verb = "row", "is evidence, not a vote"
+    else:
+        rows, verb = "rows", "are evidence, not votes"
     return (
         f"Each leaderboard counts once in the tally: {len(skipped)} further {rows} (parts, "
-        f"subsets or second settings of a counted benchmark: {shown}) are evidence, not votes."
+        f"subsets or second settings of a counted benchmark: {shown}) {verb}."
     )
 
 
@@ -1411,11 +1414,11 @@ class _Judgement:
                 self.flags.add("noise")
             if best > 0 and lost > 0:
                 self.flags.add("cherry_picked")
-        ranked = _distinguish(sorted(leaders, key=lambda c: c.diff))
-        counted_first = [c for c in ranked if c not in skipped] + [
-            c for c in ranked if c in skipped
-        ]
-        reasons.extend(_sentence(c, self.registry) for c in counted_first[:4])
+        # the counted rows first, so the sentences quoted are the ones the tally rests on
+        uncounted_ids = {id(c) for c in skipped}
+        order = sorted(leaders, key=lambda c: (id(c) in uncounted_ids, c.diff))
+        ranked = _distinguish(order)
+        reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
         uncounted = _uncounted_reason(skipped)
         if uncounted:
             reasons.append(uncounted)
