@@ -90,6 +90,16 @@ Dates.
     `until`), because a newer independent number checks an old claim just as well. A model
     without a release date counts as released at its first published evaluation.
 
+An unevaluated current snapshot.
+    A bare family name ("GPT-4o", resolved by the registry with method "as_of"/"family") means
+    the snapshot current at the claim date. When that snapshot has no independent row for a
+    benchmark the claim needs (or for any benchmark, in a broad claim), the nearest evaluated
+    snapshot of the same family released by the claim date stands in, with a reason ("No
+    independent number for GPT-4o (2024-11-20) (current on 2024-12-26); using GPT-4o
+    (2024-08-06), the nearest evaluated snapshot.") and the `variant` flag. A dated snapshot
+    named in the claim is never replaced, and families are never crossed (GPT-4o mini is not
+    GPT-4o).
+
 Other flags.
     `contamination_risk` when a benchmark the claim rests on carries a `saturated` or
     `contamination_risk` caveat; `setting_mismatch` when the claim's n-shot, CoT or maj@k/pass@k
@@ -112,6 +122,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -913,6 +924,7 @@ class _Judgement:
         # number, the document's row is the one shown
         vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
         wanted = set(self.named)
+        self._bare_memo: dict[str, bool] = {}
         if index is not None:
             # the index keeps each benchmark's table built once: judging is lookups
             models = [m for m in (self.subject, *self.targets) if m]
@@ -921,6 +933,8 @@ class _Judgement:
             self.standin_of = {v: m for m in models for v in index.standins.get(m, ())}
             if not wanted:
                 bench_ids = set(bench_ids) | index.benchmarks_of(variants)
+                if self.subject and self._bare(self.subject):
+                    bench_ids |= index.benchmarks_of(self._snapshots_near(self.subject))
             self.table = _Table.merged(
                 (index.table(b, registry) for b in sorted(bench_ids)), self.standin_of
             )
@@ -1011,6 +1025,7 @@ class _Judgement:
         tallies: list[str] = []
         for target in self.targets:
             pair = self._pair_cmps(target)
+            pair += self._fallback_cmps(target, pair)
             if not pair:
                 verdicts.append("unverifiable")
                 reasons.append(self._no_pair_reason(target))
@@ -1040,16 +1055,105 @@ class _Judgement:
             self._gap_notes()
         return verdict, reasons, cmps, "; ".join(tallies) or None
 
-    def _pair_cmps(self, target: str) -> list[_Cmp]:
+    def _pair_cmps(
+        self, target: str, subject: str | None = None, only: str | None = None
+    ) -> list[_Cmp]:
+        subject = subject or self.subject or ""
         out = []
-        for g in self.table.newest_with(self.subject or "", target):
-            s, t = g[self.subject or ""], g[target]
+        for g in self.table.newest_with(subject, target):
+            s, t = g[subject], g[target]
+            if only and s.benchmark_id != only:
+                continue
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
             out.append(_compare(s, t, info))
         out.sort(key=lambda c: (c.info.name, c.s.source, c.s.metric, c.s.setting))
         return _distinguish(out)
+
+    # -- an unevaluated current snapshot ---------------------------------------------------
+
+    def _bare(self, mid: str) -> bool:
+        """Was this model named by its bare family name ("GPT-4o"), not a dated snapshot?"""
+        hit = self._bare_memo.get(mid)
+        if hit is None:
+            resolve = getattr(self.registry, "resolve_model", None)
+            mentions = [m for m in (self.claim.subject, *self.claim.targets) if m and m.id == mid]
+            hit = False
+            if resolve is not None:
+                for m in mentions:
+                    r = resolve(m.text, as_of=self.as_of)
+                    if r.id == mid and r.method in ("as_of", "family"):
+                        hit = True
+            self._bare_memo[mid] = hit
+        return hit
+
+    def _snapshots_near(self, mid: str) -> list[str]:
+        """Other released snapshots of the model's own family, nearest release first.
+
+        Never another family (GPT-4o mini is not GPT-4o), never one released after the claim
+        date, never an experimental or preview build.
+        """
+        info = self.registry.models.get(mid)
+        if info is None or not info.family:
+            return []
+        members_of = getattr(self.registry, "family_members", None)
+        members = (
+            members_of(info.family)
+            if members_of is not None
+            else [m for m in self.registry.models.values() if m.family == info.family]
+        )
+        when = info.release_date or ""
+        out = [
+            m
+            for m in members
+            if m.id != mid
+            and m.family == info.family
+            and m.variant.lower() not in _RISKY_VARIANTS
+            and not (self.as_of and m.release_date and m.release_date > self.as_of)
+        ]
+        out.sort(key=lambda m: (_days_apart(m.release_date, when), m.release_date or ""))
+        return [m.id for m in out]
+
+    def _fallback_cmps(self, target: str, pair: list[_Cmp]) -> list[_Cmp]:
+        """Where a bare-named model's current snapshot has no independent row, its nearest
+        evaluated snapshot of the same family stands in (with a reason and `variant`)."""
+        have = {c.info.id for c in pair}
+        if self.named:
+            missing: list[str | None] = [b for b in dict.fromkeys(self.named) if b not in have]
+        else:
+            missing = [] if pair else [None]
+        if not missing:
+            return []
+        subject = self.subject or ""
+        s_alts = self._snapshots_near(subject) if self._bare(subject) else []
+        t_alts = self._snapshots_near(target) if self._bare(target) else []
+        combos = [(subject, t) for t in t_alts] + [(s, target) for s in s_alts]
+        combos += [(s, t) for s in s_alts for t in t_alts]
+        extra: list[_Cmp] = []
+        for bench in missing:
+            for s_id, t_id in combos:
+                if s_id == t_id:
+                    continue
+                found = self._pair_cmps(t_id, subject=s_id, only=bench)
+                if not found:
+                    continue
+                extra.extend(found)
+                for current, used in ((subject, s_id), (target, t_id)):
+                    if current != used:
+                        self._note_stand_in(current, used, bench)
+                break
+        return extra
+
+    def _note_stand_in(self, current: str, used: str, bench: str | None) -> None:
+        self.flags.add("variant")
+        when = f"current on {self.as_of}" if self.as_of else "the current one"
+        info = self.registry.benchmarks.get(bench or "")
+        where = f" on {info.name}" if info else ""
+        self.notes.append(
+            f"No independent number for {_model_name(self.registry, current)} ({when}){where}; "
+            f"using {_model_name(self.registry, used)}, the nearest evaluated snapshot."
+        )
 
     def _no_pair_reason(self, target: str) -> str:
         tname = _model_name(self.registry, target)
@@ -1729,6 +1833,16 @@ _REL_WORD = {
     "best_in_group": "leads",
 }
 _VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradicted": 3}
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two ISO dates; unknown dates sort last."""
+    if not a or not b:
+        return 10**6
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 10**6
 
 
 def _article(word: str) -> str:

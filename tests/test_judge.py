@@ -20,6 +20,7 @@ from claimcheck.models import (
     Mention,
     ModelInfo,
     Price,
+    Resolution,
 )
 
 # -- a registry-shaped fixture ---------------------------------------------------------------
@@ -524,6 +525,61 @@ def test_a_named_part_of_a_leaderboard_counts_as_itself() -> None:
     # coding and language win; MMLU: src says loss, HF v1 says win -> split, not a win
     assert v.tally == "wins 2 of 3"
     assert v.verdict == "supported"
+
+
+@dataclass
+class ResolvingRegistry(FakeRegistry):
+    """FakeRegistry that also says how a name resolved: bare family names by the claim date."""
+
+    def resolve_model(self, text: str, as_of: str | None = None) -> Resolution:
+        if text in self.models:
+            return Resolution(text, text, self.models[text].family, "exact", 100.0)
+        current = self.current_in_family(text, as_of)
+        if current is None:
+            return Resolution(text, None)
+        return Resolution(text, current.id, text, "as_of" if as_of else "family", 100.0)
+
+
+SNAPSHOT_REG = ResolvingRegistry(
+    models={
+        **REG.models,
+        "beta-1120": M("beta-1120", "beta", release_date="2024-11-20", open_weights=False),
+        "beta-mini": M("beta-mini", release_date="2024-07-18", open_weights=False),
+        "beta-next": M("beta-next", "beta", release_date="2025-03-01", open_weights=False),
+    },
+    benchmarks=REG.benchmarks,
+)
+
+
+def _snapshot_claim(target_text: str) -> Claim:
+    claim = C("alpha", "surpasses", ("beta-1120",), ("gpqa",))
+    return replace(claim, targets=(Mention(target_text, "beta-1120"),))
+
+
+def test_a_bare_name_falls_back_to_the_nearest_evaluated_snapshot() -> None:
+    rows = [
+        E("alpha", "gpqa", 60),
+        E("beta-0513", "gpqa", 58),
+        E("beta-0806", "gpqa", 40),
+        E("beta-next", "gpqa", 70),  # released after the claim date: never a stand-in
+    ]
+    v = judge(_snapshot_claim("beta"), rows, registry=SNAPSHOT_REG, as_of="2024-12-26")  # type: ignore[arg-type]
+    assert v.verdict == "supported"
+    assert "variant" in v.flags
+    assert [e.target_model for e in v.evidence] == ["beta-0806"]
+    assert (
+        "No independent number for beta-1120 (current on 2024-12-26) on GPQA Diamond; using "
+        "beta-0806, the nearest evaluated snapshot." in v.reasons
+    )
+
+
+def test_a_dated_snapshot_or_another_family_never_stands_in() -> None:
+    rows = [E("alpha", "gpqa", 60), E("beta-0806", "gpqa", 40)]
+    dated = judge(_snapshot_claim("beta-1120"), rows, registry=SNAPSHOT_REG, as_of="2024-12-26")  # type: ignore[arg-type]
+    assert dated.verdict == "unverifiable"
+    mini = [E("alpha", "gpqa", 60), E("beta-mini", "gpqa", 20)]
+    bare = judge(_snapshot_claim("beta"), mini, registry=SNAPSHOT_REG, as_of="2024-12-26")  # type: ignore[arg-type]
+    assert bare.verdict == "unverifiable" and "variant" not in bare.flags
 
 
 def test_vendor_table_gives_the_cherry_pick_measure() -> None:
