@@ -354,7 +354,7 @@ class ClaimcheckApp(App[None]):
             self.post_message(Progress("", finished=True))
         elif kind == "draft":
             _, seq, text, view = job
-            checked = checker.check_text(text, title="draft")
+            checked = checker.check_text(text)
             view.post_message(DraftChecked(seq, rows_from_checked(checked)))
         elif kind == "documents":
             docs = job[1]

@@ -231,11 +231,11 @@ class ModelScreen(Screen[None]):
                 table.add_columns(
                     "benchmark",
                     "source",
-                    "setting",
-                    "metric",
                     "independent",
                     "self-rep.",
                     "gap",
+                    "setting",
+                    "metric",
                     "date",
                 )
                 yield table
@@ -307,10 +307,10 @@ class ModelScreen(Screen[None]):
             table.add_row(
                 Text(one_line(bench, 30)),
                 Text(one_line(e.source if is_independent else (e.reported_by or e.source), 24)),
-                Text(one_line(e.setting) or "–"),
-                Text(one_line(e.metric, 16)),
                 Text(fmt_score(e.score) if is_independent else "", justify="right"),
                 Text(fmt_score(e.score) if not is_independent else "", justify="right"),
                 Text(fmt_diff(gap) if gap is not None else "", justify="right"),
+                Text(one_line(e.setting, 28) or "–"),
+                Text(one_line(e.metric, 16)),
                 Text(one_line(e.as_of)),
             )

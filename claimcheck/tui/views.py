@@ -91,7 +91,7 @@ class ArticlesView(Horizontal):
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         table = self.query_one("#article-list", DataTable)
         current = self.article["id"] if self.article else None
-        wanted = message.select or self._pending_select or current
+        wanted = message.select or self._pending_select or self._loading or current
         self.articles = message.articles
         table.clear()
         for a in message.articles:

@@ -167,7 +167,8 @@ class ArticleText(VerticalScroll):
                 spans.append((start, end, c.get("verdict") or "", index))
         body.text, body.spans, body.selected = text, spans, None
         body.refresh(layout=True)
-        self.scroll_home(animate=False)
+        # immediate: a deferred scroll home would land after the scroll to the first claim
+        self.scroll_home(animate=False, immediate=True)
 
     def select(self, index: int | None) -> None:
         self.selected = index
@@ -177,12 +178,17 @@ class ArticleText(VerticalScroll):
         if span is not None:
             self.call_after_refresh(self._scroll_to_offset, span[0])
 
-    def _scroll_to_offset(self, offset: int) -> None:
+    def _scroll_to_offset(self, offset: int, attempt: int = 0) -> None:
         body = self.query_one("#article-body", ArticleBody)
-        line = body.region.y - self.region.y + self.scroll_y + body.line_of(offset)
+        if body.size.height < body.line_of(len(body.text)) and attempt < 10:
+            # the new article's layout is not done yet: scrolling now would be clamped to
+            # the previous article's height
+            self.set_timer(0.02, lambda: self._scroll_to_offset(offset, attempt + 1))
+            return
+        line = body.region.y - self.content_region.y + self.scroll_y + body.line_of(offset)
         top, height = self.scroll_y, self.scrollable_content_region.height
         if not top + 1 <= line < top + height - 2:
-            self.scroll_to(y=max(line - 2, 0), animate=False)
+            self.scroll_to(y=max(line - 2, 0), animate=False, immediate=True)
 
 
 class EvidenceChart(Widget):
