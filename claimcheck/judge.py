@@ -925,6 +925,8 @@ class _Judgement:
         vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
         wanted = set(self.named)
         self._bare_memo: dict[str, bool] = {}
+        # rows shown as evidence but left out of a tally: (id of subject row, id of other row)
+        self._uncounted: set[tuple[int, int]] = set()
         if index is not None:
             # the index keeps each benchmark's table built once: judging is lookups
             models = [m for m in (self.subject, *self.targets) if m]
@@ -1339,6 +1341,7 @@ class _Judgement:
         ranked = sorted(counted, key=lambda c: c.normalised)
         quoted = ranked[:3] + [c for c in ranked[-3:] if c not in ranked[:3]]
         reasons.extend(_sentence(c, self.registry) for c in quoted)
+        self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
         uncounted = _uncounted_reason(skipped)
         if uncounted:
             reasons.append(uncounted)
@@ -1523,6 +1526,7 @@ class _Judgement:
         order = sorted(leaders, key=lambda c: (id(c) in uncounted_ids, c.diff))
         ranked = _distinguish(order)
         reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
+        self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
         uncounted = _uncounted_reason(skipped)
         if uncounted:
             reasons.append(uncounted)
@@ -1700,7 +1704,13 @@ class _Judgement:
         if self.named:
             ids = list(dict.fromkeys(self.named))
         else:
-            ids = list(dict.fromkeys(c.info.id for c in cmps if c.outcome == "win"))
+            ids = list(
+                dict.fromkeys(
+                    c.info.id
+                    for c in cmps
+                    if c.outcome == "win" and (id(c.s), id(c.t)) not in self._uncounted
+                )
+            )
         risky: list[BenchmarkInfo] = []
         for bid in ids:
             info = self.registry.benchmarks.get(bid)
