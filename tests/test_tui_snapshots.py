@@ -21,13 +21,28 @@ from claimcheck.tui.screens import HelpScreen, ModelScreen
 from claimcheck.tui.widgets import ClaimCard
 
 SIZES = [(80, 24), (160, 48)]
+MODELS: dict[str, dict[str, Any]] = {
+    "llama-3.1-405b": {
+        "name": "Llama 3.1 405B",
+        "org": "Meta",
+        "family": "llama-3.1-405b",
+        "release_date": "2024-07-23",
+        "open_weights": True,
+        "aliases": ["Llama-3.1-405B", "Meta-Llama-3.1-405B"],
+    },
+    "gpt-4o-mini-2024-07-18": {"name": "GPT-4o mini", "org": "OpenAI"},
+}
 
 
 @pytest.fixture()
 def app(tmp_path: Path) -> ClaimcheckApp:
     path = tmp_path / "snap.db"
     build_store(path)
-    return make_app(db_path=path, build=False, first_run=False, checker_factory=StandInChecker)
+    app = make_app(db_path=path, build=False, first_run=False, checker_factory=StandInChecker)
+    # the registry grows as the project does; snapshots must not change when it does
+    app.model_info = MODELS.get  # type: ignore[method-assign]
+    app.model_orgs = lambda: {k: v["org"] for k, v in MODELS.items()}  # type: ignore[method-assign]
+    return app
 
 
 async def until(pilot: Any, condition: Callable[[], bool], tries: int = 200) -> None:

@@ -24,6 +24,7 @@ class ArticlesLoaded(Message):
 
     articles: list[dict[str, Any]]
     select: str | None = None  # an article id to select once shown
+    generation: int = 0  # which request this answers (older answers are dropped)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class ClaimsLoaded(Message):
 
     claims: list[dict[str, Any]]
     orgs: dict[str, str]
+    generation: int = 0
 
 
 @dataclass

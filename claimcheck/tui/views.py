@@ -61,6 +61,7 @@ class ArticlesView(Horizontal):
         self._pending_select: str | None = None
         self._pending_claim: int | None = None
         self._loading: str | None = None
+        self._generation = 0
 
     @property
     def capp(self) -> ClaimcheckApp:
@@ -82,16 +83,30 @@ class ArticlesView(Horizontal):
 
     # -- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, select: str | None = None) -> None:
+        """Re-read the list; only the answer to the latest request is shown.
+
+        Reads run in threads that can finish out of order, so each carries a generation
+        number and an older list never replaces a newer one.
+        """
+        self._generation += 1
+        if select:
+            self._pending_select = select
+        self._read_articles(self._generation)
+
+    @work(thread=True, group="articles", exit_on_error=False)
+    def _read_articles(self, generation: int) -> None:
         with self.capp.open_store() as store:
             articles = store.articles()
-        self.post_message(ArticlesLoaded(articles, select))
+        self.post_message(ArticlesLoaded(articles, generation=generation))
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        if message.generation != self._generation:
+            return
         table = self.query_one("#article-list", DataTable)
         current = self.article["id"] if self.article else None
-        wanted = message.select or self._pending_select or self._loading or current
+        selecting = message.select or self._pending_select
+        wanted = selecting or self._loading or current
         self.articles = message.articles
         table.clear()
         for a in message.articles:
@@ -100,7 +115,8 @@ class ArticlesView(Horizontal):
             cell.append("\n")
             cell.append(one_line(a.get("published")) or "undated", style="dim")
             cell.append(" · ", style="dim")
-            cell.append(one_line(a.get("source"), 16) or "?", style="dim")
+            origin = a.get("source") or ("web" if "://" in (a.get("url") or "") else "file")
+            cell.append(one_line(origin, 16), style="dim")
             cell.append("  ")
             cell.append_text(tally_text(a))
             table.add_row(cell, key=a["id"], height=2)
@@ -111,8 +127,8 @@ class ArticlesView(Horizontal):
         row = ids.index(wanted) if wanted in ids else 0
         self._pending_select = None
         table.move_cursor(row=row)
-        if self.article is None or self.article["id"] != ids[row] or message.select:
-            self.request_article(ids[row], force=bool(message.select))
+        if self.article is None or self.article["id"] != ids[row] or selecting:
+            self.request_article(ids[row], force=bool(selecting))
 
     @on(DataTable.RowHighlighted, "#article-list")
     def _article_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -221,6 +237,7 @@ class ClaimsView(Vertical):
         self.sort_key = "date"
         self.sort_reverse = True
         self.filter = ClaimFilter()
+        self._generation = 0
 
     @property
     def capp(self) -> ClaimcheckApp:
@@ -258,13 +275,20 @@ class ClaimsView(Vertical):
             card.border_title = "Claim"
             yield card
 
-    @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def load_claims(self) -> None:
+        """Re-read every claim (the newest request wins, as for the article list)."""
+        self._generation += 1
+        self._read_claims(self._generation)
+
+    @work(thread=True, group="claims", exit_on_error=False)
+    def _read_claims(self, generation: int) -> None:
         with self.capp.open_store() as store:
             claims = store.checked_claims()
-        self.post_message(ClaimsLoaded(claims, self.capp.model_orgs()))
+        self.post_message(ClaimsLoaded(claims, self.capp.model_orgs(), generation))
 
     def on_claims_loaded(self, message: ClaimsLoaded) -> None:
+        if message.generation != self._generation:
+            return
         self.all_claims = message.claims
         self.orgs = message.orgs
         self.refresh_table()
