@@ -442,10 +442,11 @@ class ClaimcheckApp(App[None]):
 
     def current_claim(self) -> dict[str, Any] | None:
         active = self.tabs.active
-        view = {"articles": self.articles_view, "claims": self.claims_view}.get(
-            active, self.check_view
-        )
-        return view.current_claim
+        if active == "articles":
+            return self.articles_view.current_claim
+        if active == "claims":
+            return self.claims_view.current_claim
+        return self.check_view.current_claim
 
     def action_model(self) -> None:
         claim = self.current_claim()

@@ -208,7 +208,7 @@ class ClaimFilter:
             else:
                 words.append(token.lower())
         values.update({k: v.lower() for k, v in fixed.items() if v})
-        return replace(cls(words=tuple(words)), **values)
+        return replace(cls(words=tuple(words)), **values)  # type: ignore[arg-type]
 
     def describe(self) -> str:
         parts = [

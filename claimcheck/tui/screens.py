@@ -271,7 +271,7 @@ class ModelScreen(Screen[None]):
             ("family", info.get("family")),
             ("released", info.get("release_date")),
             ("variant", info.get("variant")),
-            ("open weights", {True: "yes", False: "no"}.get(info.get("open_weights"))),
+            ("open weights", _yes_no(info.get("open_weights"))),
         ]
         for label, value in details:
             if value:
@@ -314,3 +314,7 @@ class ModelScreen(Screen[None]):
                 Text(one_line(e.metric, 16)),
                 Text(one_line(e.as_of)),
             )
+
+
+def _yes_no(value: Any) -> str | None:
+    return None if value is None else ("yes" if value else "no")
