@@ -456,6 +456,22 @@ def test_light_and_dark(db) -> None:
     run(app, scenario)
 
 
+def test_zoom_gives_the_focused_pane_the_screen_and_back(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        card = app.query_one("#article-card", ClaimCard)
+        card.focus()
+        await pilot.press("z")
+        assert app.screen.maximized is card
+        assert card.region.height > 20
+        await pilot.press("z")
+        assert app.screen.maximized is None
+
+    run(app, scenario, size=(80, 24))
+
+
 def test_fits_an_80x24_terminal(db) -> None:
     path, _ = db
     app = _app(path)

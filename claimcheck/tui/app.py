@@ -101,6 +101,7 @@ class ClaimcheckApp(App[None]):
         Binding("f", "fetch", "Fetch"),
         Binding("o", "open_file", "Open"),
         Binding("e", "export", "Export"),
+        Binding("z", "zoom", "Zoom pane"),
         Binding("t", "toggle_theme", "Light/dark", show=False),
         Binding("r", "reload", "Reload", show=False),
         Binding("question_mark,f1", "help", "Help"),
@@ -117,6 +118,7 @@ class ClaimcheckApp(App[None]):
         ("Fetch announcements", "fetch", "Fetch new articles from the sources and check them"),
         ("Open a file", "open_file", "Check a txt, md or html file"),
         ("Export a report", "export", "Current article, filtered claims or everything"),
+        ("Zoom pane", "zoom", "Fill the screen with the focused pane (again to restore)"),
         ("Toggle light/dark", "toggle_theme", "Switch between the light and dark theme"),
         ("Reload from the store", "reload", "Re-read articles and claims"),
         ("Next claim", "next_claim", "Select the next claim in the article"),
@@ -470,6 +472,14 @@ class ClaimcheckApp(App[None]):
     def show_article(self, article_id: str, seq: int | None = None) -> None:
         self.action_show_tab("articles")
         self.articles_view.open_article(article_id, seq)
+
+    def action_zoom(self) -> None:
+        """Give the focused pane the whole screen (small terminals), or restore the layout."""
+        screen = self.screen
+        if screen.maximized is not None:
+            screen.minimize()
+        elif self.focused is not None:
+            screen.maximize(self.focused, container=False)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

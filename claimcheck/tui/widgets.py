@@ -121,6 +121,7 @@ class ArticleText(VerticalScroll):
     """An article: where it came from, then its text with the claims highlighted."""
 
     can_focus = True
+    ALLOW_MAXIMIZE = True
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -260,6 +261,7 @@ class ClaimCard(VerticalScroll):
     """The selected claim: verdict, flags, reasons in plain words, an evidence table and chart."""
 
     can_focus = True
+    ALLOW_MAXIMIZE = True
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
