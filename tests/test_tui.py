@@ -419,7 +419,7 @@ def test_help_lists_every_binding(db) -> None:
         descriptions = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
         for binding in app.BINDINGS:
             assert binding.description in descriptions  # type: ignore[union-attr]
-        assert {"Next claim", "Sort", "Leave editor", "Back"} <= descriptions
+        assert {"Next", "Prev", "Sort", "Leave editor", "Back"} <= descriptions
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -101,11 +101,11 @@ class ClaimcheckApp(App[None]):
         Binding("f", "fetch", "Fetch"),
         Binding("o", "open_file", "Open"),
         Binding("e", "export", "Export"),
-        Binding("z", "zoom", "Zoom pane"),
+        Binding("z", "zoom", "Zoom"),
         Binding("t", "toggle_theme", "Light/dark", show=False),
         Binding("r", "reload", "Reload", show=False),
         Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", show=False),
     ]
 
     # what each action is called in the help screen and the command palette
@@ -198,7 +198,7 @@ class ClaimcheckApp(App[None]):
             with TabPane("Check text [3]", id="check"):
                 yield CheckView(id="check-view")
         yield WorkStatus(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     # the main screen is the bottom of the stack; dialogs and the model view sit above it
     @property

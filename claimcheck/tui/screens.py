@@ -239,7 +239,7 @@ class ModelScreen(Screen[None]):
                     "date",
                 )
                 yield table
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self.current:

@@ -47,8 +47,8 @@ class ArticlesView(Horizontal):
     """Article list | the selected article with its claims highlighted | the claim card."""
 
     BINDINGS = [
-        Binding("n,right_square_bracket", "next_claim", "Next claim"),
-        Binding("p,left_square_bracket", "previous_claim", "Prev claim"),
+        Binding("n,right_square_bracket", "next_claim", "Next", tooltip="Next claim"),
+        Binding("p,left_square_bracket", "previous_claim", "Prev", tooltip="Previous claim"),
         Binding("backslash", "toggle_list", "Toggle list", show=False),
     ]
 
