@@ -472,6 +472,26 @@ def test_zoom_gives_the_focused_pane_the_screen_and_back(db) -> None:
     run(app, scenario, size=(80, 24))
 
 
+def test_progress_line_shows_above_the_footer_and_hides_when_done(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        from claimcheck.tui.messages import Progress
+
+        app.post_message(Progress("Checking sample [b]x[/b].md", 2, 9))
+        await pilot.pause()
+        status = app.query_one("#status")
+        assert status.display
+        assert "Checking sample [b]x[/b].md" in screen_text(app)
+        assert status.region.bottom <= app.query_one("Footer").region.y
+        app.post_message(Progress("", finished=True))
+        await pilot.pause()
+        assert not status.display
+
+    run(app, scenario, size=(80, 24))
+
+
 def test_fits_an_80x24_terminal(db) -> None:
     path, _ = db
     app = _app(path)

@@ -146,7 +146,6 @@ class ClaimcheckApp(App[None]):
         self._store_ready = threading.Event()
         self._model_registry: Any = None
         self._model_registry_lock = threading.Lock()
-        self.first_screen_shown = threading.Event()  # for benchmarks/bench_startup.py
 
     # -- store and registry access (called from worker threads) -----------------------------
 
@@ -312,6 +311,7 @@ class ClaimcheckApp(App[None]):
                     if checker is None:
                         self.post_message(Progress("Loading the checker…"))
                         checker = self.make_checker(store)
+                        self.post_message(Progress("", finished=True))
                     self._run_job(job, store, checker)
                 except Exception as exc:  # noqa: BLE001 - one failed job never stops the app
                     self.post_message(Progress("", finished=True))
