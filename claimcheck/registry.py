@@ -91,6 +91,14 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)*(?:x\d+(?:\.\d+)*)?[a-z]*|[a-z]+")
 _PROSE_TRIM = re.compile(r"(?:['’]s|[.,;:!?\"'’”“])+$")
 _MONTH_DAY = re.compile(r"(?<![\d.])(0[1-9]|1[0-2])-([0-3]\d)(?![\d.])")
 _DATE_TOKEN = re.compile(r"^20[12]\d[01]\d[0-3]\d$")
+# A trailing "(EM)", "(Acc.)", "(Pass@1-COT)", "(5-shot)" in a vendor table names the metric or
+# setting, not another benchmark; "(Diamond)" or "(Hard)" would, so only these words qualify.
+_METRIC_SUFFIX = re.compile(
+    r"^(?P<name>.+?)\s*\((?P<metric>(?:em|exact[ -]match|acc\.?|accuracy|pass@\d+[^()]*|"
+    r"resolved|percentile|rating|correct|f1|[\d.]+[- ]?shot[^()]*|[^()]*\bcot\b[^()]*|"
+    r"strict[^()]*|bpb|elo|score|%|lc|win[ -]rate[^()]*|maj@\d+|cons@\d+))\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def strip_provider(text: str) -> str:
@@ -605,6 +613,11 @@ class Registry:
             return self._bench_resolution(text, next(iter(ids)), "normalised", 100.0)
         if len(ids) > 1:
             return Resolution(text, None, None, None, 0.0, tuple(sorted(ids)))
+        suffixed = _METRIC_SUFFIX.match(raw)
+        if suffixed:
+            inner = self.resolve_benchmark(suffixed["name"], metric)
+            if inner.id:
+                return self._bench_resolution(text, inner.id, "normalised", inner.score)
         found, candidates = index.fuzzy(
             raw, benchmark_tokens, benchmark_identity, self._bench_vocabulary
         )

@@ -746,3 +746,23 @@ def test_registry_can_be_built_in_memory() -> None:
     )
     assert registry.resolve_model("M-7B-v1").id == "m-7b"
     assert registry.resolve_benchmark("bench").id == "b"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("MMLU (EM)", "mmlu"),
+        ("MMLU-Redux (EM)", "mmlu-redux"),
+        ("MATH-500 (EM)", "math-500"),
+        ("Aider-Polyglot (Acc.)", "aider-polyglot"),
+        ("SWE Verified (Resolved)", "swe-bench-verified"),
+        ("LiveCodeBench (Pass@1-COT)", "livecodebench"),
+        ("GPQA-Diamond (Pass@1)", "gpqa-diamond"),
+        # a parenthesis that names a subset is part of the benchmark, never stripped
+        ("GPQA (Diamond)", "gpqa-diamond"),
+        ("MixEval (Hard)", "mixeval-hard"),
+    ],
+)
+def test_vendor_table_labels_with_a_metric_suffix_resolve(label, expected):
+    # DeepSeek-style tables write "Benchmark (Metric)" in their first column
+    assert load_registry().resolve_benchmark(label).id == expected
