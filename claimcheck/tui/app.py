@@ -90,6 +90,9 @@ class ClaimcheckApp(App[None]):
     """Read announcements, see each comparative claim's verdict and the evidence behind it."""
 
     CSS_PATH = "app.tcss"
+    # three columns when there is room; list + (text over card) otherwise (see app.tcss)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     TITLE = "claimcheck"
     COMMANDS = App.COMMANDS | {ModelCommands}
     BINDINGS = [
@@ -242,11 +245,6 @@ class ClaimcheckApp(App[None]):
         self.main.query_one("#article-list").focus()
         self._startup()
         self._checker_service()
-
-    def on_resize(self) -> None:
-        # three columns when there is room; list + (text over card) otherwise
-        self.screen.set_class(self.size.width >= 150, "-wide")
-        self.screen.set_class(self.size.height >= 40, "-tall")
 
     # -- startup and the checker service ------------------------------------------------------
 
