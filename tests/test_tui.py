@@ -48,6 +48,8 @@ def run(
         async with app.run_test(size=size) as pilot:
             card = app.query_one("#article-card", ClaimCard)
             await until(pilot, lambda: card.claim is not None)
+            await pilot.pause(0.05)  # let the card's first frame be drawn
+            await pilot.pause()
             await scenario(pilot)
 
     asyncio.run(main())
