@@ -343,7 +343,10 @@ class Store:
             ("model_aliases", ["model_id"]),
         ):
             t(table).create_index(cols, if_not_exists=True)
-        self.set_meta("schema_version", str(SCHEMA_VERSION))
+        # only write when it changes: every thread opens its own Store, and a write on each
+        # open would make readers queue for SQLite's write lock
+        if self.get_meta("schema_version") != str(SCHEMA_VERSION):
+            self.set_meta("schema_version", str(SCHEMA_VERSION))
 
     def get_meta(self, key: str) -> str | None:
         try:

@@ -125,3 +125,15 @@ def test_the_file_opens_with_plain_sqlite(tmp_path):
     conn = sqlite3.connect(path)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"evaluations", "models", "model_aliases", "benchmarks", "claims", "verdicts"} <= tables
+
+
+def test_opening_an_existing_store_writes_nothing(tmp_path):
+    path = tmp_path / "quiet.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    before = conn.execute("PRAGMA data_version").fetchone()[0]
+    changes_before = conn.total_changes
+    Store(path).close()  # another connection opens it: must not write
+    # data_version changes when another connection commits a write
+    assert conn.execute("PRAGMA data_version").fetchone()[0] == before
+    assert conn.total_changes == changes_before
