@@ -179,6 +179,58 @@ def test_sized_version_resolves_in_the_family(registry) -> None:
     assert claim.subject.id == "qwen2.5-72b"
 
 
+def test_pronoun_resolves_to_the_model_named_in_the_previous_sentence(registry) -> None:
+    text = "Today we release Llama 3.1 70B. It outperforms GPT-4o mini on MMLU-Pro and HumanEval."
+    claim = one(text, registry)
+    assert claim.subject.text == "Llama 3.1 70B"
+    assert claim.subject.id == "llama-3.1-70b"
+    assert claim.subject.start == text.index("Llama 3.1 70B")
+    assert [b.id for b in claim.benchmarks] == ["mmlu-pro", "humaneval"]
+
+
+def test_implicit_subject_prefers_the_latest_named_model_over_the_title(registry) -> None:
+    text = "Meet Bar-2-9B, our smallest model. The new model beats Gemma 2 9B on MMLU."
+    claim = one(text, registry, title="Introducing the Foo-3 family")
+    assert claim.subject.text == "Bar-2-9B"
+    # a model named as the object of a comparison or of a preposition is not the antecedent
+    text = "We compare against Claude 3 Opus. Our model beats GPT-4o on MATH."
+    claim = one(text, registry, title="Introducing Foo-3-8B")
+    assert claim.subject.text == "Foo-3-8B"
+
+
+def test_implicit_subject_falls_back_to_the_release_name(registry) -> None:
+    document = Document("It beats GPT-4o on MMLU.", path="posts/foo-3-8b.md")
+    [claim] = extract_claims(document, registry=registry)
+    assert claim.subject.text.casefold() == "foo-3-8b"
+
+
+def test_identical_claims_in_one_sentence_are_reported_once(registry) -> None:
+    for text in (
+        "Foo-3-8B outperforms GPT-4o on MMLU, surpassing it by 3 points.",
+        "Foo-3-8B is better than GPT-4o on MMLU, beating it by a wide margin.",
+    ):
+        assert len(claims_of(text, registry)) == 1, text
+    # different targets or benchmarks in one sentence stay separate claims
+    found = claims_of(
+        "Foo-3-8B beats GPT-4o on MMLU, and it outperforms GPT-4o on MMLU-Pro.", registry
+    )
+    assert [c.benchmarks[0].text for c in found] == ["MMLU", "MMLU-Pro"]
+
+
+@pytest.mark.parametrize("qualifier", ["(new)", "(upgraded)", "(latest)"])
+def test_release_qualifier_is_not_part_of_the_name(registry, qualifier: str) -> None:
+    text = f"Claude 3.5 Sonnet {qualifier} outperforms GPT-4o on SWE-bench Verified."
+    claim = one(text, registry, date="2024-10-22")
+    assert claim.subject.text == "Claude 3.5 Sonnet"
+    assert text[claim.subject.start : claim.subject.end] == "Claude 3.5 Sonnet"
+    assert claim.subject.id == "claude-3-5-sonnet-20241022"
+    text = f"Foo-3-8B beats Claude 3.5 Sonnet {qualifier} on MMLU."
+    claim = one(text, registry, date="2024-07-01")
+    assert [(t.text, t.id) for t in claim.targets] == [
+        ("Claude 3.5 Sonnet", "claude-3-5-sonnet-20240620")
+    ]
+
+
 # -- traps ---------------------------------------------------------------------------------
 
 

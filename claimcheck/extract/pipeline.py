@@ -186,7 +186,19 @@ class ClaimFinder:
         ctx = Context(
             title_model=self._title_model(document, date),
             resolve_model=lambda name: self.resolve_model(name, date),
+            release_model=self._release_model(document, date),
         )
+        seen_mentions: dict[int, list[Found]] = {}
+        claimed: dict[int, list[RawClaim]] = {}
+
+        def mentions_of(index: int) -> list[Found]:
+            if index not in seen_mentions:
+                a, b = spans[index]
+                lo = bisect_right(ent_starts, a - 1)
+                hi = bisect_right(ent_starts, b - 1)
+                seen_mentions[index] = self._mentions(text[a:b], a, ents[lo:hi], ctx, date)
+            return seen_mentions[index]
+
         claims: list[Claim] = []
         for index in candidates:
             start, end = spans[index]
@@ -196,14 +208,23 @@ class ClaimFinder:
             cues = find_cues(sentence)
             if not cues:
                 continue
-            lo = bisect_right(ent_starts, start - 1)
-            hi = bisect_right(ent_starts, end - 1)
-            mentions = self._mentions(sentence, start, ents[lo:hi], ctx, date)
+            mentions = mentions_of(index)
+            ctx.recent_model = lambda index=index: _recent_model(
+                text, spans, index, mentions_of, claimed
+            )
             raws = claims_in_sentence(sentence, start, mentions, ctx, cues)
             if not raws:
                 continue
+            claimed[index] = raws
             quoted = _quoted(sentence, start, mentions)
+            # two cues can restate one comparison ("outperforms X on Y, beating it by 3
+            # points"): report each distinct claim of a sentence once
+            distinct: set[tuple[Any, ...]] = set()
             for raw in raws:
+                key = _claim_key(raw)
+                if key in distinct:
+                    continue
+                distinct.add(key)
                 claim = self._to_claim(raw, sentence, start, end, quoted)
                 if claim.checkworthiness >= self.min_checkworthiness:
                     claims.append(claim)
@@ -263,11 +284,25 @@ class ClaimFinder:
         resolved = []
         for f in sorted(found, key=lambda f: f.start):
             if f.kind == "MODEL":
+                f = _without_qualifier(f)
                 f = Found(f.start, f.end, f.kind, f.text, self.resolve_model(f.text, date, f.id))
             else:
                 f = Found(f.start, f.end, f.kind, f.text, self.resolve_benchmark(f.text, f.id))
             resolved.append(f)
         return resolved
+
+    def _release_model(self, document: Document | None, date: str | None) -> Found | None:
+        """The release's own name when its file or URL is named after it ("qwen2.5-72b.md")."""
+        if document is None or not document.path or document.path == "-":
+            return None
+        name = re.split(r"[/\\?#]", document.path.rstrip("/"))[-1]
+        name = re.sub(r"\.(?:md|markdown|txt|html?|php|aspx?)$", "", name, flags=re.IGNORECASE)
+        if not _RELEASE_NAME.fullmatch(name) or re.search(r"\d{4}-\d\d", name):
+            return None
+        model_id = self.resolve_model(name, date)
+        if not any(c.isdigit() for c in name) and not (model_id and "-" in name):
+            return None  # "index", "blog", "post": a page, not a release
+        return Found(-1, -1, "MODEL", name, model_id)
 
     def _title_model(self, document: Document | None, date: str | None) -> Found | None:
         if document is None or not document.title:
@@ -301,6 +336,7 @@ class ClaimFinder:
                     break
         if not name:
             return None
+        name = _RELEASE_QUALIFIER.sub("", name)
         return Found(-1, -1, "MODEL", name, self.resolve_model(name, date))
 
     def _to_claim(
@@ -362,6 +398,97 @@ def _quoted(
         tuple(numbers),
         tuple(dict.fromkeys(m.group(0) for m in settings)),
         quantifier.group(0) if quantifier else None,
+    )
+
+
+# How far back (in sentences) an implicit subject looks for the model it refers to; beyond
+# that the title's model is the better guess, and the search stays cheap on long documents.
+ANTECEDENT_LOOKBACK = 40
+# A model named as the object of a comparison, a tool or a judge is not what "it" refers to.
+_NOT_ANTECEDENT_BEFORE = re.compile(
+    r"\b(?:as|than|to|with|of|over|from|against|vs\.?|versus|like|including|on|by|use|uses|"
+    r"using|used|via|and|or)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_ANTECEDENT_AFTER = re.compile(
+    r"^\s*(?:-as-a-judge|as\s+(?:an?|the|our)\s+(?:\w+\s+)?(?:judge|grader|evaluator|"
+    r"annotator|reference|baseline|teacher))",
+    re.IGNORECASE,
+)
+# A file or URL name that is a model name: a letter first, dash-joined parts, a digit.
+_RELEASE_NAME = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*")
+
+
+def _recent_model(
+    text: str,
+    spans: list[tuple[int, int]],
+    index: int,
+    mentions_of: Any,
+    claimed: dict[int, list[RawClaim]],
+) -> Found | None:
+    """The model named most recently before sentence `index`, as a reader would resolve "it".
+
+    A sentence that made claims offers its (first) claim's subject; otherwise the last model
+    it names that is not the object of a comparison or preposition. Table rows are skipped:
+    a table lists competitors, not the release.
+    """
+    for j in range(index - 1, max(-1, index - 1 - ANTECEDENT_LOOKBACK), -1):
+        if j in claimed:
+            subject = claimed[j][0].subject
+            if subject is not None:
+                return subject
+        a, b = spans[j]
+        sentence = text[a:b]
+        if sentence.lstrip().startswith("|"):
+            continue
+        targets = {(t.start, t.end) for raw in claimed.get(j, ()) for t in raw.targets}
+        for found in reversed(mentions_of(j)):
+            if found.kind != "MODEL" or (found.start, found.end) in targets:
+                continue
+            before = sentence[max(0, found.start - a - 16) : found.start - a]
+            if _NOT_ANTECEDENT_BEFORE.search(before):
+                continue
+            if _NOT_ANTECEDENT_AFTER.match(sentence[found.end - a : found.end - a + 40]):
+                continue
+            return found
+    return None
+
+
+# "Claude 3.5 Sonnet (new)": the qualifier says "the snapshot current at the document's
+# date", which resolving the bare name at that date already means; kept in the name, it would
+# pin whichever snapshot an alias list once called "new".
+_RELEASE_QUALIFIER = re.compile(
+    r"\s*\((?:new|newer|upgraded|updated|latest|refreshed)\)$", re.IGNORECASE
+)
+
+
+def _without_qualifier(found: Found) -> Found:
+    m = _RELEASE_QUALIFIER.search(found.text)
+    if m is None or m.start() == 0:
+        return found
+    # the ruler's id came from the qualified alias: resolve the bare name again
+    return Found(
+        found.start,
+        found.end - (len(found.text) - m.start()),
+        found.kind,
+        found.text[: m.start()],
+        None,
+    )
+
+
+def _claim_key(raw: RawClaim) -> tuple[Any, ...]:
+    """What makes two claims of one sentence the same claim."""
+
+    def name(found: Found | None) -> str | None:
+        return None if found is None else (found.id or found.text.casefold())
+
+    return (
+        name(raw.subject),
+        raw.relation,
+        raw.negated,
+        frozenset(name(t) for t in raw.targets),
+        (raw.target_group or "").casefold(),
+        frozenset(name(b) for b in raw.benchmarks),
     )
 
 

@@ -48,6 +48,10 @@ class Context:
     title_model: Found | None = None
     last_subject: Found | None = None
     resolve_model: object = None  # callable(text) -> id | None, for names built from sizes
+    # callable() -> the model named most recently before the current sentence (or None);
+    # a callable so the document is only searched when a sentence needs an antecedent
+    recent_model: object = None
+    release_model: Found | None = None  # the release's own name (from the file name)
 
 
 @dataclass
@@ -328,13 +332,19 @@ def _subject_before(
 
 
 def _antecedent(ctx: Context, phrase: str) -> Found | None:
-    """What "it", "our model" or "the 72B version" refers to in this document."""
-    base = ctx.last_subject or ctx.title_model
+    """What "it", "our model" or "the 72B version" refers to in this document.
+
+    The model named most recently before the sentence (a reader's antecedent), else the
+    subject of the last claim (which may be a name built from a size), else the title's
+    model, else the release's own name.
+    """
+    recent = ctx.recent_model() if callable(ctx.recent_model) else None
+    base = recent or ctx.last_subject or ctx.title_model or ctx.release_model
     size = lx.SIZE.search(phrase)
     if size is None:
         return base
     wanted = size.group(1) + size.group(2).upper()
-    for known in (ctx.last_subject, ctx.title_model):
+    for known in (recent, ctx.last_subject, ctx.title_model, ctx.release_model):
         if known is not None and re.search(rf"(?<![\d.]){re.escape(wanted)}\b", known.text, re.I):
             return known
     family_source = ctx.title_model or base
