@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
-from claimcheck.models import CheckedClaim, CheckedDocument, Evidence, Mention
+from claimcheck.models import CheckedClaim, CheckedDocument, Claim, Evidence, Mention
 
 FORMATS: tuple[str, ...] = ("table", "json", "csv", "md", "html", "claimreview")
 
@@ -59,6 +59,24 @@ _CONTROL = re.compile(
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC sequences (titles, hyperlinks)
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # other C0/C1 controls, keeping \t and \n
 )
+
+
+def claim_gist(c: Claim) -> str:
+    """The claim as parsed, in one line: who, relation, whom, on what, with which hedge.
+
+    One sentence can hold several claims; the gist tells them apart where the sentence can't.
+    """
+    subject = c.subject.text if c.subject else "(unknown subject)"
+    relation = ("does not " if c.negated else "") + c.relation.replace("_", " ")
+    whom = ", ".join(m.text for m in c.targets) or (c.target_group or "")
+    parts = [subject, relation, whom] if whom else [subject, relation]
+    if c.benchmarks:
+        parts.append("on " + ", ".join(m.text for m in c.benchmarks))
+    elif c.scope == "broad":
+        parts.append("(broad)")
+    if c.quantifier:
+        parts.append(f"[{c.quantifier}]")
+    return clean_text(" ".join(parts))
 
 
 def clean_text(text: str) -> str:
@@ -328,7 +346,9 @@ def render_table(
             if more > 0 or len(v.evidence) > 1:
                 extra = f"+{more} more reason(s), " if more > 0 else ""
                 why.append(f"\n({extra}{len(v.evidence)} evidence row(s))", style="dim")
-            table.add_row(str(i), verdict, Text(clean_text(cc.claim.text)), why)
+            claim = Text(clean_text(cc.claim.text))
+            claim.append("\n→ " + claim_gist(cc.claim), style="dim")
+            table.add_row(str(i), verdict, claim, why)
         parts.append(table)
         parts.append(Text(""))
     summary = ", ".join(f"{totals[v]} {v}" for v in VERDICT_COLOURS if totals[v])

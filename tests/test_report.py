@@ -334,3 +334,35 @@ def test_rating_value_mapping() -> None:
 
 def test_clean_text_strips_terminal_sequences() -> None:
     assert clean_text("a\x1b[31mb\x1b[0m\x07c\x1b]0;title\x07d\n") == "abcd\n"
+
+
+def test_two_claims_in_one_sentence_are_told_apart_in_the_table():
+    sentence = (
+        "Foo-3-70B outperforms GPT-4o on MMLU-Pro and matches Claude 3.5 Sonnet on HumanEval."
+    )
+    first = Claim(
+        text=sentence,
+        start=0,
+        end=len(sentence),
+        subject=Mention("Foo-3-70B"),
+        relation="surpasses",
+        targets=(Mention("GPT-4o"),),
+        benchmarks=(Mention("MMLU-Pro"),),
+    )
+    second = Claim(
+        text=sentence,
+        start=0,
+        end=len(sentence),
+        subject=Mention("Foo-3-70B"),
+        relation="matches",
+        targets=(Mention("Claude 3.5 Sonnet"),),
+        benchmarks=(Mention("HumanEval"),),
+    )
+    unknown = Verdict("unverifiable", reasons=("Foo-3-70B is not a model claimcheck knows.",))
+    doc = CheckedDocument(
+        Document(text=sentence, path="-"),
+        (CheckedClaim(first, unknown), CheckedClaim(second, unknown)),
+    )
+    out = " ".join(render([doc], "table", width=200).split())
+    assert "→ Foo-3-70B surpasses GPT-4o on MMLU-Pro" in out
+    assert "→ Foo-3-70B matches Claude 3.5 Sonnet on HumanEval" in out
