@@ -239,10 +239,21 @@ def _cell(text: str | None) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+def _margin(e: Evidence) -> str:
+    """ "±2.8", or "no estimate" where the judge had none: a bare ±0 would read as certainty."""
+    if not e.margin and (e.kind == "self_reported" or e.margin_method.startswith("no noise")):
+        return "no estimate"
+    return f"±{_num(e.margin)}"
+
+
+def _score(score: float | None, model: str) -> str:
+    return f"{_num(score)} ({model})" if model else _num(score)
+
+
 def _evidence_line(e: Evidence) -> str:
     return (
         f"{e.benchmark} [{e.source}, {e.as_of}]: {_num(e.subject_score)} vs "
-        f"{_num(e.target_score)} (±{_num(e.margin)})"
+        f"{_num(e.target_score)} {e.target_model} ({_margin(e)})"
     )
 
 
@@ -421,8 +432,8 @@ def render_markdown(docs: Sequence[CheckedDocument], generated_at: str) -> str:
                 for e in v.evidence:
                     lines.append(
                         f"| {_md(e.benchmark)} | {_md(e.source)} | {_num(e.subject_score)} | "
-                        f"{_num(e.target_score)} | {_signed(e.difference)} | "
-                        f"±{_num(e.margin)} | {_md(e.as_of)} |"
+                        f"{_md(_score(e.target_score, e.target_model))} | "
+                        f"{_signed(e.difference)} | {_md(_margin(e))} | {_md(e.as_of)} |"
                     )
                 lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -484,7 +495,7 @@ def _bar_chart(evidence: Sequence[Evidence], limit: int = 12) -> str:
     rows = list(evidence[:limit])
     if not rows:
         return ""
-    label_w, chart_w, text_w, row_h = 190, 260, 150, 18
+    label_w, chart_w, text_w, row_h = 190, 260, 230, 18
     span = 3.0  # margins shown either side of zero
     width, height = label_w + chart_w + text_w, row_h * len(rows) + 24
     mid = label_w + chart_w / 2
@@ -521,7 +532,7 @@ def _bar_chart(evidence: Sequence[Evidence], limit: int = 12) -> str:
             f'<text x="{label_w + chart_w + 6}" y="{y + 11}">'
             + _h(
                 f"{_num(e.subject_score)} vs {_num(e.target_score)} "
-                f"({_signed(e.difference)} ±{_num(e.margin)})"
+                f"({_signed(e.difference)}, {_margin(e)})"
             )
             + "</text>"
         )
@@ -562,7 +573,8 @@ def _html_claim(i: int, cc: CheckedClaim) -> str:
         parts.append(_bar_chart(v.evidence))
         parts.append(
             "<table><thead><tr><th>Benchmark</th><th>Source</th><th>Setting</th>"
-            "<th>Subject</th><th>Target</th><th>Difference</th><th>Margin</th><th>As of</th>"
+            "<th>Subject</th><th>Target</th><th>Compared with</th><th>Difference</th>"
+            "<th>Margin</th><th>As of</th>"
             "</tr></thead><tbody>"
         )
         for e in v.evidence:
@@ -573,9 +585,9 @@ def _html_claim(i: int, cc: CheckedClaim) -> str:
                 + (" (self-reported)" if e.kind == "self_reported" else "")
                 + f"</td><td>{_h(e.setting)}</td>"
                 f'<td class="n">{_h(_num(e.subject_score))}</td>'
-                f'<td class="n">{_h(_num(e.target_score))}</td>'
+                f'<td class="n">{_h(_num(e.target_score))}</td><td>{_h(e.target_model)}</td>'
                 f'<td class="n {outcome}">{_h(_signed(e.difference))}</td>'
-                f'<td class="n"{method}>±{_h(_num(e.margin))}</td><td>{_h(e.as_of)}</td></tr>'
+                f'<td class="n"{method}>{_h(_margin(e))}</td><td>{_h(e.as_of)}</td></tr>'
             )
         parts.append("</tbody></table>")
     parts.append("</section>")

@@ -366,3 +366,51 @@ def test_two_claims_in_one_sentence_are_told_apart_in_the_table():
     out = " ".join(render([doc], "table", width=200).split())
     assert "→ Foo-3-70B surpasses GPT-4o on MMLU-Pro" in out
     assert "→ Foo-3-70B matches Claude 3.5 Sonnet on HumanEval" in out
+
+
+def test_evidence_names_the_target_model_and_never_shows_a_missing_margin_as_zero():
+    # a best-in-group claim meets a different rival on each row; a source with no CI, SE or
+    # item count has no margin, which must not print as the certainty of "±0"
+    claim = Claim(
+        text="X is the best open model.",
+        start=0,
+        end=25,
+        subject=Mention("X", "x"),
+        relation="best_in_group",
+        target_group="open models",
+        scope="broad",
+    )
+    rows = (
+        Evidence(
+            "LiveBench",
+            "livebench",
+            49.0,
+            34.9,
+            14.1,
+            0.0,
+            "2025-05-30",
+            margin_method="no noise estimate (no CI, SE or item count)",
+            target_model="Rival-A",
+        ),
+        Evidence(
+            "MuSR",
+            "hf_open_llm_leaderboard_v2",
+            42.1,
+            51.3,
+            -9.2,
+            5.0,
+            "2025-03-21",
+            margin_method="binomial SE, n=756",
+            target_model="Rival-B",
+        ),
+    )
+    doc = CheckedDocument(
+        Document(text=claim.text, path="x.md"),
+        (CheckedClaim(claim, Verdict("overstated", evidence=rows)),),
+    )
+    for fmt in ("md", "html"):
+        out = render([doc], fmt)
+        assert "Rival-A" in out and "Rival-B" in out, fmt
+        assert "±0" not in out, fmt
+        assert "no estimate" in out, fmt
+        assert "±5" in out, fmt
