@@ -231,6 +231,44 @@ def test_release_qualifier_is_not_part_of_the_name(registry, qualifier: str) -> 
     ]
 
 
+def test_best_in_group_after_a_verb_of_regard(registry) -> None:
+    text = "Foo-3-8B beats GPT-4o on MMLU. We see it as the best open model for coding today."
+    found = claims_of(text, registry)
+    assert [c.relation for c in found] == ["surpasses", "best_in_group"]
+    assert found[1].subject.text == "Foo-3-8B"
+    assert found[1].target_group == "open model"
+    # "as" after a comparison still introduces the target, not a group claim
+    claim = one("Foo-3-8B is as good as the best open models on MMLU.", registry)
+    assert claim.relation == "matches"
+
+
+def test_most_capable_with_three_words_before_model(registry) -> None:
+    claim = one("Foo-3-8B is the most capable openly available foundation model.", registry)
+    assert claim.relation == "best_in_group"
+
+
+def test_second_clause_claim_survives_a_cost_word_in_the_first(registry) -> None:
+    text = (
+        "Foo-3-8B sets a new point on the performance/cost front of open models, "
+        "and it rivals Llama 3.1 405B on MMLU at a third of the size."
+    )
+    claim = one(text, registry)
+    assert claim.relation == "matches"
+    assert claim.subject.text == "Foo-3-8B"
+    assert [t.id for t in claim.targets] == ["llama-3.1-405b"]
+
+
+def test_each_claim_takes_the_hedge_of_its_own_clause(registry) -> None:
+    found = claims_of(
+        "Overall, Foo-3-8B is competitive with GPT-4o on most benchmarks, "
+        "and it beats Mistral Large 2 on Arena-Hard.",
+        registry,
+    )
+    assert [c.quantifier for c in found] == ["on most benchmarks", None]
+    claim = one("Across a broad set of benchmarks, Foo-3-8B is competitive with GPT-4o.", registry)
+    assert claim.quantifier == "Across a broad set of benchmarks"
+
+
 # -- traps ---------------------------------------------------------------------------------
 
 

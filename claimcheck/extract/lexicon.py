@@ -273,10 +273,10 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("leader", r"(?:the\s+)?(?:new\s+)?leader\s+(?:on|in|among)"),
         ("record|high|best", r"(?:a\s+)?new\s+(?:record|high|highs|best)\b"),
         ("highest", r"highest\s+(?:\w+\s+){0,2}?(?:of|among)\s+(?:any|all)"),
-        ("strongest", r"(?:the\s+)?strongest\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b"),
+        ("strongest", r"(?:the\s+)?strongest\s+(?:[\w-]+\s+){0,3}?(?:model|llm)s?\b"),
         (
             "capable|powerful",
-            r"(?<!our\s)most\s+(?:capable|powerful)\s+(?:[\w-]+\s+){0,2}?(?:model|llm)s?\b",
+            r"(?<!our\s)most\s+(?:capable|powerful)\s+(?:[\w-]+\s+){0,3}?(?:model|llm)s?\b",
         ),
     ],
 }
@@ -338,7 +338,7 @@ TARGET_GROUP = re.compile(
 
 QUANTIFIER = re.compile(
     r"\b(?:on|in|across)\s+(?:most|many|several|some|all|nearly\s+all|almost\s+all|the\s+"
-    r"majority\s+of|a\s+(?:wide|broad)\s+range\s+of|a\s+number\s+of|nearly\s+every|every)\s+"
+    r"majority\s+of|a\s+(?:wide|broad)\s+(?:range|set|suite|array|variety)\s+of|a\s+number\s+of|nearly\s+every|every)\s+"
     r"(?:\w+\s+){0,2}?(?:benchmarks?|tasks?|evaluations?|categories|metrics|tests)"
     r"|\b(?:on|in)\s+\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+(?:\s+\w+)?"
     r"|\bacross\s+the\s+board\b|\boverall\b|\bon\s+average\b|\balmost\b|\bnearly\b"

@@ -347,7 +347,8 @@ class ClaimFinder:
         end: int,
         quoted: tuple[tuple[str, ...], tuple[str, ...], str | None],
     ) -> Claim:
-        numbers, settings, quantifier = quoted
+        numbers, settings, sentence_quantifier = quoted
+        quantifier = _claim_quantifier(sentence, start, raw, sentence_quantifier)
         score = 0.35
         if raw.targets:
             score += 0.25
@@ -490,6 +491,21 @@ def _claim_key(raw: RawClaim) -> tuple[Any, ...]:
         (raw.target_group or "").casefold(),
         frozenset(name(b) for b in raw.benchmarks),
     )
+
+
+def _claim_quantifier(
+    sentence: str, start: int, raw: RawClaim, sentence_quantifier: str | None
+) -> str | None:
+    """The hedge of one claim: in its own segment, else in its clause's lead.
+
+    "Overall, X is competitive with Y on most benchmarks, and it beats Z on Arena-Hard": the
+    first claim is hedged, the second is not.
+    """
+    if raw.seg_end <= raw.cue_start:  # offsets not set (rules called directly)
+        return sentence_quantifier
+    cue, lead, seg = raw.cue_start - start, raw.lead_start - start, raw.seg_end - start
+    m = lx.QUANTIFIER.search(sentence, cue, seg) or lx.QUANTIFIER.search(sentence, lead, cue)
+    return m.group(0) if m else None
 
 
 def _mention(found: Found | None) -> Mention | None:

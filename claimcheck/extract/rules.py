@@ -63,6 +63,10 @@ class RawClaim:
     benchmarks: list[Found] = field(default_factory=list)
     negated: bool = False
     cue_start: int = 0
+    # document offsets of the claim's own clause: the text before its cue since the previous
+    # claim's segment (lead_start..cue_start) and its segment (cue_start..seg_end)
+    lead_start: int = 0
+    seg_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,13 @@ _GROUP_CUE_WORDS = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:with|to|than|over|as|of|including|against|among)\s+$", re.IGNORECASE
 )
+# "we see it as the best open model", "emerges as the strongest": a predicate, not an object
+_REGARDED_AS = re.compile(
+    r"\b(?:it|itself|them|themselves|emerges?|emerged|stands?|stood|ranks?|ranked|regarded|"
+    r"considered|positioned|established|rated|recogni[sz]ed)\s+as\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_JOINT = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 _OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:even\s+)?", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:as|than|to|with|of|over|from|against|vs\.?|versus|like|including)\s+(?:the\s+)?$",
@@ -113,7 +124,11 @@ def find_cues(sentence: str) -> list[_Cue]:
     for cue in hits:
         if chosen and cue.start < chosen[-1].end:
             continue
-        if cue.relation == "best_in_group" and _OBJECT_BEFORE.search(sentence[: cue.start]):
+        if (
+            cue.relation == "best_in_group"
+            and _OBJECT_BEFORE.search(sentence[: cue.start])
+            and not _REGARDED_AS.search(sentence[: cue.start])
+        ):
             continue  # "on par with the best closed models": the group is the target
         last = chosen[-1] if chosen else None
         if last is not None and _OR_BETWEEN.fullmatch(sentence[last.end : cue.start]):
@@ -149,6 +164,7 @@ def claims_in_sentence(
     benches = [m for m in mentions if m.kind == "BENCH"]
     compared = _compared_models(sentence, offset, models, cues[0].start)
     claims: list[RawClaim] = []
+    lead_start = 0
     for i, cue in enumerate(cues):
         seg_end = cues[i + 1].start if i + 1 < len(cues) else len(sentence)
         brk = lx.CLAUSE_BREAK.search(sentence, cue.end, seg_end)
@@ -159,7 +175,10 @@ def claims_in_sentence(
             sentence, offset, cue, seg_end, i, cues, models, benches, compared, prev, ctx
         )
         if claim is not None:
+            claim.lead_start = offset + lead_start
+            claim.seg_end = offset + seg_end
             claims.append(claim)
+        lead_start = seg_end
     for first, second in zip(claims, claims[1:], strict=False):
         # "the strongest open model for math, beating X on MATH": the group claim rests on
         # the benchmark its own elaboration names
@@ -242,9 +261,15 @@ def _one_claim(
             return None
 
     # the comparison is about something other than a model
-    lead = sentence[: cue.start]
+    lead_at = 0
     if subject.start >= offset and subject.end <= offset + cue.start:
-        lead = sentence[subject.end - offset : cue.start]
+        lead_at = subject.end - offset
+    # "X sets a new point on the performance/cost front, and it rivals Y": once a model has
+    # been named, a new clause's subject is that model, whatever the earlier clause was about
+    for joint in _CLAUSE_JOINT.finditer(sentence, lead_at, cue.start):
+        if any(m.start < offset + joint.start() for m in models):
+            lead_at = joint.end()
+    lead = sentence[lead_at : cue.start]
     if lx.NON_MODEL_SUBJECT.search(lead[-60:]):
         return None
     first_target = targets[0].start - offset if targets else seg_end
@@ -327,6 +352,10 @@ def _subject_before(
         phrase = implicit.group(0)
         if phrase.strip().lower() == "we":
             return Found(offset + implicit.start(), offset + implicit.end(), "WE", phrase)
+        if best is not None and phrase.strip().lower() == "it":
+            # "X sets a new record, and it rivals Y": the sentence's own model is the most
+            # recent one named ("our model" after "Unlike X," still means the release)
+            return best
         return _antecedent(ctx, phrase)
     return best
 
