@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 CHILD = r"""
-import sys, time, json
+import asyncio, sys, time, json
 t_imports = time.perf_counter()
 from claimcheck.tui import make_app
 imported = time.perf_counter() - t_imports
@@ -37,9 +37,12 @@ width, height = (int(x) for x in sys.argv[2].split("x"))
 
 async def auto_pilot(pilot):
     card = app.query_one("#article-card")
+    # poll with a plain sleep: pilot.pause() forces a full layout and render on every call
     while card.claim is None:
-        await pilot.pause(0.005)
-    await pilot.pause()  # let the screen with the card be drawn once
+        await asyncio.sleep(0.005)
+    # draw the screen with the card now; pause() without a delay would also wait until the
+    # process is idle, i.e. for the background work that starts once the screen is up
+    await pilot.pause(0)
     print(json.dumps({"shown_at": time.time(), "import_s": imported,
                       "articles": len(app.articles_view.articles)}), flush=True)
     app.exit()

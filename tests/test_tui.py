@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Input, Select, TextArea
 from tui_data import StandInChecker, build_store
 
 from claimcheck.store import Store
-from claimcheck.tui import make_app
+from claimcheck.tui import make_app, reader
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.data import ClaimFilter, filter_claims, safe_text, split_paragraphs
 from claimcheck.tui.screens import ExportScreen, HelpScreen, ModelScreen, OpenFileScreen
@@ -118,6 +118,20 @@ def test_claim_filter_parses_fields_and_words() -> None:
     rows = [row, {**row, "flags": []}]
     assert filter_claims(rows, f, {"m": "Meta"}) == rows[:1]
     assert filter_claims(rows, f, {"m": "Mistral"}) == []
+
+
+def test_light_reader_gives_what_the_store_gives(db, tmp_path: Path) -> None:
+    """The first screen reads with plain sqlite3; it must agree with Store row for row."""
+    path, ids = db
+    listed = reader.articles(path)
+    with Store(path) as store:
+        assert listed == store.articles() and len(listed) == 3
+        for article_id in ids.values():
+            read = reader.article_with_claims(path, article_id)
+            assert read == (store.article(article_id), store.checked_claims(article_id))
+    assert reader.article_with_claims(path, "no-such-article") == (None, [])
+    missing = tmp_path / "missing.db"
+    assert reader.articles(missing) is None and not missing.exists()  # never creates one
 
 
 # -- the articles view ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from claimcheck.config import Settings
+from claimcheck.tui import reader
 from claimcheck.tui.data import claim_models, documents_from_rows, one_line, rows_from_checked
 from claimcheck.tui.messages import (
     ArticleChecked,
@@ -147,6 +148,7 @@ class ClaimcheckApp(App[None]):
         self.theme = "textual-dark"
         self._jobs: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
         self._store_ready = threading.Event()
+        self._first_screen = threading.Event()
         self._model_registry: Any = None
         self._model_registry_lock = threading.Lock()
 
@@ -252,12 +254,22 @@ class ClaimcheckApp(App[None]):
     def _startup(self) -> None:
         """Show what the store holds at once, then bring the bundled data up to date.
 
-        The first screen never waits for the bundled-data check: on a fresh machine the list
-        is empty for the few seconds the build takes, then the samples are checked into it.
+        The first screen never waits for the heavy part: the article list comes from a plain
+        read-only sqlite3 query, and only once the first article is on screen does this
+        thread import the Store (sqlite-utils) and check the bundled data, which would
+        otherwise compete with drawing for the one Python thread that runs at a time. On a
+        fresh machine the list is empty for the few seconds the build takes, then the
+        samples are checked into it.
         """
-        with self.open_store() as store:
-            articles = store.articles()
+        articles = reader.articles(self.settings.db_path)
+        if articles is not None:
             self.post_message(StoreOpened(articles))
+            # a stalled first screen (a test that never shows one) must not stop the build
+            self._first_screen.wait(timeout=3)
+        with self.open_store() as store:
+            if articles is None:
+                articles = store.articles()
+                self.post_message(StoreOpened(articles))
             if self.build:
                 if not articles:
                     self.post_message(Progress("Building the store from the bundled data…"))
@@ -270,6 +282,10 @@ class ClaimcheckApp(App[None]):
         self._store_ready.set()
         if not articles and self.first_run:
             self._jobs.put(("samples",))
+
+    def first_screen_shown(self) -> None:
+        """The first article (or the empty list) is drawn: background work may start."""
+        self._first_screen.set()
 
     def make_checker(self, store: Store) -> Any:
         """The pipeline's Checker (built once per thread that checks), or the test's stand-in."""

@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Select, TextArea
 
 from claimcheck.models import FLAGS, VERDICTS
+from claimcheck.tui import reader
 from claimcheck.tui.data import (
     ClaimFilter,
     filter_claims,
@@ -96,8 +97,10 @@ class ArticlesView(Horizontal):
 
     @work(thread=True, group="articles", exit_on_error=False)
     def _read_articles(self, generation: int) -> None:
-        with self.capp.open_store() as store:
-            articles = store.articles()
+        articles = reader.articles(self.capp.settings.db_path)
+        if articles is None:
+            with self.capp.open_store() as store:
+                articles = store.articles()
         self.post_message(ArticlesLoaded(articles, generation=generation))
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
@@ -122,6 +125,7 @@ class ArticlesView(Horizontal):
             table.add_row(cell, key=a["id"], height=2)
         table.border_subtitle = f"{len(message.articles)}"
         if not message.articles:
+            self.call_after_refresh(self.capp.first_screen_shown)
             return
         ids = [a["id"] for a in message.articles]
         row = ids.index(wanted) if wanted in ids else 0
@@ -148,9 +152,12 @@ class ArticlesView(Horizontal):
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self, article_id: str) -> None:
-        with self.capp.open_store() as store:
-            article = store.article(article_id)
-            claims = store.checked_claims(article_id) if article else []
+        read = reader.article_with_claims(self.capp.settings.db_path, article_id)
+        if read is None:
+            with self.capp.open_store() as store:
+                article = store.article(article_id)
+                read = article, store.checked_claims(article_id) if article else []
+        article, claims = read
         if article is None:
             self.post_message(WorkFailed("open article", f"article {article_id} is not stored"))
             return
@@ -169,6 +176,7 @@ class ArticlesView(Horizontal):
         seqs = [c.get("seq") for c in message.claims]
         index = seqs.index(wanted) if wanted is not None and wanted in seqs else 0
         self.select_claim(index if message.claims else None)
+        self.call_after_refresh(self.capp.first_screen_shown)
 
     def open_article(self, article_id: str, seq: int | None = None) -> None:
         """Show an article (from the claims view), selecting the claim with sequence `seq`."""

@@ -1,0 +1,90 @@
+"""Read-only views of the store with plain `sqlite3`, for the app's first screen.
+
+`claimcheck.store.Store` brings in sqlite-utils (and what it imports) and checks the schema
+on every open: about a tenth of a second of CPU that, at start-up, competes with Textual
+drawing the first screen. The article list and the selected article need neither, so they
+are read here: a read-only connection (it can never create or change the database) and the
+same queries as `Store.articles()`, `Store.article()` and `Store.checked_claims()` — a test
+checks that both give the same rows. Every function returns None when the store cannot be
+read this way (no file yet, an older schema), and the caller falls back to `Store`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+_ARTICLES = """
+SELECT a.id, a.url, a.title, a.published, a.source, a.fetched_at, a.checked_at,
+       SUM(v.verdict = 'supported') AS supported,
+       SUM(v.verdict = 'overstated') AS overstated,
+       SUM(v.verdict = 'contradicted') AS contradicted,
+       SUM(v.verdict = 'unverifiable') AS unverifiable,
+       COUNT(c.id) AS claims
+FROM articles a
+LEFT JOIN claims c ON c.article_id = a.id
+LEFT JOIN verdicts v ON v.claim_id = c.id
+GROUP BY a.id
+ORDER BY COALESCE(a.published, '') DESC, a.title
+"""
+
+_CLAIMS = """
+SELECT c.*, v.verdict, v.flags, v.reasons, v.evidence, v.tally, v.judged_at,
+       a.title AS article_title, a.url AS article_url, a.published AS article_date
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN verdicts v ON v.claim_id = c.id
+WHERE c.article_id = ?
+ORDER BY a.published DESC, c.article_id, c.seq
+"""
+
+_JSON_COLUMNS = ("targets", "benchmarks", "numbers", "settings", "flags", "reasons", "evidence")
+
+
+def _connect(db_path: Path) -> sqlite3.Connection | None:
+    if not db_path.is_file():
+        return None  # a fresh machine: the Store builds it
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def articles(db_path: Path) -> list[dict[str, Any]] | None:
+    """Stored articles with their verdict tallies, newest first (as `Store.articles()`)."""
+    conn = _connect(db_path)
+    if conn is None:
+        return None
+    try:
+        return [dict(row) for row in conn.execute(_ARTICLES)]
+    except sqlite3.Error:
+        return None  # tables missing or shaped differently: let the Store deal with it
+    finally:
+        conn.close()
+
+
+def article_with_claims(
+    db_path: Path, article_id: str
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]] | None:
+    """(the article, or None if it is not stored; its checked claims), as `Store.article()`
+    and `Store.checked_claims(article_id)` give them; None if the store cannot be read here."""
+    conn = _connect(db_path)
+    if conn is None:
+        return None
+    try:
+        found = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if found is None:
+            return None, []
+        claims = [dict(row) for row in conn.execute(_CLAIMS, (article_id,))]
+        for row in claims:
+            for key in _JSON_COLUMNS:
+                row[key] = json.loads(row[key]) if row.get(key) else []
+        return dict(found), claims
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        conn.close()
