@@ -198,6 +198,19 @@ def test_implicit_subject_prefers_the_latest_named_model_over_the_title(registry
     assert claim.subject.text == "Foo-3-8B"
 
 
+def test_our_model_is_not_a_competitor_named_in_passing(registry) -> None:
+    text = "Last year GPT-4o set the bar for chat. Our model now beats GPT-4 Turbo on MMLU."
+    claim = one(text, registry, title="Introducing Foo-3-8B")
+    assert claim.subject.text == "Foo-3-8B"
+    text = "Mixtral 8x7B showed that sparse models work. The new model beats Llama 2 70B on MMLU."
+    claim = one(text, registry, title="Mistral Large", date="2024-02-26")
+    assert claim.subject.text == "Mistral Large"
+    # "it" may point at any model just named; "our model" at one of the release's line
+    text = "Today we ship Llama 3.1 70B. Our model outperforms GPT-4o mini on MMLU."
+    claim = one(text, registry, title="Introducing Llama 3.1")
+    assert claim.subject.id == "llama-3.1-70b"
+
+
 def test_implicit_subject_falls_back_to_the_release_name(registry) -> None:
     document = Document("It beats GPT-4o on MMLU.", path="posts/foo-3-8b.md")
     [claim] = extract_claims(document, registry=registry)

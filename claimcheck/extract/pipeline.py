@@ -209,8 +209,8 @@ class ClaimFinder:
             if not cues:
                 continue
             mentions = mentions_of(index)
-            ctx.recent_model = lambda index=index: _recent_model(
-                text, spans, index, mentions_of, claimed
+            ctx.recent_model = lambda phrase, index=index: _recent_model(
+                text, spans, index, mentions_of, claimed, own=_own_phrase(phrase, ctx)
             )
             raws = claims_in_sentence(sentence, start, mentions, ctx, cues)
             if not raws:
@@ -420,23 +420,57 @@ _NOT_ANTECEDENT_AFTER = re.compile(
 _RELEASE_NAME = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*")
 
 
+# Phrases that can only mean the release itself ("our model", "we", "the new model"), unlike
+# "it" or "the model", which may point at any model just named.
+_OWN_PHRASE = re.compile(r"^\W*(?:we|our|the\s+new|this|the\s+latest)\b", re.IGNORECASE)
+
+
+def _own_phrase(phrase: str, ctx: Context) -> Any:
+    """For "our model": a test that a named model can be the release, else None (any can)."""
+    if not _OWN_PHRASE.match(phrase):
+        return None
+    refs = [
+        ref
+        for ref in (ctx.title_model, ctx.release_model)
+        if ref is not None and (ref.id or _model_like(ref.text))
+    ]
+    if not refs:
+        return None
+    lines = {_line(ref.text) for ref in refs}
+
+    def could_be_release(found: Found) -> bool:
+        # a name the registry does not know is most likely the new release; a known one
+        # must be of the release's line ("Llama 3.1 70B" in a post titled "Llama 3.1")
+        return found.id is None or _line(found.text) in lines
+
+    return could_be_release
+
+
+def _line(name: str) -> str:
+    """A model line's leading word: "Mixtral 8x7B" -> "mixtral", "GPT-4o mini" -> "gpt"."""
+    m = re.match(r"[A-Za-z]+", name.strip())
+    return m.group(0).casefold() if m else name.casefold()
+
+
 def _recent_model(
     text: str,
     spans: list[tuple[int, int]],
     index: int,
     mentions_of: Any,
     claimed: dict[int, list[RawClaim]],
+    own: Any = None,
 ) -> Found | None:
     """The model named most recently before sentence `index`, as a reader would resolve "it".
 
     A sentence that made claims offers its (first) claim's subject; otherwise the last model
     it names that is not the object of a comparison or preposition. Table rows are skipped:
-    a table lists competitors, not the release.
+    a table lists competitors, not the release. `own` (for "our model") rejects models that
+    cannot be the release: a competitor named in passing is not what "our model" means.
     """
     for j in range(index - 1, max(-1, index - 1 - ANTECEDENT_LOOKBACK), -1):
         if j in claimed:
             subject = claimed[j][0].subject
-            if subject is not None:
+            if subject is not None and (own is None or own(subject)):
                 return subject
         a, b = spans[j]
         sentence = text[a:b]
@@ -450,6 +484,8 @@ def _recent_model(
             if _NOT_ANTECEDENT_BEFORE.search(before):
                 continue
             if _NOT_ANTECEDENT_AFTER.match(sentence[found.end - a : found.end - a + 40]):
+                continue
+            if own is not None and not own(found):
                 continue
             return found
     return None

@@ -48,8 +48,9 @@ class Context:
     title_model: Found | None = None
     last_subject: Found | None = None
     resolve_model: object = None  # callable(text) -> id | None, for names built from sizes
-    # callable() -> the model named most recently before the current sentence (or None);
-    # a callable so the document is only searched when a sentence needs an antecedent
+    # callable(phrase) -> the model named most recently before the current sentence that
+    # `phrase` can refer to (or None); a callable so the document is only searched when a
+    # sentence needs an antecedent
     recent_model: object = None
     release_model: Found | None = None  # the release's own name (from the file name)
 
@@ -256,7 +257,7 @@ def _one_claim(
         return None
     subject_is_we = subject.kind == "WE"
     if subject_is_we:
-        subject = _antecedent(ctx, "")
+        subject = _antecedent(ctx, "we")
         if subject is None:
             return None
 
@@ -367,7 +368,7 @@ def _antecedent(ctx: Context, phrase: str) -> Found | None:
     subject of the last claim (which may be a name built from a size), else the title's
     model, else the release's own name.
     """
-    recent = ctx.recent_model() if callable(ctx.recent_model) else None
+    recent = ctx.recent_model(phrase) if callable(ctx.recent_model) else None
     base = recent or ctx.last_subject or ctx.title_model or ctx.release_model
     size = lx.SIZE.search(phrase)
     if size is None:
