@@ -18,12 +18,20 @@ from typing import Any
 import httpx
 import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
-from tui_data import StandInChecker, build_store
+from tui_data import BENCHMARKS, StandInChecker, build_store
 
+from claimcheck.models import Evaluation
 from claimcheck.store import Store
 from claimcheck.tui import make_app, reader
 from claimcheck.tui.app import ClaimcheckApp
-from claimcheck.tui.data import ClaimFilter, filter_claims, safe_text, split_paragraphs
+from claimcheck.tui.data import (
+    ClaimFilter,
+    body_start,
+    filter_claims,
+    model_rows,
+    safe_text,
+    split_paragraphs,
+)
 from claimcheck.tui.screens import ExportScreen, HelpScreen, ModelScreen, OpenFileScreen
 from claimcheck.tui.widgets import ArticleBody, ClaimCard
 
@@ -36,7 +44,9 @@ def db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 def _app(db_path: Path, **kw: Any) -> ClaimcheckApp:
     kw.setdefault("checker_factory", StandInChecker)
-    return make_app(db_path=db_path, build=False, first_run=False, **kw)
+    app = make_app(db_path=db_path, build=False, first_run=False, **kw)
+    app.benchmark_infos = lambda: BENCHMARKS  # type: ignore[method-assign]
+    return app
 
 
 def run(
@@ -184,6 +194,41 @@ def test_next_and_previous_claim_and_moving_to_another_article(db) -> None:
         assert "GPT-4o mini" in screen_text(app)
 
     run(app, scenario)
+
+
+def test_front_matter_is_hidden_and_highlights_stay_on_their_words(db) -> None:
+    path, ids = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        app.articles_view.open_article(ids["mini"])
+        await until(pilot, lambda: app.articles_view.article["id"] == ids["mini"])
+        await pilot.pause()
+        stored = app.articles_view.article["text"]
+        assert stored.startswith("---\ntitle: GPT-4o mini")  # the store keeps it all
+        body = app.query_one("#article-body", ArticleBody)
+        assert body.text.startswith("GPT-4o mini: small and cheap")
+        claim = app.articles_view.claims[0]
+        # the highlight covers exactly the claim's words, though the offsets count the
+        # hidden front matter
+        highlighted = [body.text[start:end] for start, end, _, _ in body.spans]
+        assert highlighted == [claim["text"]] and claim["start"] > 40
+        styled = {body.text[s.start : s.end] for s in body.render().spans}
+        assert claim["text"] in styled
+        text = screen_text(app)
+        assert "title: GPT-4o mini" not in text and "---" not in text
+        assert "GPT-4o mini scores 82% on MMLU" in text
+
+    run(app, scenario)
+
+
+def test_body_start_skips_only_real_front_matter() -> None:
+    assert body_start("---\ntitle: x\ndate: 2024\n---\n\nText") == len(
+        "---\ntitle: x\ndate: 2024\n---\n\n"
+    )
+    assert body_start("No front matter\n---\ntitle: x\n---\n") == 0
+    assert body_start("---\n\nA horizontal rule, then prose.\n---\n") == 0
+    assert body_start("---\ntitle: never closed\n\nText") == 0
 
 
 def test_hostile_article_text_is_shown_literally(db) -> None:
@@ -402,7 +447,7 @@ def test_export_to_a_directory_is_refused_in_the_dialog(db, tmp_path: Path) -> N
 # -- model view, help, palette, theme -----------------------------------------------------------
 
 
-def test_model_view_shows_independent_and_self_reported_numbers(db) -> None:
+def test_model_view_compares_headline_metrics_of_the_same_benchmark(db) -> None:
     path, _ = db
     app = _app(path)
 
@@ -410,11 +455,23 @@ def test_model_view_shows_independent_and_self_reported_numbers(db) -> None:
         await pilot.press("m")
         assert isinstance(app.screen, ModelScreen)
         table = app.screen.query_one("#model-evals", DataTable)
-        await until(pilot, lambda: table.row_count == 3)
+        await until(pilot, lambda: table.row_count == 7)
         text = screen_text(app)
-        assert "2 independent and 1 self-reported numbers" in text
-        assert "89.9" in text and "88.6" in text
-        assert "-1.3" in text  # independent MMLU vs the vendor's own
+        assert "4 independent and 3 self-reported numbers" in text
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        # benchmark, independent, self-reported, gap, metric, source, date, setting
+        got = [(r[0], r[4], r[1], r[2], r[3]) for r in rows]
+        assert got == [
+            ("Aider Polyglot", "percent correct", "58.2", "", "-2.8"),
+            # an edit-format rate is shown, never compared with the vendor's accuracy
+            ("Aider Polyglot", "percent correct edit format", "92.5", "", ""),
+            ("HumanEval", "pass@1", "89.0", "", ""),  # no self-reported figure to compare
+            ("MMLU", "acc", "88.6", "", "-1.3"),
+            ("Aider Polyglot", "Acc.", "", "61.0", ""),
+            ("MMLU", "acc", "", "89.9", ""),
+            ("Nexus (0-shot) (unresolved)", "score", "", "58.7", ""),
+        ]
+        assert "(unresolved)" in text and "58.2" in text
         assert app.screen.model_ids == ["llama-3.1-405b", "gpt-4o-2024-05-13"]
         await pilot.press("e")  # main-view keys wait while the model view is open
         assert isinstance(app.screen, ModelScreen)
@@ -422,6 +479,38 @@ def test_model_view_shows_independent_and_self_reported_numbers(db) -> None:
         assert not isinstance(app.screen, ModelScreen)
 
     run(app, scenario, size=(160, 40))
+
+
+def test_model_rows_never_compare_other_metrics_or_benchmarks() -> None:
+    def ev(bench_id: str | None, metric: str, score: float, kind: str = "independent") -> Any:
+        return Evaluation(
+            "m",
+            bench_id or "Some Bench",
+            metric,
+            score,
+            "src",
+            "2024-01-01",
+            kind=kind,
+            model_id="m",
+            benchmark_id=bench_id,
+        )  # type: ignore[arg-type]
+
+    rows = model_rows(
+        [
+            ev("aider-polyglot", "percent correct edit format", 92.5),
+            ev("aider-polyglot", "Acc.", 100.0, "self_reported"),
+            ev("mmlu", "acc", 80.0),
+            ev("aider-polyglot", "percent correct", 58.2),
+            ev(None, "acc", 70.0, "self_reported"),
+        ],
+        BENCHMARKS,
+    )
+    gaps = {(r.benchmark, r.metric): r.gap for r in rows}
+    assert gaps[("Aider Polyglot", "percent correct edit format")] is None
+    assert gaps[("Aider Polyglot", "percent correct")] == -41.8
+    assert gaps[("MMLU", "acc")] is None  # the unresolved "acc" row is not MMLU's
+    assert [r.independent for r in rows] == [True, True, True, False, False]
+    assert [r.resolved for r in rows][-1] is False
 
 
 def test_help_lists_every_binding(db) -> None:

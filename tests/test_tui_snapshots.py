@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import DataTable, TextArea
-from tui_data import StandInChecker, build_store
+from tui_data import BENCHMARKS, StandInChecker, build_store
 
 from claimcheck.tui import make_app
 from claimcheck.tui.app import ClaimcheckApp
@@ -42,6 +42,7 @@ def app(tmp_path: Path) -> ClaimcheckApp:
     # the registry grows as the project does; snapshots must not change when it does
     app.model_info = MODELS.get  # type: ignore[method-assign]
     app.model_orgs = lambda: {k: v["org"] for k, v in MODELS.items()}  # type: ignore[method-assign]
+    app.benchmark_infos = lambda: BENCHMARKS  # type: ignore[method-assign]
     return app
 
 
@@ -101,7 +102,7 @@ def test_model_view(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]
         await pilot.press("m")
         await until(pilot, lambda: isinstance(pilot.app.screen, ModelScreen))
         table = pilot.app.screen.query_one("#model-evals", DataTable)
-        await until(pilot, lambda: table.row_count == 3)
+        await until(pilot, lambda: table.row_count == 7)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 

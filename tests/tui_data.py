@@ -8,6 +8,7 @@ when those improve. One article is hostile: Rich markup, OSC links and escape se
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,8 @@ def build_store(path: Path) -> dict[str, str]:
     ids["llama"] = store.save_checked(llama, [(c1, v1), (c2, v2), (c3, v3)])
 
     mini_text = (
+        # front matter the article view hides; the claim offsets below count it
+        "---\ntitle: GPT-4o mini\ndate: 2024-07-18\n---\n\n"
         "GPT-4o mini: small and cheap\n\n"
         "GPT-4o mini scores 82% on MMLU and surpasses Gemini Flash on reasoning tasks.\n\n"
         "It costs a fraction of earlier models."
@@ -186,29 +189,53 @@ def build_store(path: Path) -> dict[str, str]:
     )
     ids["hostile"] = store.save_checked(hostile, [(c5, v5)])
 
-    rows = [
-        Evaluation("Llama 3.1 405B", "MMLU", "acc", 88.6, "open-llm-leaderboard", "2024-09-01"),
-        Evaluation("Llama 3.1 405B", "HumanEval", "pass@1", 89.0, "evalplus", "2024-09-01"),
-        Evaluation(
+    def row(bench: str, bench_id: str | None, metric: str, score: float, **kw: Any) -> Evaluation:
+        return Evaluation(
             "Llama 3.1 405B",
-            "MMLU",
-            "acc",
-            89.9,
-            "meta-blog",
-            "2024-07-23",
-            kind="self_reported",
-            reported_by="Meta",
-        ),
-    ]
-    rows = [
-        Evaluation(
-            **{**r.__dict__, "model_id": "llama-3.1-405b", "benchmark_id": r.benchmark.lower()}
+            bench,
+            metric,
+            score,
+            kw.pop("source", "meta-blog"),
+            kw.pop("as_of", "2024-07-23"),
+            model_id="llama-3.1-405b",
+            benchmark_id=bench_id,
+            **kw,
         )
-        for r in rows
+
+    vendor = {"kind": "self_reported", "reported_by": "Meta"}
+    board = {"source": "open-llm-leaderboard", "as_of": "2024-09-01"}
+    rows = [
+        row("MMLU", "mmlu", "acc", 88.6, **board),
+        row("HumanEval", "humaneval", "pass@1", 89.0, source="evalplus", as_of="2024-09-01"),
+        row("MMLU", "mmlu", "acc", 89.9, **vendor),
+        # a code-editing leaderboard's headline and a side metric that is not a score
+        row("Aider Polyglot", "aider-polyglot", "percent correct", 58.2, source="aider"),
+        row(
+            "Aider Polyglot", "aider-polyglot", "percent correct edit format", 92.5, source="aider"
+        ),
+        row("Aider Polyglot", "aider-polyglot", "Acc.", 61.0, **vendor),
+        # a vendor-table label the registry could not resolve
+        row("Nexus (0-shot)", None, "score", 58.7, **vendor, setting="0-shot"),
     ]
     store.import_evaluations(rows, Snapshot(sha256="tui-test", source="tests", file_name="x"))
     store.close()
     return ids
+
+
+@dataclass(frozen=True)
+class Bench:
+    """The registry fields the model view reads (fixed here so registry growth changes nothing)."""
+
+    id: str
+    name: str
+    primary_metrics: tuple[str, ...] = ()
+
+
+BENCHMARKS = {
+    "mmlu": Bench("mmlu", "MMLU", ("acc",)),
+    "humaneval": Bench("humaneval", "HumanEval", ("pass@1",)),
+    "aider-polyglot": Bench("aider-polyglot", "Aider Polyglot", ("percent correct", "Acc.")),
+}
 
 
 class StandInChecker:

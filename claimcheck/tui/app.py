@@ -185,6 +185,11 @@ class ClaimcheckApp(App[None]):
         model = registry.models.get(model_id) if registry is not None else None
         return asdict(model) if model is not None else None
 
+    def benchmark_infos(self) -> dict[str, Any]:
+        """The registry's benchmarks by id (display names, headline metrics); {} without one."""
+        registry = self.registry()
+        return dict(registry.benchmarks) if registry is not None else {}
+
     def registry_models(self) -> list[tuple[str, str]]:
         registry = self.registry()
         if registry is None:

@@ -46,6 +46,24 @@ def safe_text(text: str | None) -> str:
     return _CONTROL.sub(_picture, text)
 
 
+# YAML front matter: `---`, `key: value` lines, `---`, at the very start (and short: a rule
+# line further down an article must not hide everything above it)
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n[\w-]+[ \t]*:.{0,2000}?\r?\n---[ \t]*(?:\r?\n|\Z)(?:[ \t]*\r?\n)*",
+    re.DOTALL,
+)
+
+
+def body_start(text: str) -> int:
+    """Where an article's text starts once its YAML front matter (and blank lines) is skipped.
+
+    The front matter is metadata the list and the header already show; claims' offsets point
+    into the full text, so the view shifts them by this amount.
+    """
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match else 0
+
+
 def one_line(text: str | None, limit: int = 0) -> str:
     """Safe text squeezed onto one line (for table cells), optionally cut to `limit` chars."""
     flat = " ".join(safe_text(text).split())
@@ -330,3 +348,92 @@ def fmt_diff(value: Any) -> str:
         return f"{float(value):+.1f}"
     except (TypeError, ValueError):
         return "–"
+
+
+# -- the model view's table --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    """One stored number about a model, as the model view lists it.
+
+    `headline` says the row is on one of its benchmark's headline metrics (the registry's
+    `primary_metrics`); only headline rows of the same benchmark are compared, so an edit-format
+    rate is never set against a vendor's accuracy. `gap` is independent minus self-reported.
+    """
+
+    benchmark: str  # the registry's display name, or the source's own label if unresolved
+    resolved: bool
+    independent: bool
+    source: str
+    metric: str
+    score: float
+    headline: bool
+    gap: float | None
+    setting: str
+    as_of: str
+
+
+def is_headline(e: Any, info: Any) -> bool:
+    """True if `e` is on a headline metric of its benchmark (`info` from the registry)."""
+    if info is None:
+        return False
+    return not info.primary_metrics or e.metric in info.primary_metrics
+
+
+def model_rows(evaluations: Sequence[Any], benchmarks: dict[str, Any]) -> list[ModelRow]:
+    """The model view's rows: independent numbers first, then self-reported ones.
+
+    Each independent headline row gets a gap against the vendor's own headline figure for the
+    same benchmark id (same metric if the vendor gives one; otherwise its newest, then highest,
+    figure). Rows whose benchmark is unresolved or not in `benchmarks` are never compared.
+    """
+    vendor: dict[str, list[Any]] = {}
+    for e in evaluations:
+        own = e.kind != "independent" and e.benchmark_id
+        if own and is_headline(e, benchmarks.get(e.benchmark_id)):
+            vendor.setdefault(e.benchmark_id, []).append(e)
+
+    def own_figure(e: Any) -> Any:
+        candidates = vendor.get(e.benchmark_id or "", [])
+        same = [v for v in candidates if v.metric == e.metric]
+        pool = same or candidates
+        return max(pool, key=lambda v: (v.as_of or "", v.score)) if pool else None
+
+    rows = []
+    for e in evaluations:
+        info = benchmarks.get(e.benchmark_id or "")
+        independent = e.kind == "independent"
+        headline = is_headline(e, info)
+        gap = None
+        if independent and headline and not e.derived:
+            own = own_figure(e)
+            if own is not None:
+                gap = round(e.score - own.score, 2)
+        rows.append(
+            ModelRow(
+                benchmark=info.name if info is not None else (e.benchmark or e.benchmark_id or ""),
+                resolved=e.benchmark_id is not None,
+                independent=independent,
+                source=e.source if independent else (e.reported_by or e.source),
+                metric=e.metric or "",
+                score=e.score,
+                headline=headline,
+                gap=gap,
+                setting=e.setting or "",
+                as_of=e.as_of or "",
+            )
+        )
+    # independent before self-reported; within each, by benchmark, headline metrics first
+    return sorted(
+        rows,
+        key=lambda r: (
+            not r.independent,
+            not r.resolved,
+            r.benchmark.lower(),
+            not r.headline,
+            r.metric,
+            r.source,
+            r.as_of,
+        ),
+    )

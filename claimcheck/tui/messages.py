@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from textual.message import Message
 
 from claimcheck.models import Evaluation
+from claimcheck.tui.data import ModelRow
 
 
 @dataclass
@@ -94,6 +95,7 @@ class ModelLoaded(Message):
     model_id: str
     info: dict[str, Any] | None
     evaluations: list[Evaluation] = field(default_factory=list)
+    rows: list[ModelRow] = field(default_factory=list)  # the evaluations as the table lists them
 
 
 @dataclass

@@ -27,7 +27,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from claimcheck.tui.data import fmt_diff, fmt_score, one_line
+from claimcheck.tui.data import fmt_diff, fmt_score, model_rows, one_line
 from claimcheck.tui.messages import ModelLoaded
 
 if TYPE_CHECKING:
@@ -228,15 +228,9 @@ class ModelScreen(Screen[None]):
                 table: DataTable[Any] = DataTable(
                     id="model-evals", cursor_type="row", zebra_stripes=True
                 )
+                # the numbers come right after the name so they show in 80 columns
                 table.add_columns(
-                    "benchmark",
-                    "source",
-                    "independent",
-                    "self-rep.",
-                    "gap",
-                    "setting",
-                    "metric",
-                    "date",
+                    "benchmark", "indep.", "self", "gap", "metric", "source", "date", "setting"
                 )
                 yield table
         yield Footer(compact=True)
@@ -260,31 +254,39 @@ class ModelScreen(Screen[None]):
         info = self.capp.model_info(model_id)
         with self.capp.open_store() as store:
             evaluations = store.evaluations(model_ids=[model_id])
-        self.post_message(ModelLoaded(model_id, info, evaluations))
+        rows = model_rows(evaluations, self.capp.benchmark_infos())
+        self.post_message(ModelLoaded(model_id, info, evaluations, rows))
 
     def on_model_loaded(self, message: ModelLoaded) -> None:
         info = message.info or {}
         head = Text(one_line(info.get("name") or message.model_id), style="bold")
-        head.append(f"  ({one_line(message.model_id)})", style="dim")
+        head.append(f"  {one_line(message.model_id)}", style="dim")
+        # one line of facts and one of aliases, so the table keeps the room in 80×24
         details = [
-            ("org", info.get("org")),
-            ("family", info.get("family")),
-            ("released", info.get("release_date")),
-            ("variant", info.get("variant")),
-            ("open weights", _yes_no(info.get("open_weights"))),
+            one_line(str(value))
+            for value in (
+                info.get("org"),
+                info.get("family") and f"family {info['family']}",
+                info.get("release_date") and f"released {info['release_date']}",
+                info.get("variant"),
+                _weights(info.get("open_weights")),
+            )
+            if value
         ]
-        for label, value in details:
-            if value:
-                head.append(f"\n{label}: ", style="dim")
-                head.append(one_line(str(value)))
+        if details:
+            head.append("\n" + " · ".join(details))
         if info.get("aliases"):
             head.append("\nalso called: ", style="dim")
-            head.append(one_line(", ".join(info["aliases"]), 200))
+            head.append(one_line(", ".join(info["aliases"]), 60))
         independent = [e for e in message.evaluations if e.kind == "independent"]
         reported = [e for e in message.evaluations if e.kind != "independent"]
         head.append(
             f"\n{len(independent)} independent and {len(reported)} self-reported numbers",
             style="italic",
+        )
+        head.append(
+            "\ngap: indep. − self, same benchmark, headline metric · dim: other metrics",
+            style="dim",
         )
         self.query_one("#model-info", Static).update(head)
         self.query_one("#model-detail").border_title = one_line(
@@ -292,29 +294,26 @@ class ModelScreen(Screen[None]):
         )
         table = self.query_one("#model-evals", DataTable)
         table.clear()
-        # the vendor's own number for a benchmark, to set beside each independent one
-        vendor: dict[str, float] = {}
-        for e in reported:
-            vendor.setdefault(e.benchmark_id or e.benchmark, e.score)
-        for e in sorted(
-            message.evaluations,
-            key=lambda e: (e.benchmark_id or e.benchmark, e.kind != "independent", e.source),
-        ):
-            bench = e.benchmark_id or e.benchmark
-            own = vendor.get(bench)
-            is_independent = e.kind == "independent"
-            gap = e.score - own if is_independent and own is not None else None
+        for r in message.rows:
+            # other metrics (edit-format rates, raw vs length-controlled) are shown but dimmed
+            # and never compared; unresolved benchmark names are marked, and never compared
+            style = "" if r.headline else "dim"
+            bench = Text(one_line(r.benchmark, 26), style=style)
+            if not r.resolved:
+                bench.append(" (unresolved)", style="italic yellow")
+            score = Text(fmt_score(r.score), justify="right", style=style)
+            blank = Text("")
             table.add_row(
-                Text(one_line(bench, 30)),
-                Text(one_line(e.source if is_independent else (e.reported_by or e.source), 24)),
-                Text(fmt_score(e.score) if is_independent else "", justify="right"),
-                Text(fmt_score(e.score) if not is_independent else "", justify="right"),
-                Text(fmt_diff(gap) if gap is not None else "", justify="right"),
-                Text(one_line(e.setting, 28) or "–"),
-                Text(one_line(e.metric, 16)),
-                Text(one_line(e.as_of)),
+                bench,
+                score if r.independent else blank,
+                blank if r.independent else score,
+                Text(fmt_diff(r.gap) if r.gap is not None else "", justify="right"),
+                Text(one_line(r.metric, 34), style=style or "italic"),
+                Text(one_line(r.source, 24), style=style),
+                Text(one_line(r.as_of), style=style),
+                Text(one_line(r.setting, 40) or "–", style=style),
             )
 
 
-def _yes_no(value: Any) -> str | None:
-    return None if value is None else ("yes" if value else "no")
+def _weights(value: Any) -> str | None:
+    return None if value is None else ("open weights" if value else "closed weights")

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Label, ProgressBar, Static
 from claimcheck.tui.data import (
     VERDICT_SYMBOL,
     bar,
+    body_start,
     fmt_diff,
     fmt_score,
     mention_texts,
@@ -145,7 +146,9 @@ class ArticleText(VerticalScroll):
             body.text, body.spans = "", []
             body.refresh(layout=True)
             return
-        text = safe_text(article.get("text") or "")
+        full = safe_text(article.get("text") or "")
+        skip = body_start(full)  # front matter is not shown; claim offsets shift with it
+        text = full[skip:]
         url = article.get("url") or ""
         where = url if "://" in url else Path(url).name
         meta.update(
@@ -163,7 +166,7 @@ class ArticleText(VerticalScroll):
         title.display = not text.lstrip("# \n").startswith(head)
         spans = []
         for index, c in enumerate(claims):
-            start, end = int(c.get("start") or 0), int(c.get("end") or 0)
+            start, end = int(c.get("start") or 0) - skip, int(c.get("end") or 0) - skip
             if 0 <= start < end <= len(text):
                 spans.append((start, end, c.get("verdict") or "", index))
         body.text, body.spans, body.selected = text, spans, None
