@@ -609,6 +609,31 @@ def test_fits_an_80x24_terminal(db) -> None:
     run(app, scenario, size=(80, 24))
 
 
+def test_main_screens_show_their_key_columns_in_80x24(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        card = app.query_one("#article-card", ClaimCard)
+        card.focus()
+        await pilot.press("z")  # the card's evidence numbers come before the long setting
+        await pilot.pause()
+        text = screen_text(app)
+        assert "88.6" in text and "87.2" in text and "+1.4" in text
+        await pilot.press("z", "2")
+        table = app.query_one("#claim-table", DataTable)
+        await until(pilot, lambda: table.row_count == 5)
+        text = screen_text(app)
+        assert "Llama 3.1 405B" in text and "GPT-4o" in text  # subject and target
+        await pilot.press("1", "m")
+        evals = app.screen.query_one("#model-evals", DataTable)
+        await until(pilot, lambda: evals.row_count == 7)
+        text = screen_text(app)
+        assert "Aider Polyglot" in text and "58.2" in text and "-2.8" in text
+
+    run(app, scenario, size=(80, 24))
+
+
 # -- fetch ---------------------------------------------------------------------------------------
 
 FEED = """<?xml version="1.0"?>

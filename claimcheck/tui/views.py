@@ -266,13 +266,14 @@ class ClaimsView(Vertical):
             table: DataTable[Any] = DataTable(
                 id="claim-table", cursor_type="row", zebra_stripes=True
             )
+            # who, against whom, on what first: that is what fits in 80 columns
             for key in (
                 "verdict",
-                "flags",
                 "subject",
                 "relation",
                 "targets",
                 "benchmarks",
+                "flags",
                 "org",
                 "date",
                 "article",
@@ -329,14 +330,14 @@ class ClaimsView(Vertical):
         for row in self.shown:
             table.add_row(
                 verdict_text(row.get("verdict")),
-                Text(", ".join(one_line(f) for f in row.get("flags") or ()), style="dim"),
-                Text(one_line(row.get("subject"), 28) or "?"),
+                Text(one_line(row.get("subject"), 24) or "?"),
                 Text(one_line(row.get("relation"))),
                 Text(
-                    one_line(", ".join(mention_texts(row.get("targets", ()))), 30)
-                    or one_line(row.get("target_group"), 30)
+                    one_line(", ".join(mention_texts(row.get("targets", ()))), 24)
+                    or one_line(row.get("target_group"), 24)
                 ),
                 Text(one_line(", ".join(mention_texts(row.get("benchmarks", ()))), 24)),
+                Text(one_line(", ".join(row.get("flags") or ()), 40), style="dim"),
                 Text(one_line(self.orgs.get(row.get("subject_id") or "", ""))),
                 Text(one_line(row.get("article_date")) or "–"),
                 Text(one_line(row.get("article_title"), 36)),

@@ -277,8 +277,9 @@ class ClaimCard(VerticalScroll):
         table: DataTable[Any] = DataTable(
             id="card-evidence", cursor_type="row", zebra_stripes=True, show_cursor=False
         )
+        # the numbers right after the benchmark, so they show in a card 80 columns wide
         table.add_columns(
-            "benchmark", "source", "setting", "subject", "target", "diff", "margin", "date"
+            "benchmark", "subject", "target", "diff", "margin", "source", "date", "setting"
         )
         yield table
         yield EvidenceChart(id="card-chart")
@@ -323,18 +324,18 @@ class ClaimCard(VerticalScroll):
         table.display = bool(evidence)
         for e in evidence:
             kind = e.get("kind") or "independent"
-            source = one_line(e.get("source"))
+            source = one_line(e.get("source"), 24)
             if kind != "independent":
                 source += " (self)"
             table.add_row(
-                Text(one_line(e.get("benchmark"))),
-                Text(source),
-                Text(one_line(e.get("setting")) or "–"),
+                Text(one_line(e.get("benchmark"), 20)),
                 Text(fmt_score(e.get("subject_score")), justify="right"),
                 Text(fmt_score(e.get("target_score")), justify="right"),
                 Text(fmt_diff(e.get("difference")), justify="right", style=_diff_style(e)),
                 Text("±" + fmt_score(e.get("margin")), justify="right"),
+                Text(source),
                 Text(one_line(e.get("as_of"))),
+                Text(one_line(e.get("setting"), 60) or "–"),
             )
         chart.evidence = evidence
         self.scroll_home(animate=False)
