@@ -186,7 +186,8 @@ class ClaimFinder:
         ctx = Context(
             title_model=self._title_model(document, date),
             resolve_model=lambda name: self.resolve_model(name, date),
-            release_model=self._release_model(document, date),
+            # looked up only when a sentence needs it: resolving costs more than the rest
+            release_model=lambda: self._release_model(document, date),
         )
         seen_mentions: dict[int, list[Found]] = {}
         claimed: dict[int, list[RawClaim]] = {}
@@ -297,12 +298,16 @@ class ClaimFinder:
             return None
         name = re.split(r"[/\\?#]", document.path.rstrip("/"))[-1]
         name = re.sub(r"\.(?:md|markdown|txt|html?|php|aspx?)$", "", name, flags=re.IGNORECASE)
-        if not _RELEASE_NAME.fullmatch(name) or re.search(r"\d{4}-\d\d", name):
+        # "llama-3.1-405b", "mistral-large-2": dash-joined with a digit; "index", "doc0",
+        # "2024-07-23-notes" are pages, not releases
+        if (
+            not _RELEASE_NAME.fullmatch(name)
+            or "-" not in name
+            or not any(c.isdigit() for c in name)
+            or re.search(r"\d{4}-\d\d", name)
+        ):
             return None
-        model_id = self.resolve_model(name, date)
-        if not any(c.isdigit() for c in name) and not (model_id and "-" in name):
-            return None  # "index", "blog", "post": a page, not a release
-        return Found(-1, -1, "MODEL", name, model_id)
+        return Found(-1, -1, "MODEL", name, self.resolve_model(name, date))
 
     def _title_model(self, document: Document | None, date: str | None) -> Found | None:
         if document is None or not document.title:
@@ -431,7 +436,7 @@ def _own_phrase(phrase: str, ctx: Context) -> Any:
         return None
     refs = [
         ref
-        for ref in (ctx.title_model, ctx.release_model)
+        for ref in (ctx.title_model, ctx.release())
         if ref is not None and (ref.id or _model_like(ref.text))
     ]
     if not refs:

@@ -52,7 +52,13 @@ class Context:
     # `phrase` can refer to (or None); a callable so the document is only searched when a
     # sentence needs an antecedent
     recent_model: object = None
-    release_model: Found | None = None  # the release's own name (from the file name)
+    # the release's own name (from the file name): a Found, or a callable computing it once
+    release_model: object = None
+
+    def release(self) -> Found | None:
+        if callable(self.release_model):
+            self.release_model = self.release_model()
+        return self.release_model  # type: ignore[return-value]
 
 
 @dataclass
@@ -369,12 +375,12 @@ def _antecedent(ctx: Context, phrase: str) -> Found | None:
     model, else the release's own name.
     """
     recent = ctx.recent_model(phrase) if callable(ctx.recent_model) else None
-    base = recent or ctx.last_subject or ctx.title_model or ctx.release_model
+    base = recent or ctx.last_subject or ctx.title_model or ctx.release()
     size = lx.SIZE.search(phrase)
     if size is None:
         return base
     wanted = size.group(1) + size.group(2).upper()
-    for known in (recent, ctx.last_subject, ctx.title_model, ctx.release_model):
+    for known in (recent, ctx.last_subject, ctx.title_model, ctx.release()):
         if known is not None and re.search(rf"(?<![\d.]){re.escape(wanted)}\b", known.text, re.I):
             return known
     family_source = ctx.title_model or base
