@@ -416,7 +416,7 @@ class ClaimsView(Vertical):
 class CheckView(Horizontal):
     """Paste or type text and see its claims judged as you type (debounced, off the UI thread)."""
 
-    BINDINGS = [Binding("escape", "leave_editor", "Leave editor", show=False)]
+    BINDINGS = [Binding("escape", "leave_editor", "Leave editor")]
     DEBOUNCE = 0.6
 
     def __init__(self, **kwargs: Any) -> None:
@@ -481,6 +481,12 @@ class CheckView(Horizontal):
         if not self.claims:
             return None
         return self.claims[min(max(table.cursor_row, 0), len(self.claims) - 1)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "leave editor" (in the footer too) only while the editor has focus."""
+        if action == "leave_editor":
+            return self.app.focused is self.query_one("#draft", TextArea)
+        return True
 
     def action_leave_editor(self) -> None:
         self.query_one("#draft-claims", DataTable).focus()
