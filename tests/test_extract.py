@@ -211,6 +211,14 @@ def test_our_model_is_not_a_competitor_named_in_passing(registry) -> None:
     assert claim.subject.id == "llama-3.1-70b"
 
 
+def test_sized_version_takes_its_family_from_the_previous_sentence(registry) -> None:
+    text = (
+        "Today we release Qwen2.5 in sizes from 0.5B to 72B. The 72B version beats GPT-4o on MMLU."
+    )
+    claim = one(text, registry)
+    assert (claim.subject.text, claim.subject.id) == ("Qwen2.5-72B", "qwen2.5-72b")
+
+
 def test_implicit_subject_falls_back_to_the_release_name(registry) -> None:
     document = Document("It beats GPT-4o on MMLU.", path="posts/foo-3-8b.md")
     [claim] = extract_claims(document, registry=registry)

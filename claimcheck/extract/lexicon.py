@@ -446,4 +446,6 @@ _FAMILY_PART = (
 FAMILY_MODEL = re.compile(
     r"(?<![\w./-])(?:" + MODEL_FAMILY_WORDS + r")(?:[ -]" + _FAMILY_PART + r"(?![\w%]|\.\d))+"
     r"(?:\s\((?:new|high|low|medium|\d{4}-\d{2}-\d{2})\))?"
+    # lines whose version is fused to the name are named bare: "we release Qwen2.5 in ..."
+    r"|(?<![\w./-])(?:Qwen|SmolLM|InternLM)\d(?:\.\d+)?(?![\w%-]|\.\d)"
 )
