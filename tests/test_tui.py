@@ -482,7 +482,7 @@ def test_model_view_compares_headline_metrics_of_the_same_benchmark(db) -> None:
 
 
 def test_model_rows_never_compare_other_metrics_or_benchmarks() -> None:
-    def ev(bench_id: str | None, metric: str, score: float, kind: str = "independent") -> Any:
+    def ev(bench_id: str | None, metric: str, score: float, kind: Any = "independent") -> Any:
         return Evaluation(
             "m",
             bench_id or "Some Bench",
@@ -493,7 +493,7 @@ def test_model_rows_never_compare_other_metrics_or_benchmarks() -> None:
             kind=kind,
             model_id="m",
             benchmark_id=bench_id,
-        )  # type: ignore[arg-type]
+        )
 
     rows = model_rows(
         [
