@@ -51,6 +51,7 @@ class ServerState:
     hits: dict[str, int] = field(default_factory=dict)
     huge_sent: int = 0
     overrides: dict[str, bytes] = field(default_factory=dict)  # path -> replacement body
+    errors: list[str] = field(default_factory=list)  # connections the client dropped
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def count(self, path: str) -> int:
@@ -153,13 +154,30 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, body, {"Content-Type": ctype, "ETag": etag, "Last-Modified": LAST_MODIFIED})
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients here hang up on purpose (a body past the cap, a timeout): that is not an error.
+
+    socketserver prints such tracebacks to sys.stderr from its own thread, where they land in
+    whatever a CliRunner happens to be capturing at that moment; keep them in the state instead.
+    """
+
+    state: ServerState
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        with self.state.lock:
+            self.state.errors.append(repr(sys.exc_info()[1]))
+
+
 class WebServer:
     """`with WebServer() as web: web.url("/feeds/lab.atom")` — a threaded server on port 0."""
 
     def __init__(self) -> None:
         self.state = ServerState()
         handler = type("Handler", (_Handler,), {"state": self.state})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
+        self.httpd.state = self.state
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
