@@ -29,6 +29,7 @@ from claimcheck.models import (
     Price,
     Verdict,
 )
+from claimcheck.queries import ARTICLES_SQL, checked_claims_sql, decode_claim_row
 
 SCHEMA_VERSION = 1
 
@@ -552,20 +553,7 @@ class Store:
 
     def articles(self) -> list[dict[str, Any]]:
         """Articles with a verdict tally each, newest first."""
-        sql = """
-        SELECT a.id, a.url, a.title, a.published, a.source, a.fetched_at, a.checked_at,
-               SUM(v.verdict = 'supported') AS supported,
-               SUM(v.verdict = 'overstated') AS overstated,
-               SUM(v.verdict = 'contradicted') AS contradicted,
-               SUM(v.verdict = 'unverifiable') AS unverifiable,
-               COUNT(c.id) AS claims
-        FROM articles a
-        LEFT JOIN claims c ON c.article_id = a.id
-        LEFT JOIN verdicts v ON v.claim_id = c.id
-        GROUP BY a.id
-        ORDER BY COALESCE(a.published, '') DESC, a.title
-        """
-        return list(self.db.query(sql))
+        return list(self.db.query(ARTICLES_SQL))
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         try:
@@ -575,33 +563,9 @@ class Store:
 
     def checked_claims(self, article_id: str | None = None) -> list[dict[str, Any]]:
         """Stored claims joined with their verdicts (JSON columns decoded)."""
-        sql = """
-        SELECT c.*, v.verdict, v.flags, v.reasons, v.evidence, v.tally, v.judged_at,
-               a.title AS article_title, a.url AS article_url, a.published AS article_date
-        FROM claims c
-        JOIN articles a ON a.id = c.article_id
-        LEFT JOIN verdicts v ON v.claim_id = c.id
-        """
-        params: list[Any] = []
-        if article_id:
-            sql += " WHERE c.article_id = ?"
-            params.append(article_id)
-        sql += " ORDER BY a.published DESC, c.article_id, c.seq"
-        out = []
-        for r in self.db.query(sql, params):
-            row = dict(r)
-            for key in (
-                "targets",
-                "benchmarks",
-                "numbers",
-                "settings",
-                "flags",
-                "reasons",
-                "evidence",
-            ):
-                row[key] = json.loads(row[key]) if row.get(key) else []
-            out.append(row)
-        return out
+        sql = checked_claims_sql(one_article=bool(article_id))
+        params = [article_id] if article_id else []
+        return [decode_claim_row(dict(r)) for r in self.db.query(sql, params)]
 
     def update_verdict(self, claim_id: str, verdict: Verdict) -> None:
         self.db.table("verdicts").upsert(

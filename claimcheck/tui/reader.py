@@ -11,36 +11,11 @@ read this way (no file yet, an older schema), and the caller falls back to `Stor
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-_ARTICLES = """
-SELECT a.id, a.url, a.title, a.published, a.source, a.fetched_at, a.checked_at,
-       SUM(v.verdict = 'supported') AS supported,
-       SUM(v.verdict = 'overstated') AS overstated,
-       SUM(v.verdict = 'contradicted') AS contradicted,
-       SUM(v.verdict = 'unverifiable') AS unverifiable,
-       COUNT(c.id) AS claims
-FROM articles a
-LEFT JOIN claims c ON c.article_id = a.id
-LEFT JOIN verdicts v ON v.claim_id = c.id
-GROUP BY a.id
-ORDER BY COALESCE(a.published, '') DESC, a.title
-"""
-
-_CLAIMS = """
-SELECT c.*, v.verdict, v.flags, v.reasons, v.evidence, v.tally, v.judged_at,
-       a.title AS article_title, a.url AS article_url, a.published AS article_date
-FROM claims c
-JOIN articles a ON a.id = c.article_id
-LEFT JOIN verdicts v ON v.claim_id = c.id
-WHERE c.article_id = ?
-ORDER BY a.published DESC, c.article_id, c.seq
-"""
-
-_JSON_COLUMNS = ("targets", "benchmarks", "numbers", "settings", "flags", "reasons", "evidence")
+from claimcheck.queries import ARTICLES_SQL, checked_claims_sql, decode_claim_row
 
 
 def _connect(db_path: Path) -> sqlite3.Connection | None:
@@ -60,7 +35,7 @@ def articles(db_path: Path) -> list[dict[str, Any]] | None:
     if conn is None:
         return None
     try:
-        return [dict(row) for row in conn.execute(_ARTICLES)]
+        return [dict(row) for row in conn.execute(ARTICLES_SQL)]
     except sqlite3.Error:
         return None  # tables missing or shaped differently: let the Store deal with it
     finally:
@@ -79,10 +54,8 @@ def article_with_claims(
         found = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if found is None:
             return None, []
-        claims = [dict(row) for row in conn.execute(_CLAIMS, (article_id,))]
-        for row in claims:
-            for key in _JSON_COLUMNS:
-                row[key] = json.loads(row[key]) if row.get(key) else []
+        sql = checked_claims_sql(one_article=True)
+        claims = [decode_claim_row(dict(row)) for row in conn.execute(sql, (article_id,))]
         return dict(found), claims
     except (sqlite3.Error, ValueError, TypeError):
         return None

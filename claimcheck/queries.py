@@ -1,0 +1,48 @@
+"""The read queries the store and the app's fast first screen share.
+
+Kept apart from `store.py` so `tui/reader.py` can run them over plain `sqlite3` without
+importing sqlite-utils at start-up, while both read exactly the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+ARTICLES_SQL = """
+SELECT a.id, a.url, a.title, a.published, a.source, a.fetched_at, a.checked_at,
+       SUM(v.verdict = 'supported') AS supported,
+       SUM(v.verdict = 'overstated') AS overstated,
+       SUM(v.verdict = 'contradicted') AS contradicted,
+       SUM(v.verdict = 'unverifiable') AS unverifiable,
+       COUNT(c.id) AS claims
+FROM articles a
+LEFT JOIN claims c ON c.article_id = a.id
+LEFT JOIN verdicts v ON v.claim_id = c.id
+GROUP BY a.id
+ORDER BY COALESCE(a.published, '') DESC, a.title
+"""
+
+
+def checked_claims_sql(*, one_article: bool) -> str:
+    """Claims joined with their verdicts and article, optionally for one article (`?`)."""
+    where = "WHERE c.article_id = ?" if one_article else ""
+    return f"""
+SELECT c.*, v.verdict, v.flags, v.reasons, v.evidence, v.tally, v.judged_at,
+       a.title AS article_title, a.url AS article_url, a.published AS article_date
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN verdicts v ON v.claim_id = c.id
+{where}
+ORDER BY a.published DESC, c.article_id, c.seq
+"""
+
+
+JSON_COLUMNS = ("targets", "benchmarks", "numbers", "settings", "flags", "reasons", "evidence")
+
+
+def decode_claim_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Decode the JSON columns of a checked-claim row in place (empty ones become [])."""
+    for key in JSON_COLUMNS:
+        row[key] = json.loads(row[key]) if row.get(key) else []
+    return row
