@@ -41,6 +41,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import httpx
 
 from claimcheck.models import CheckedDocument, Document
+from claimcheck.text import strip_controls
 
 SOURCE_KINDS: tuple[str, ...] = ("feed", "page", "readme")
 DEFAULT_USER_AGENT = "claimcheck/0.1 (+https://github.com/claimcheck/claimcheck)"
@@ -206,29 +207,13 @@ Sleep = Callable[[float], Awaitable[None]]
 
 # -- text hygiene --------------------------------------------------------------------------
 
-# CSI / OSC / DCS-style escape sequences first, then lone escapes and C1 CSI.
-_ANSI_RE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-# C0 (except tab and newline), DEL, C1, zero-width and bidi overrides (trojan-source text).
-_CONTROL_RE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
-
 
 def sanitize_text(text: str) -> str:
     """Strip terminal escape sequences and control characters; keep the words, as plain data.
 
-    Square brackets (Rich markup) and Markdown are left alone on purpose: they are text, and
-    every display escapes them.
+    Also folds CRLF/CR line ends and runs of blank lines, as page text arrives full of them.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ANSI_RE.sub("", text)
-    text = _CONTROL_RE.sub("", text)
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

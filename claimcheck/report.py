@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import os
 import re
 from collections import Counter
@@ -26,6 +25,7 @@ from typing import Any
 
 from claimcheck import __version__
 from claimcheck.models import CheckedClaim, CheckedDocument, Claim, Evidence, Mention
+from claimcheck.text import dumps_json, strip_controls
 
 FORMATS: tuple[str, ...] = ("table", "json", "csv", "md", "html", "claimreview")
 
@@ -54,12 +54,6 @@ CLAIMREVIEW_SCALE: dict[str, int] = {
     "supported": 4,
 }
 
-_CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI sequences (colours, cursor moves)
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC sequences (titles, hyperlinks)
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # other C0/C1 controls, keeping \t and \n
-)
-
 
 def claim_gist(c: Claim) -> str:
     """The claim as parsed, in one line: who, relation, whom, on what, with which hedge.
@@ -79,9 +73,9 @@ def claim_gist(c: Claim) -> str:
     return clean_text(" ".join(parts))
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str | None) -> str:
     """Drop terminal escape sequences and control characters (XML and terminals reject them)."""
-    return _CONTROL.sub("", text or "")
+    return strip_controls(text)
 
 
 def render(
@@ -192,7 +186,7 @@ def report_dict(docs: Sequence[CheckedDocument], generated_at: str) -> dict[str,
 
 
 def render_json(docs: Sequence[CheckedDocument], generated_at: str) -> str:
-    return json.dumps(report_dict(docs, generated_at), indent=2, ensure_ascii=False) + "\n"
+    return dumps_json(report_dict(docs, generated_at), indent=2) + "\n"
 
 
 def _tally(d: CheckedDocument) -> Counter[str]:
@@ -699,7 +693,7 @@ def render_claimreview(docs: Sequence[CheckedDocument], generated_at: str) -> st
     `<`, `>` and `&` are written as \\u escapes (still the same JSON) so a claim quoting
     `</script>` cannot end the tag it is embedded in.
     """
-    text = json.dumps(claimreview_items(docs, generated_at), indent=2, ensure_ascii=False)
+    text = dumps_json(claimreview_items(docs, generated_at), indent=2)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
     return text + "\n"

@@ -21,6 +21,7 @@ import click
 from claimcheck.cli import InputError, open_store
 from claimcheck.models import VERDICTS, CheckedDocument, Document
 from claimcheck.report import FORMATS, clean_text, render
+from claimcheck.text import dumps_json
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -344,10 +345,9 @@ def recheck_command(ctx: click.Context, fmt: str, dry_run: bool) -> None:
     finally:
         store.close()
     if fmt == "json":
-        import json
         from dataclasses import asdict
 
-        click.echo(json.dumps([asdict(c) for c in changes], indent=2, ensure_ascii=False))
+        click.echo(dumps_json([asdict(c) for c in changes], indent=2))
         return
     if not changes:
         click.echo(f"No changes: {total} stored claim(s) re-judged, every verdict stands.")
@@ -407,9 +407,7 @@ def ledger_command(ctx: click.Context, fmt: str) -> None:
         for r in rows
     ]
     if fmt == "json":
-        import json
-
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        click.echo(dumps_json(records, indent=2))
         return
     if fmt == "csv":
         import csv

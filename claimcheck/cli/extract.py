@@ -7,8 +7,6 @@ if any input could not be read.
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -16,8 +14,7 @@ from typing import Any
 import click
 
 from claimcheck.models import Claim, Document, Mention
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+from claimcheck.text import dumps_json, strip_controls
 
 
 def register(main: click.Group) -> None:
@@ -70,7 +67,7 @@ def extract(paths: Sequence[str], fmt: str) -> None:
                 for doc, claims in results
             ]
         }
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        click.echo(dumps_json(payload, indent=2))
     else:
         _print_table(results)
     if failed:
@@ -110,7 +107,7 @@ def _stdin_bytes() -> bytes:
 
 def _clean(text: str) -> str:
     """Document text is hostile: no control or bidi characters reach the terminal."""
-    return _CONTROL.sub(" ", text)
+    return strip_controls(text)
 
 
 def _name(m: Mention | None) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.text import blank_controls
+
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" (a 5 MB line) are cut: rules stay linear
 
 _BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+•][ \t]|\d{1,3}[.)][ \t]|>|\||---|===)")
@@ -37,18 +39,19 @@ _BLOCK_TAG = re.compile(
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|h[1-6]|table|article|br)\b", re.IGNORECASE)
 _RUN = 200
 _LONG_RUN = re.compile(r"\S{" + str(_RUN) + ",}")
-_MASKED_CHARS = re.compile(r"[*`\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MASKED_CHARS = re.compile(r"[*`]")
 
 
 def prepare_text(text: str) -> str:
     """The text the pipeline reads: same length as `text`, markup replaced by whitespace.
 
-    HTML tags become spaces (block tags a paragraph break) and Markdown emphasis markers and
-    control characters become spaces, so tokens and offsets still line up with the original.
+    HTML tags become spaces (block tags a paragraph break) and Markdown emphasis markers,
+    escape sequences and control or bidi characters become spaces, so tokens and offsets
+    still line up with the original.
     """
     if _LOOKS_HTML.search(text[:100_000]):
         text = _HTML_TAG.sub(_blank_tag, text)
-    text = _MASKED_CHARS.sub(" ", text)
+    text = _MASKED_CHARS.sub(" ", blank_controls(text))
     # spaCy splits prefixes and suffixes one character at a time: a 6,000-character run of
     # punctuation costs seconds and a megabyte of it minutes. No word is this long, so cut it.
     return _LONG_RUN.sub(_cut_run, text)
