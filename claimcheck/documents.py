@@ -132,7 +132,7 @@ def _lxml_text(html: str) -> str:
 
 
 _BINARY_MAGIC = {
-    b"%PDF": "a PDF file, not text",
+    b"%PDF": "a PDF file, not text; convert it to text or HTML first",
     b"PK\x03\x04": "a zip archive (docx, xlsx ...), not text",
     b"\x1f\x8b": "a gzip file, not text",
     b"\x89PNG": "an image, not text",

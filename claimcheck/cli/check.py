@@ -62,25 +62,11 @@ class _Failures:
 
 
 def _stdin_document() -> Document:
-    import claimcheck.documents as documents
-    from claimcheck.documents import DocumentError
+    from claimcheck.documents import document_from_bytes
 
     stream = getattr(sys.stdin, "buffer", None)
     data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-
-    parse = getattr(documents, "document_from_bytes", None)
-    if parse is not None:
-        return parse(data, path="-")  # type: ignore[no-any-return]
-    if b"\x00" in data[:8192]:
-        raise DocumentError("-: binary data on standard input, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"-: standard input is not UTF-8 text ({exc.reason})") from None
-    title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.strip()), "")
-    import hashlib
-
-    return Document(text, path="-", title=title[:200], sha256=hashlib.sha256(data).hexdigest())
+    return document_from_bytes(data, path="-")
 
 
 def _walk(root: Path, fail: _Failures) -> list[Path]:
@@ -127,7 +113,6 @@ def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Docume
             continue
         for p in paths:
             try:
-                _refuse_known_binary(p)
                 yield load_document(str(p))
             except DocumentError as exc:
                 fail(str(p), str(exc))
@@ -135,35 +120,9 @@ def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Docume
                 fail(str(p), f"cannot read: {exc.strerror or exc}")
 
 
-_BINARY_MAGIC = {
-    b"%PDF-": "a PDF file; convert it to text or HTML first",
-    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx), not text",
-    b"\x89PNG": "an image, not text",
-    b"\xff\xd8\xff": "an image, not text",
-    b"GIF8": "an image, not text",
-}
-
-
-def _refuse_known_binary(path: Path) -> None:
-    """Formats that can slip through a text decoder (a short PDF is mostly ASCII)."""
-    from claimcheck.documents import DocumentError
-
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        return  # load_document reports it with the right words
-    for magic, what in _BINARY_MAGIC.items():
-        if head.startswith(magic):
-            raise DocumentError(f"{path}: {what}")
-
-
 def _fetch(url: str, fail: _Failures) -> Iterator[Document]:
-    try:
-        from claimcheck.fetch import fetch_url
-    except ImportError:
-        fail(url, "checking URLs needs the fetch layer (claimcheck.fetch), not available here")
-        return
+    from claimcheck.fetch import fetch_url  # only when a URL is given: httpx is slow to import
+
     try:
         yield fetch_url(url)
     except Exception as exc:  # noqa: BLE001 - any network or parse failure is one bad input
