@@ -227,10 +227,19 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
+_NUMBER = r"[+-]?\d+(?:\.\d+)?%?"
+_PLAIN_NUMBERS = re.compile(rf"{_NUMBER}(?:; {_NUMBER})*")  # one number, or a "; " list
+
+
 def _cell(text: str | None) -> str:
-    """A spreadsheet opens a cell starting with = + - @ as a formula: neutralise it."""
+    """A spreadsheet opens a cell starting with = + - @ as a formula: neutralise it.
+
+    A lone "-" (standard input) or signed numbers ("-1.2; +3%") are no formula and stay as is.
+    """
     text = clean_text(text or "")
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    if text[:1] in ("=", "+", "-", "@") and text != "-" and not _PLAIN_NUMBERS.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def _margin(e: Evidence) -> str:

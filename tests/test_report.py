@@ -414,3 +414,18 @@ def test_evidence_names_the_target_model_and_never_shows_a_missing_margin_as_zer
         assert "±0" not in out, fmt
         assert "no estimate" in out, fmt
         assert "±5" in out, fmt
+
+
+def test_csv_leaves_stdin_paths_and_signed_numbers_alone() -> None:
+    # "-" is how standard input is named, and "-1.2" is a number: neither is a formula
+    claim = Claim("X beats Y", 0, 9, None, "surpasses", numbers=("-1.2", "+3%"))
+    doc = CheckedDocument(
+        Document("X beats Y", path="-"), (CheckedClaim(claim, Verdict("supported")),)
+    )
+    row = next(iter(csv.DictReader(io.StringIO(render([doc], "csv")))))
+    assert row["path"] == "-"
+    assert row["numbers"] == "-1.2; +3%"
+    # ...while a formula that merely starts like a number is still defused
+    claim = Claim("-1+cmd|' /C calc'!A0 beats Y", 0, 9, None, "surpasses")
+    doc = CheckedDocument(Document("x", path="f.txt"), (CheckedClaim(claim, Verdict("supported")),))
+    assert next(iter(csv.DictReader(io.StringIO(render([doc], "csv")))))["text"].startswith("'-")
