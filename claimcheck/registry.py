@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process, utils
-
 from claimcheck.config import bundled_data_dir
 from claimcheck.models import BenchmarkInfo, ModelInfo, Resolution
+
+# rapidfuzz is imported where fuzzy matching happens: most names resolve exactly, and a
+# one-file `check` should not pay for loading it
 
 FUZZY_CUTOFF = 85.0
 CANDIDATE_LIMIT = 5
@@ -178,6 +179,8 @@ def _typo_of(word: str, words: Iterable[str]) -> str | None:
     """
     if len(word) < 5:
         return None
+    from rapidfuzz import fuzz, process
+
     match = process.extractOne(
         word, [w for w in words if len(w) >= 6], scorer=fuzz.ratio, score_cutoff=80
     )
@@ -288,6 +291,8 @@ class _Index:
     @property
     def processed(self) -> list[str]:
         """The choices through rapidfuzz's default processor, computed once, not per query."""
+        from rapidfuzz import utils
+
         if self._processed is None or len(self._processed) != len(self.choices):
             self._processed = [utils.default_process(c) for c in self.choices]
         return self._processed
@@ -304,6 +309,8 @@ class _Index:
         Only aliases with the query's identity tokens are scored at all, which is both the
         guard and what keeps a miss cheap (a few aliases instead of thousands).
         """
+        from rapidfuzz import fuzz, process, utils
+
         if self._buckets is None:
             self._buckets = defaultdict(list)
             for position, choice in enumerate(self.choices):
@@ -331,6 +338,8 @@ class _Index:
         """Closest targets for a miss, scored among aliases that share a distinctive word
         with the query (so "Qwen2.5-72B-SuperTune" lists Qwen models, not look-alike
         strings); plain string similarity over everything when none does."""
+        from rapidfuzz import fuzz, process
+
         if self._word_index is None:
             self._word_index = defaultdict(list)
             for position, choice in enumerate(self.choices):
