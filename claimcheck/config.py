@@ -2,7 +2,7 @@
 
 Environment variables override the defaults so tests, CI and scripts can point the program
 elsewhere without flags: CLAIMCHECK_DB (the SQLite store), CLAIMCHECK_DATA (the bundled data
-directory).
+directory), CLAIMCHECK_CACHE (files rebuilt on demand: the name ruler, the bundled store).
 """
 
 from __future__ import annotations
@@ -39,6 +39,14 @@ def default_db_path() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME)) / "claimcheck.db"
+
+
+def default_cache_dir() -> Path:
+    """Where rebuildable files go (see `claimcheck.cache`); never inside the installation."""
+    override = os.environ.get("CLAIMCHECK_CACHE")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 @dataclass(frozen=True)
