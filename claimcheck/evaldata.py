@@ -67,6 +67,16 @@ def bundled_fingerprint(data_dir: Path) -> str:
     return h.hexdigest()
 
 
+def bundled_signature(data_dir: Path) -> str:
+    """Names, sizes and modification times of the bundled files: a cheap test that they are
+    the files the store was last loaded from (the fingerprint decides when it differs)."""
+    parts = [f"evaldata {LOADER_VERSION} {Path(data_dir).resolve()}"]
+    for path in _bundled_files(Path(data_dir)):
+        st = path.stat()
+        parts.append(f"{path.relative_to(data_dir)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 class _Resolver:
     """Registry lookups cached per (name, date): the bundled data repeats names a lot."""
 

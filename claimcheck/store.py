@@ -173,9 +173,12 @@ class Store:
         from claimcheck.config import Settings
 
         settings = Settings.load(path)
+        data = Path(data_dir or settings.data_dir)
+        if build:
+            create_from_template(settings.db_path, data)
         store = cls(settings.db_path)
         if build:
-            store.ensure_bundled(data_dir or settings.data_dir)
+            store.ensure_bundled(data)
         return store
 
     def close(self) -> None:
@@ -361,15 +364,64 @@ class Store:
     # -- bundled data ----------------------------------------------------------------------
 
     def ensure_bundled(self, data_dir: Path) -> bool:
-        """Load the bundled registries and evaluations if missing or changed. True if loaded."""
-        from claimcheck.evaldata import bundled_fingerprint, load_bundled
+        """Load the bundled registries and evaluations if missing or changed. True if loaded.
 
-        fingerprint = bundled_fingerprint(data_dir)
-        if self.get_meta("bundled_fingerprint") == fingerprint:
+        "Unchanged" is first judged from the files' names, sizes and times as recorded at the
+        last load, and only when those differ from their content hash. A load copies the
+        bundled tables from the template store (built once per bundled data, see
+        `bundled_template`) in one transaction; where no template can be cached it imports the
+        files. Either way what the user checked, fetched or imported is kept.
+        """
+        from claimcheck.evaldata import bundled_fingerprint, bundled_signature, load_bundled
+
+        signature = bundled_signature(data_dir)
+        if self.get_meta("bundled_signature") == signature:
             return False
-        load_bundled(self, data_dir)
-        self.set_meta("bundled_fingerprint", fingerprint)
-        return True
+        fingerprint = bundled_fingerprint(data_dir)
+        if self.get_meta("bundled_fingerprint") != fingerprint:
+            template = bundled_template(data_dir)
+            if template is None:
+                load_bundled(self, data_dir)
+            else:
+                self._copy_bundled(template)
+            self.set_meta("bundled_fingerprint", fingerprint)
+            loaded = True
+        else:
+            loaded = False
+        self.set_meta("bundled_signature", signature)
+        return loaded
+
+    def _copy_bundled(self, template: Path) -> None:
+        """Replace the bundled tables with the template's, as `load_bundled` would."""
+        conn = self.db.conn
+        conn.execute("ATTACH DATABASE ? AS template", [f"{template.resolve().as_uri()}?mode=ro"])
+        try:
+            with self.transaction():
+                for name in ("models", "model_aliases", "benchmarks", "benchmark_aliases"):
+                    conn.execute(f"DELETE FROM main.{name}")
+                    self._insert_from_template(name)
+                conn.execute(
+                    "DELETE FROM main.evaluations WHERE document IS NULL AND snapshot IN "
+                    "(SELECT sha256 FROM main.snapshots WHERE bundled = 1)"
+                )
+                conn.execute("DELETE FROM main.snapshots WHERE bundled = 1")
+                self._insert_from_template("evaluations", "OR REPLACE")
+                self._insert_from_template("snapshots", "OR IGNORE")
+                if conn.execute("SELECT 1 FROM template.prices LIMIT 1").fetchone():
+                    conn.execute("DELETE FROM main.prices")
+                    self._insert_from_template("prices", "OR REPLACE")
+        finally:
+            conn.execute("DETACH DATABASE template")
+
+    def _insert_from_template(self, table: str, conflict: str = "") -> None:
+        def columns(schema: str) -> list[str]:
+            return [r[1] for r in self.db.conn.execute(f"PRAGMA {schema}.table_info({table})")]
+
+        shared = [c for c in columns("template") if c in set(columns("main"))]
+        cols = ",".join(f'"{c}"' for c in shared)
+        self.db.conn.execute(
+            f"INSERT {conflict} INTO main.{table} ({cols}) SELECT {cols} FROM template.{table}"
+        )
 
     # -- registries ------------------------------------------------------------------------
 
@@ -697,6 +749,97 @@ class Store:
         self.db.execute(
             "UPDATE claims SET claim_date = ? WHERE article_id = ?", [claim_date, article_id]
         )
+
+
+# -- the bundled store, built once -----------------------------------------------------------
+
+TEMPLATE_KIND = "store"
+
+
+def template_key(data_dir: Path) -> str:
+    """What a template store depends on: the bundled files, the schema and the code that loads
+    them (so a changed loader or resolver in a source checkout never reuses an old build)."""
+    from claimcheck import cache
+    from claimcheck.evaldata import bundled_fingerprint
+
+    here = Path(__file__).resolve().parent
+    code = [here / name for name in ("store.py", "evaldata.py", "registry.py", "models.py")]
+    return cache.digest(
+        f"store template schema {SCHEMA_VERSION}",
+        bundled_fingerprint(data_dir),
+        *(hashlib.sha256(p.read_bytes()).hexdigest() for p in code if p.is_file()),
+    )
+
+
+def bundled_template(data_dir: Path) -> Path | None:
+    """A store holding just the bundled data, from the user cache (built there if missing).
+
+    It is built with the normal schema code and `load_bundled`, so it is exactly the store a
+    first run would build. None if the cache cannot be written.
+    """
+    from claimcheck import cache
+
+    key = template_key(data_dir)
+    found = cache.path_for(TEMPLATE_KIND, key, ".db")
+    if found.is_file():
+        return found
+    return cache.publish(TEMPLATE_KIND, key, ".db", lambda tmp: _build_template(tmp, data_dir))
+
+
+def _build_template(path: Path, data_dir: Path) -> None:
+    from claimcheck.evaldata import bundled_fingerprint, bundled_signature, load_bundled
+
+    store = Store(path)
+    try:
+        # one self-contained file to copy: no write-ahead log beside it
+        store.db.execute("PRAGMA journal_mode=DELETE")
+        load_bundled(store, data_dir)
+        store.set_meta("bundled_fingerprint", bundled_fingerprint(data_dir))
+        store.set_meta("bundled_signature", bundled_signature(data_dir))
+    finally:
+        store.close()
+
+
+def create_from_template(path: Path, data_dir: Path) -> bool:
+    """Create a new store at `path` as a copy of the bundled template. True if created.
+
+    Does nothing if `path` exists (or the template cannot be had): the caller opens what is
+    there. The copy is linked into place, which fails rather than replace a store another
+    process created meanwhile.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        return False
+    template = bundled_template(data_dir)
+    if template is None:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError:
+        return False  # not our place to report: opening the store will say what is wrong
+    tmp = Path(name)
+    try:
+        shutil.copyfile(template, tmp)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links
+            if path.exists():
+                return False
+            os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 class _Transaction:

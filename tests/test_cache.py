@@ -1,4 +1,4 @@
-"""Built once, read by every later process: the name ruler.
+"""Built once, read by every later process: the name ruler and the bundled store.
 
 Each test points CLAIMCHECK_CACHE at its own directory, so what it finds there is what the
 code under test wrote.
@@ -7,16 +7,20 @@ code under test wrote.
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from claimcheck import cache
+from claimcheck import cache, evaldata
+from claimcheck.config import bundled_data_dir
 from claimcheck.extract import ruler_cache
 from claimcheck.extract.pipeline import _patterns, build_nlp
-from claimcheck.models import Document
+from claimcheck.models import Document, Evaluation
 from claimcheck.registry import load_registry
+from claimcheck.store import Snapshot, Store, bundled_template, create_from_template
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 TEXTS = [
@@ -110,3 +114,162 @@ def test_old_cache_files_are_pruned(cache_dir: Path) -> None:
     kept = sorted(p.name for p in cache_dir.glob("names-*.json"))
     assert len(kept) == cache.KEEP
     assert cache.read_json("names", f"k{cache.KEEP + 2}") == cache.KEEP + 2  # the newest stays
+
+
+# -- the bundled store ------------------------------------------------------------------------
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = ("evaluations", "snapshots", "models", "model_aliases", "benchmarks", "prices")
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def _no_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(store: Any, data_dir: Any) -> int:
+        raise AssertionError("the bundled files were imported instead of copied")
+
+    monkeypatch.setattr(evaldata, "load_bundled", refuse)
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One template for the module (building one is a full import)."""
+    folder = tmp_path_factory.mktemp("shared-cache")
+    old = os.environ.get("CLAIMCHECK_CACHE")
+    os.environ["CLAIMCHECK_CACHE"] = str(folder)
+    try:
+        assert bundled_template(bundled_data_dir()) is not None
+    finally:
+        if old is None:
+            del os.environ["CLAIMCHECK_CACHE"]
+        else:
+            os.environ["CLAIMCHECK_CACHE"] = old
+    return folder
+
+
+@pytest.fixture()
+def template_cache(shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(shared_cache))
+    return shared_cache
+
+
+def test_a_new_store_is_a_copy_of_the_template(
+    template_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (template,) = template_cache.glob("store-*.db")
+    _no_import(monkeypatch)
+    store = Store.open(tmp_path / "new" / "claimcheck.db")
+    try:
+        assert store.ensure_bundled(bundled_data_dir()) is False  # already current
+        assert store.stats()["independent"]["rows"] > 30_000
+    finally:
+        store.close()
+    assert _counts(tmp_path / "new" / "claimcheck.db") == _counts(template)
+
+
+def test_an_empty_store_is_filled_from_the_template(
+    template_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Store(path)` then `ensure_bundled` (the app's way) copies the tables in SQL."""
+    (template,) = template_cache.glob("store-*.db")
+    _no_import(monkeypatch)
+    with Store(tmp_path / "app.db") as store:
+        assert store.ensure_bundled(bundled_data_dir()) is True
+        assert store.ensure_bundled(bundled_data_dir()) is False
+    assert _counts(tmp_path / "app.db") == _counts(template)
+
+
+def test_the_template_holds_what_an_import_stores(template_cache: Path, tmp_path: Path) -> None:
+    (template,) = template_cache.glob("store-*.db")
+    direct = Store(tmp_path / "direct.db")
+    try:
+        evaldata.load_bundled(direct, bundled_data_dir())
+    finally:
+        direct.close()
+    query = (
+        "SELECT id, model_id, benchmark_id, score, snapshot FROM evaluations ORDER BY id",
+        "SELECT * FROM models ORDER BY id",
+        "SELECT model_key, provider, model_id FROM prices ORDER BY 1, 2",
+    )
+    for sql in query:
+        rows = []
+        for path in (direct.path, template):
+            conn = sqlite3.connect(path)
+            rows.append(conn.execute(sql).fetchall())
+            conn.close()
+        assert rows[0] == rows[1]
+
+
+def test_a_refresh_from_the_template_keeps_what_the_user_stored(
+    template_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "user.db"
+    store = Store.open(path)
+    bundled = _counts(path)
+    user_row = Evaluation(
+        model="My-Model-7B",
+        benchmark="MMLU",
+        metric="acc",
+        score=61.0,
+        source="mine",
+        as_of="2025",
+        snapshot="u1",
+    )
+    store.import_evaluations([user_row], Snapshot(sha256="u1", source="mine", file_name="f.csv"))
+    store.save_checked(Document("x outperforms y", path="/a.md"), [])
+    # as if an older release of claimcheck had built this store
+    store.set_meta("bundled_fingerprint", "an older release")
+    store.set_meta("bundled_signature", "an older release")
+    store.db.execute("DELETE FROM evaluations WHERE rowid % 3 = 0 AND snapshot != 'u1'")
+    _no_import(monkeypatch)
+    assert store.ensure_bundled(bundled_data_dir()) is True
+    counts = _counts(path)
+    assert counts["evaluations"] == bundled["evaluations"] + 1
+    assert counts["snapshots"] == bundled["snapshots"] + 1
+    assert store.db["articles"].count == 1
+    assert [e.model for e in store.evaluations(sources=["mine"])] == ["My-Model-7B"]
+    store.close()
+
+
+def test_unchanged_files_are_not_hashed_again_but_changed_ones_are(
+    template_cache: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data, ignore=shutil.ignore_patterns("samples"))
+    store = Store.open(tmp_path / "s.db", data_dir=data)
+    try:
+        assert store.ensure_bundled(data) is False
+        target = data / "benchmarks.csv"
+        os.utime(target)  # touched, same content: the hash decides, nothing reloads
+        assert store.ensure_bundled(data) is False
+        assert store.get_meta("bundled_signature") == evaldata.bundled_signature(data)
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write("\n")
+        assert store.ensure_bundled(data) is True
+    finally:
+        store.close()
+
+
+def test_a_store_that_appeared_meanwhile_is_never_replaced(
+    template_cache: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "taken.db"
+    path.write_bytes(b"")
+    assert create_from_template(path, bundled_data_dir()) is False
+    assert path.read_bytes() == b""
+    assert not list(tmp_path.glob(".taken.db.*"))
+
+
+def test_without_a_writable_cache_the_store_is_imported_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(blocker / "cache"))
+    assert bundled_template(bundled_data_dir()) is None
+    with Store.open(tmp_path / "s.db") as store:
+        assert store.stats()["independent"]["rows"] > 30_000
