@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from claimcheck.config import bundled_data_dir
@@ -428,19 +428,23 @@ class Registry:
             for alias in dict.fromkeys((bench.id, bench.name, *bench.aliases)):
                 if alias:
                     self._bench_index.add(alias, bench.id, normalise_benchmark(alias))
-        self._model_vocabulary = frozenset(
-            t
-            for alias in self._model_index.choices + self._family_index.choices
-            for t in model_tokens(alias)
-        )
-        self._bench_vocabulary = frozenset(
-            t for alias in self._bench_index.choices for t in benchmark_tokens(alias)
-        )
         # (alias casefolded, metric or metric prefix ending in '*') -> benchmark id
         self._bench_metric: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for alias, metric, bench_id in benchmark_metric_aliases:
             if bench_id in self.benchmarks:
                 self._bench_metric[normalise_benchmark(alias)].append((metric, bench_id))
+
+    # the words of every alias, for the fuzzy step only: built on its first use, since most
+    # processes resolve every name exactly and tokenizing all aliases is much of the load time
+
+    @cached_property
+    def _model_vocabulary(self) -> frozenset[str]:
+        aliases = self._model_index.choices + self._family_index.choices
+        return frozenset(t for alias in aliases for t in model_tokens(alias))
+
+    @cached_property
+    def _bench_vocabulary(self) -> frozenset[str]:
+        return frozenset(t for alias in self._bench_index.choices for t in benchmark_tokens(alias))
 
     # -- models ------------------------------------------------------------------------------
 
