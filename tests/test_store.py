@@ -137,3 +137,32 @@ def test_opening_an_existing_store_writes_nothing(tmp_path):
     # data_version changes when another connection commits a write
     assert conn.execute("PRAGMA data_version").fetchone()[0] == before
     assert conn.total_changes == changes_before
+
+
+def test_evaluations_read_back_as_stored_with_shared_strings(store):
+    rows = [
+        Evaluation(
+            model=f"m{i % 3}",
+            benchmark="GPQA",
+            metric="acc",
+            score=40.0 + i,
+            source="epoch",
+            as_of="2025-01-0" + str(1 + i % 2),
+            ci_low=None if i % 2 else 39.0,
+            ci_high=None if i % 2 else 45.0,
+            notes="n" if i == 4 else "",
+            kind="self_reported" if i == 1 else "independent",
+            reported_by="Lab" if i == 1 else None,
+            derived=i == 2,
+            model_id=None if i == 3 else f"m{i % 3}",
+            benchmark_id="gpqa",
+            snapshot="s" * 64,
+        )
+        for i in range(6)
+    ]
+    store.import_evaluations(rows, Snapshot(sha256="s" * 64, source="epoch", file_name="f"))
+    store.db.execute("UPDATE evaluations SET setting = NULL, source_url = NULL")  # older rows
+    back = store.evaluations()
+    assert sorted(back, key=lambda e: e.score) == rows
+    assert all(type(e.derived) is bool for e in back)
+    assert len({id(e.snapshot) for e in back}) == 1  # one string for a value repeated in rows
