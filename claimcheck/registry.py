@@ -391,6 +391,10 @@ class Registry:
     ) -> None:
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
+        self._fuzzy_cache: dict[
+            str, tuple[tuple[str, float] | None, tuple[str, float] | None, list[str]]
+        ] = {}
+        self._bench_cache: dict[tuple[str, str | None], Resolution] = {}
         self._strict_keys: dict[str, set[str]] = defaultdict(set)
         self.benchmarks: dict[str, BenchmarkInfo] = {b.id: b for b in benchmarks}
         self._families: dict[str, list[ModelInfo]] = defaultdict(list)
@@ -581,18 +585,36 @@ class Registry:
         return self._fuzzy_model(text, raw, as_of)
 
     def _fuzzy_model(self, text: str, raw: str, as_of: str | None) -> Resolution:
-        found, candidates = self._model_index.fuzzy(
-            raw, model_tokens, model_identity, self._model_vocabulary
-        )
+        found, family, candidates = self._fuzzy_match(raw)
         if found:
             return self._model_resolution(text, found[0], "fuzzy", found[1])
-        found, _ = self._family_index.fuzzy(
-            raw, model_tokens, model_identity, self._model_vocabulary
-        )
-        if found:
-            res = self._family_resolution(text, found[0], as_of, "fuzzy", found[1])
+        if family:
+            res = self._family_resolution(text, family[0], as_of, "fuzzy", family[1])
             return Resolution(text, res.id, res.family, "fuzzy", res.score, res.candidates)
         return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
+
+    def _fuzzy_match(
+        self, raw: str
+    ) -> tuple[tuple[str, float] | None, tuple[str, float] | None, list[str]]:
+        """(model match, family match, candidates) for a name: searched once per name.
+
+        The search does not depend on the date (only picking a family's snapshot does), and
+        a batch of documents meets the same unknown names on many dates.
+        """
+        hit = self._fuzzy_cache.get(raw)
+        if hit is None:
+            found, candidates = self._model_index.fuzzy(
+                raw, model_tokens, model_identity, self._model_vocabulary
+            )
+            family = None
+            if not found:
+                family, _ = self._family_index.fuzzy(
+                    raw, model_tokens, model_identity, self._model_vocabulary
+                )
+            hit = (found, family, candidates)
+            if len(self._fuzzy_cache) < 100_000:
+                self._fuzzy_cache[raw] = hit
+        return hit
 
     # -- benchmarks --------------------------------------------------------------------------
 
@@ -607,7 +629,17 @@ class Registry:
 
         The metric matters where one source row names a whole leaderboard and the metric names
         the part ("LiveBench" + "category_average:Coding" is LiveBench's coding category).
+        Results are memoised: every table row and every source file repeats its names.
         """
+        key = (text, metric)
+        cached = self._bench_cache.get(key)
+        if cached is None:
+            cached = self._resolve_benchmark(text, metric)
+            if len(self._bench_cache) < 100_000:
+                self._bench_cache[key] = cached
+        return cached
+
+    def _resolve_benchmark(self, text: str, metric: str | None) -> Resolution:
         raw = text.strip()
         if not raw:
             return Resolution(text, None)
