@@ -85,7 +85,9 @@ class Checker:
 
         dated = self._dated(doc)
         claims = extract_claims(dated, registry=self.registry)
-        vendor_rows = tuple(parse_vendor_tables(dated, registry=self.registry))
+        vendor_rows: tuple[Evaluation, ...] = ()
+        if _may_have_table(dated.text):
+            vendor_rows = tuple(parse_vendor_tables(dated, registry=self.registry))
         return self._judged(doc, claims, vendor_rows)
 
     def check_text(
@@ -147,6 +149,18 @@ class Checker:
 
     def _spec(self) -> tuple[str, str | None, str | None]:
         return (str(self.store_path), self.as_of, self.evidence_until)
+
+
+_HTML_TABLE = re.compile(r"<table", re.IGNORECASE)
+
+
+def _may_have_table(text: str) -> bool:
+    """False only when no table can be there: a pipe table needs '|' and a '--' rule line, an
+    HTML one its tag. Most documents have none, and looking for tables line by line is not
+    free."""
+    if "|" in text and "--" in text:
+        return True
+    return _HTML_TABLE.search(text, 0, 5_000_000) is not None
 
 
 def _safe_check(checker: Checker, doc: Document) -> CheckedDocument:
