@@ -3,18 +3,20 @@
     document ──extract──▶ claims ──judge (evaluation index, vendor table, prices)──▶ verdicts
 
 A `Checker` builds the expensive parts once (registry, spaCy pipeline, the in-memory
-evaluation index, prices) and then checks any number of documents. `check_many` fans out to
-worker processes, each building its own Checker and opening the database itself, because
-SQLite connections and spaCy pipelines do not cross process boundaries. `recheck` and
-`ledger` work on what earlier checks stored.
+evaluation index, prices) and then checks any number of documents. `check_many` can fan out
+to worker processes (`claimcheck.workers`): forked from a Checker that has built everything,
+or, where forking is not used, each building its own Checker and opening the database
+itself, since SQLite connections and spaCy pipelines do not cross process boundaries.
+`recheck` and `ledger` work on what earlier checks stored.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +32,7 @@ from claimcheck.models import (
     Verdict,
 )
 from claimcheck.store import Store, claim_from_record, verdict_from_record
+from claimcheck.workers import OrderedPool, WorkerDied, start_method, usable_cpus
 
 
 class Checker:
@@ -129,26 +132,99 @@ class Checker:
     def check_many(
         self,
         docs: Iterable[Document],
-        jobs: int = 1,
+        jobs: int | str = 1,
         progress: Callable[[CheckedDocument], None] | None = None,
     ) -> Iterator[CheckedDocument]:
         """Check documents in the order given, in this process or in `jobs` worker processes.
 
-        A document whose check raises becomes a CheckedDocument with `error` set, so one bad
-        file never stops a batch of thousands.
+        `jobs` is a number of processes or "auto" (`auto_jobs`). Worker processes start
+        before this returns, so call it before starting threads of your own (a progress bar);
+        results are yielded in input order as they arrive. A document whose check raises
+        becomes a CheckedDocument with `error` set, so one bad file never stops a batch.
         """
-        docs = list(docs)
-        if jobs <= 1 or len(docs) <= 1 or self.store_path is None:
-            results: Iterable[CheckedDocument] = (_safe_check(self, d) for d in docs)
+        pending: Iterator[Document] = iter(docs)
+        if jobs == "auto":
+            head, workers = auto_jobs(pending)
+            pending = itertools.chain(head, pending)
         else:
-            results = _parallel(self._spec(), docs, jobs)
-        for checked in results:
-            if progress:
-                progress(checked)
-            yield checked
+            workers = int(jobs)
+        if isinstance(docs, Sized):
+            workers = min(workers, len(docs))
+        forking = start_method() == "fork"
+        if workers <= 1 or (not forking and self.store_path is None):
+            results: Iterable[CheckedDocument] = (_safe_check(self, d) for d in pending)
+        else:
+            results = self._in_workers(pending, workers, forking)
+        return _reported(results, progress)
+
+    def prepare(self) -> Checker:
+        """Build everything now (registry, pipeline, index, prices) and check one sentence,
+        so that forked workers inherit it all instead of each building it."""
+        from claimcheck.extract import get_nlp
+
+        get_nlp(self.registry)
+        self.index, self.prices  # noqa: B018 - built lazily otherwise
+        self.check_text("Model-A-7B outperforms GPT-4o on MMLU.", path="warm-up.md")
+        return self
+
+    def _in_workers(
+        self, docs: Iterable[Document], workers: int, forking: bool
+    ) -> Iterator[CheckedDocument]:
+        global _WORKER
+        spec = None
+        if forking:
+            _WORKER = self.prepare()
+        else:
+            spec = self._spec()
+        try:
+            pool = OrderedPool(
+                _check_chunk,
+                docs,
+                workers=workers,
+                weight=lambda d: len(d.text),
+                initializer=_init_worker,
+                initargs=(spec,),
+            )
+        finally:
+            _WORKER = None  # the forked workers have their copy
+        return _from_pool(pool)
 
     def _spec(self) -> tuple[str, str | None, str | None]:
         return (str(self.store_path), self.as_of, self.evidence_until)
+
+
+# A batch with fewer characters than this would finish before extra processes pay for
+# themselves: forked ones start at once, spawned ones first load spaCy and the index.
+AUTO_MIN_CHARS = {"fork": 40_000, "spawn": 2_000_000}
+
+
+def auto_jobs(docs: Iterator[Document]) -> tuple[list[Document], int]:
+    """How many processes `--jobs auto` uses: one for a small batch, else one per CPU.
+
+    Reads documents from `docs` only until the batch is known to be big enough (or ends);
+    returns those documents, to be checked first, and the number of processes.
+    """
+    cpus = usable_cpus()
+    if cpus < 2:
+        return [], 1
+    threshold = AUTO_MIN_CHARS.get(start_method(), 2_000_000)
+    head: list[Document] = []
+    chars = 0
+    for doc in docs:
+        head.append(doc)
+        chars += len(doc.text)
+        if chars >= threshold and len(head) >= 2:
+            return head, cpus
+    return head, 1
+
+
+def _reported(
+    results: Iterable[CheckedDocument], progress: Callable[[CheckedDocument], None] | None
+) -> Iterator[CheckedDocument]:
+    for checked in results:
+        if progress:
+            progress(checked)
+        yield checked
 
 
 _HTML_TABLE = re.compile(r"<table", re.IGNORECASE)
@@ -179,57 +255,40 @@ def _claim_model_ids(claim: Claim) -> list[str]:
 # -- worker processes -----------------------------------------------------------------------
 
 _WORKER: Checker | None = None
+_ChunkResult = tuple[tuple[CheckedClaim, ...], tuple[Evaluation, ...], str | None]
 
 
-def _init_worker(spec: tuple[str, str | None, str | None]) -> None:
-    """Build this worker's Checker once; the database is opened here, in the worker."""
+def _init_worker(spec: tuple[str, str | None, str | None] | None) -> None:
+    """Build this worker's Checker once, opening the database here, in the worker (a forked
+    worker has inherited its parent's, and `spec` is None)."""
     global _WORKER
+    if spec is None:
+        return
     path, as_of, until = spec
-    from claimcheck.extract import get_nlp
-
     with Store(Path(path)) as store:
-        checker = Checker(store, as_of=as_of, evidence_until=until)
-        checker.index, checker.prices  # noqa: B018 - built now, while the store is open
-    get_nlp(checker.registry)
+        checker = Checker(store, as_of=as_of, evidence_until=until).prepare()
     _WORKER = checker
 
 
-def _work(doc: Document) -> CheckedDocument:
+def _check_chunk(docs: list[Document]) -> list[_ChunkResult]:
+    """Check a chunk in a worker; the texts stay with the parent, which already has them."""
     assert _WORKER is not None
-    return _safe_check(_WORKER, doc)
+    out = []
+    for doc in docs:
+        checked = _safe_check(_WORKER, doc)
+        out.append((checked.claims, checked.vendor_rows, checked.error))
+    return out
 
 
-def _parallel(
-    spec: tuple[str, str | None, str | None], docs: list[Document], jobs: int
-) -> Iterator[CheckedDocument]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    # Not fork: the parent holds an open SQLite connection and may run a progress-bar thread.
-    # A fork server imports the heavy modules once and forks each worker from that clean
-    # process, which is much cheaper than spawning interpreters that each import spaCy.
-    context: Any
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["claimcheck.pipeline", "claimcheck.extract", "spacy"])
-    else:
-        context = multiprocessing.get_context("spawn")
-    workers = min(jobs, len(docs))
-    chunk = max(1, min(16, len(docs) // (workers * 4)))
-    done = 0
-    try:
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(spec,)
-        ) as pool:
-            for checked in pool.map(_work, docs, chunksize=chunk):
-                done += 1
-                yield checked
-    except BrokenProcessPool as exc:
-        # a worker died (out of memory, killed): say so per document instead of a traceback
-        why = f"not checked: a worker process died ({type(exc).__name__}); try --jobs 1"
-        for doc in docs[done:]:
+def _from_pool(pool: OrderedPool) -> Iterator[CheckedDocument]:
+    for doc, result in pool:
+        if isinstance(result, WorkerDied):
+            # out of memory, killed: say so per document instead of a traceback
+            why = f"not checked: a worker process died ({result}); try --jobs 1"
             yield CheckedDocument(doc, error=why)
+        else:
+            claims, vendor_rows, error = result
+            yield CheckedDocument(doc, claims, vendor_rows, error)
 
 
 # -- recheck --------------------------------------------------------------------------------

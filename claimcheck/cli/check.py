@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date as date_type
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,18 @@ def _verdicts(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return frozenset(names)
 
 
+def _jobs(ctx: click.Context, param: click.Parameter, value: str | int) -> int | str:
+    if str(value).strip().lower() == "auto":
+        return "auto"
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number of processes or 'auto'") from None
+    if not 1 <= jobs <= 64:
+        raise click.BadParameter(f"{jobs} is not between 1 and 64")
+    return jobs
+
+
 class _Failures:
     """Inputs that could not be read or checked: one line each on stderr, exit 2 at the end."""
 
@@ -69,7 +81,7 @@ def _stdin_document() -> Document:
     return document_from_bytes(data, path="-")
 
 
-def _walk(root: Path, fail: _Failures) -> list[Path]:
+def _walk(root: Path, fail: Callable[[str, str], None]) -> list[Path]:
     """Text files under a directory, sorted, so output order never depends on the filesystem."""
     found: list[Path] = []
 
@@ -89,35 +101,66 @@ def _walk(root: Path, fail: _Failures) -> list[Path]:
     return found
 
 
-def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Document]:
-    """Read every input in order; bad ones are reported through `fail` and skipped."""
-    from claimcheck.documents import DocumentError, load_document
+@dataclass(frozen=True)
+class _Bad:
+    """An input found bad while listing the targets, reported in its place among them."""
+
+    where: str
+    message: str
+
+
+def collect_targets(inputs: Sequence[str]) -> list[str | _Bad]:
+    """What to read, in order: '-', URLs and file paths (directories walked, sorted).
+
+    Nothing is read yet, so the batch's size is known before the first file is opened.
+    Missing inputs and unreadable directories stay in the list as `_Bad` entries, so they
+    are reported in input order with the files that cannot be read.
+    """
+    targets: list[str | _Bad] = []
+
+    def bad(where: str, message: str) -> None:
+        targets.append(_Bad(where, message))
 
     for item in inputs:
-        if item == "-":
+        if item == "-" or re.match(r"https?://", item, re.IGNORECASE):
+            targets.append(item)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            targets.extend(str(p) for p in _walk(path, bad))
+        elif path.exists() or path.is_symlink():
+            targets.append(item)
+        else:
+            bad(item, "no such file or directory")
+    return targets
+
+
+def read_targets(targets: Iterable[str | _Bad], fail: _Failures) -> Iterator[Document]:
+    """Each target as a Document, read when asked for; bad ones go to `fail` and are skipped."""
+    from claimcheck.documents import DocumentError, load_document
+
+    for item in targets:
+        if isinstance(item, _Bad):
+            fail(item.where, item.message)
+        elif item == "-":
             try:
                 yield _stdin_document()
             except DocumentError as exc:
                 fail("-", str(exc))
-            continue
-        if re.match(r"https?://", item, re.IGNORECASE):
+        elif re.match(r"https?://", item, re.IGNORECASE):
             yield from _fetch(item, fail)
-            continue
-        path = Path(item)
-        if path.is_dir():
-            paths = _walk(path, fail)
-        elif path.exists() or path.is_symlink():
-            paths = [path]
         else:
-            fail(item, "no such file or directory")
-            continue
-        for p in paths:
             try:
-                yield load_document(str(p))
+                yield load_document(item)
             except DocumentError as exc:
-                fail(str(p), str(exc))
+                fail(item, str(exc))
             except OSError as exc:
-                fail(str(p), f"cannot read: {exc.strerror or exc}")
+                fail(item, f"cannot read: {exc.strerror or exc}")
+
+
+def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Document]:
+    """Read every input in order; bad ones are reported through `fail` and skipped."""
+    return read_targets(collect_targets(inputs), fail)
 
 
 def _fetch(url: str, fail: _Failures) -> Iterator[Document]:
@@ -187,7 +230,13 @@ def register(main: click.Group) -> None:
     help="Exit 1 when any claim gets one of these verdicts (e.g. overstated,contradicted).",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
+    "-j",
+    "--jobs",
+    callback=_jobs,
+    default="auto",
+    show_default=True,
+    metavar="N|auto",
+    help="Processes; auto uses one per CPU for a batch big enough to gain from it.",
 )
 @click.option(
     "--store/--no-store",
@@ -205,7 +254,7 @@ def check(
     as_of: str | None,
     evidence_until: str | None,
     fail_on: frozenset[str],
-    jobs: int,
+    jobs: int | str,
     save: bool,
 ) -> None:
     """Check the comparative claims in files, directories, URLs or - (standard input).
@@ -219,21 +268,25 @@ def check(
     if output is not None and not os.access(output.parent or Path("."), os.W_OK):
         raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
-    docs = list(collect_documents(inputs, fail))
+    targets = collect_targets(inputs)
     store = open_store(ctx)
     checked: list[CheckedDocument] = []
     try:
-        if docs:
+        if targets:
             checker = Checker(store, as_of=as_of, evidence_until=evidence_until)
-            bar = _progress_bar(len(docs))
+            # files are read as the checker asks for them: with --jobs, while workers check;
+            # worker processes start here, before the progress bar's thread exists
+            results = checker.check_many(read_targets(targets, fail), jobs=jobs)
+            total = sum(not isinstance(t, _Bad) for t in targets)
+            bar = _progress_bar(total)
             if bar is None:
-                checked = list(checker.check_many(docs, jobs=jobs))
+                checked = list(results)
             else:
                 with bar:
-                    task = bar.add_task("checking", total=len(docs))
-                    checked = list(
-                        checker.check_many(docs, jobs=jobs, progress=lambda _d: bar.advance(task))
-                    )
+                    task = bar.add_task("checking", total=total)
+                    for one in results:
+                        checked.append(one)
+                        bar.advance(task)
         good = []
         for d in checked:
             if d.error:
