@@ -420,22 +420,26 @@ class Store:
         """
         from claimcheck.evaldata import bundled_fingerprint, bundled_signature, load_bundled
 
-        signature = bundled_signature(data_dir)
-        if self.get_meta("bundled_signature") == signature:
+        if self.bundled_is_current(data_dir):
             return False
         fingerprint = bundled_fingerprint(data_dir)
-        if self.get_meta("bundled_fingerprint") != fingerprint:
+        loaded = self.get_meta("bundled_fingerprint") != fingerprint
+        if loaded:
             template = bundled_template(data_dir)
             if template is None:
                 load_bundled(self, data_dir)
             else:
                 self._copy_bundled(template)
             self.set_meta("bundled_fingerprint", fingerprint)
-            loaded = True
-        else:
-            loaded = False
-        self.set_meta("bundled_signature", signature)
+        self.set_meta("bundled_signature", bundled_signature(data_dir))
         return loaded
+
+    def bundled_is_current(self, data_dir: Path) -> bool:
+        """Whether the bundled tables come from these files (False may mean "cannot tell
+        cheaply": `ensure_bundled` then compares content hashes)."""
+        from claimcheck.evaldata import bundled_signature
+
+        return self.get_meta("bundled_signature") == bundled_signature(data_dir)
 
     def _copy_bundled(self, template: Path) -> None:
         """Replace the bundled tables with the template's, as `load_bundled` would."""

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _built_store import copy_store
+
+from claimcheck.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -154,3 +158,59 @@ def test_the_deferral_can_be_turned_off() -> None:
         check=False,
     )
     assert result.stdout.strip() == "True", result.stderr[-2000:]
+
+
+# -- the app on a new store ---------------------------------------------------------------------
+
+
+def test_the_app_on_a_new_store_copies_the_template_and_says_so(
+    tmp_path: Path, pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """First run: the list is drawn with a notice, the store is a copy (no import), and the
+    bundled samples are checked into it."""
+    import asyncio
+
+    from _built_store import built_store_path
+    from tui_data import StandInChecker
+
+    from claimcheck import cache, evaldata
+    from claimcheck.config import bundled_data_dir
+    from claimcheck.store import TEMPLATE_KIND, template_key
+    from claimcheck.tui import make_app
+    from claimcheck.tui.app import ClaimcheckApp
+
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "cache"))
+    template = cache.path_for(TEMPLATE_KIND, template_key(bundled_data_dir()), ".db")
+    template.parent.mkdir(parents=True)
+    shutil.copy(built_store_path(pytestconfig), template)  # as an earlier run left it
+
+    def no_import(store: object, data_dir: object) -> int:
+        raise AssertionError("the bundled files were imported instead of copied")
+
+    monkeypatch.setattr(evaldata, "load_bundled", no_import)
+    notices: list[str] = []
+    on_progress = ClaimcheckApp.on_progress
+
+    def spy(self: ClaimcheckApp, message: Any) -> None:
+        notices.append(message.label)
+        on_progress(self, message)
+
+    monkeypatch.setattr(ClaimcheckApp, "on_progress", spy)
+    db = tmp_path / "new" / "claimcheck.db"
+    app = make_app(db_path=db, checker_factory=StandInChecker)
+    samples = sorted(p for p in (bundled_data_dir() / "samples").iterdir())
+
+    async def main() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if len(app.articles_view.articles) == len(samples):
+                    break
+            assert len(app.articles_view.articles) == len(samples)
+
+    asyncio.run(main())
+    assert notices[0] == "Building the store from the bundled data…"
+    assert any(n.startswith("Checking sample") for n in notices)
+    with Store(db) as store:
+        assert store.stats()["independent"]["rows"] > 30_000
+        assert store.db["articles"].count == len(samples)
