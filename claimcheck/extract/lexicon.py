@@ -385,7 +385,7 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
         ),
         (
             "%|percent",
-            r"\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:what\s+(?=[A-Z])|(?=[A-Z][\w.-]*['’]s\b))",
+            r"\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:what\s+(?=(?-i:[A-Z]))|(?=(?-i:[A-Z])[\w.-]*['’]s\b))",
         ),
     ],
     "matches": [
@@ -445,7 +445,7 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
         ("own", r"\bholds?\s+(?:its|their)\s+own\s+(?:against|with)"),
         ("pace", r"\bkeeps?\s+(?:up\s+)?pace\s+with"),
         ("quality|performance", r"(?:reaches|reach|matches)\s+the\s+(?:quality|performance)\s+of"),
-        ("equal", r"equal(?:s|led)?\s+(?:to\s+)?(?=[A-Z])"),
+        ("equal", r"(?-i:equal)(?:s|led)?\s+(?:to\s+)?(?=(?-i:[A-Z]))"),
         # "GPT-4-class performance", "an o1-level model", "frontier-class": the level's name is
         # the comparator; sizes ("10B-level") and school grades ("college-level") are not models
         (
@@ -538,7 +538,7 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
         ("win", r"\bwins?\s+(?:on|in)\s+\d+\s+(?:of|out\s+of)"),
         (
             "improv",
-            r"\bimprov(?:es|ed|ing|ement|ements)?\s+(?:\w+\s+){0,3}?(?:on|over|upon)\b(?=\s+(?:[A-Z]|its\b|the\b|our\b|their\b|every\b|all\b))",
+            r"\bimprov(?:es|ed|ing|ement|ements)?\s+(?:\w+\s+){0,3}?(?:on|over|upon)\b(?=\s+(?:(?-i:[A-Z])|its\b|the\b|our\b|their\b|every\b|all\b))",
         ),
         (
             "improv",
@@ -890,6 +890,46 @@ BENCHMARK_NAMES = re.compile(
     r"AlignBench|C-Eval|CMMLU|TAU-bench|MathArena|CRUXEval|NaturalQuestions|TriviaQA|"
     r"HMMT(?:\s+20\d\d)?|OlympiadBench|LiveCodeBench\s+v\d"
     r")(?![\w+])"
+)
+
+# Benchmarks the registry does not list, found by where they stand: a list after "benchmarks
+# such as" / "datasets including" / "tasks (...)", a list of name-like words after "on" / "in"
+# ("on AITW and Mind2Web"), and a named leaderboard ("the MTEB multilingual leaderboard").
+_BENCH_ITEM = (
+    r"[^\w\s,;.()]{0,3}\s?(?:(?-i:[A-Z])[\w.+'’-]*|[a-z]+(?-i:[A-Z])[\w.+-]*)"
+    r"(?:\s+(?:(?-i:[A-Z0-9])[\w.+'’-]*|v\d[\w.]*|captioning|leaderboard|bench|eval)){0,3}"
+)
+_BENCH_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)"
+BENCH_ITEM = re.compile(_BENCH_ITEM)
+BENCH_LIST = re.compile(
+    r"\b(?:benchmarks?|datasets?|tasks?|tests?|suites?|evaluations?|leaderboards?|exams?|"
+    r"metrics?|boards?)\s*(?:\(\s*|,?\s+(?:including|such\s+as|like|e\.g\.,?|namely|notably)\s+"
+    r"|:\s*)(?P<items>" + _BENCH_ITEM + r"(?:" + _BENCH_SEP + _BENCH_ITEM + r"){0,30})",
+    re.IGNORECASE,
+)
+PREP_BENCH_LIST = re.compile(
+    r"\b(?:on|in|across|atop)\s+(?:both\s+|the\s+)?(?P<items>"
+    + _BENCH_ITEM
+    + r"(?:"
+    + _BENCH_SEP
+    + _BENCH_ITEM
+    + r"){0,20})"
+    r"(?=\s*(?:[,.;:)!]|$)|\s+(?:and|benchmarks?|leaderboards?|datasets?|tasks?|tests?|"
+    r"evaluations?|by|with|while|as|respectively|despite|at|for)\b)",
+    re.IGNORECASE,
+)
+LEADERBOARD_NAME = re.compile(
+    r"\b(?:on|in|atop|of|to|tops?|topped|leads?|led)\s+(?:the\s+)?(?:(?:latest|official|popular|"
+    r"new|public)\s+)?(?P<name>(?:(?:(?-i:[A-Z])[\w.'’-]*|[\w.'’-]+['’]s)\s+){1,4}?(?:[\w-]+\s+)?"
+    r"(?:leaderboard|arena|benchmark|board)s?)\b",
+    re.IGNORECASE,
+)
+
+# Words that put a rank on a leaderboard rather than a music chart or a sales list.
+RANK_CONTEXT = re.compile(
+    r"\b(?:leaderboards?|arenas?|benchmarks?|rankings?|ranked|elo|boards?|evals?|evaluations?|"
+    r"models?|llms?|scores?|tasks?)\b",
+    re.IGNORECASE,
 )
 
 # Titles often start with a verb before the release name.

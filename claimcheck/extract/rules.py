@@ -54,6 +54,8 @@ class Context:
     recent_model: object = None
     # the release's own name (from the file name): a Found, or a callable computing it once
     release_model: object = None
+    # short names the document uses once it has named a model in full ("R1" for DeepSeek-R1)
+    short_names: dict[str, Found] = field(default_factory=dict)
 
     def release(self) -> Found | None:
         if callable(self.release_model):
@@ -445,6 +447,7 @@ def _one_claim(
     prev_end = offset + (cues[index - 1].end if index > 0 else 0)
     subject: Found | None = subject_override
     subject_end = 0  # where the subject phrase ends in the sentence (0: not in it)
+    from_context = False  # the clause names no subject: the document's model is assumed
     if subject is None and index > 0 and prev is not None and prev.subject is not None:
         candidates = [m for m in models if prev_end <= m.start and m.end <= offset + cue.start]
         new = candidates[-1] if candidates else None
@@ -462,7 +465,12 @@ def _one_claim(
         )
         named = _name_subject(sentence, offset, cue, models, benches, ctx)
         if named is not None and (
-            subject is None or (subject_end and named.end - offset > subject_end)
+            subject is None
+            or (
+                subject_end
+                and named.end - offset > subject_end
+                and _SUBJECT_SLOT.search(sentence[: named.start - offset])
+            )
         ):
             subject, subject_end = named, named.end - offset
     subject_is_we = subject is not None and subject.kind == "WE"
@@ -473,6 +481,7 @@ def _one_claim(
         if _GROUP_SUBJECT.search(sentence[_clause_start(sentence, cue.start) : cue.start]):
             return None  # "Larger models outperform smaller ones": about models in general
         subject = _context_subject(ctx)
+        from_context = True
     if subject is not None and subject.start >= offset and subject.end <= offset + cue.start:
         subject_end = max(subject_end, subject.end - offset)
 
@@ -494,6 +503,11 @@ def _one_claim(
         return None
     if lx.ASPIRATION.search(clause):
         return None  # "our goal is to match", "plans to release a GPT-4 level model"
+    relative = _RELATIVE_BEFORE.search(sentence, 0, cue.start)
+    if relative and lx.NON_MODEL_SUBJECT.search(
+        clause[: max(0, relative.start() - len(sentence[: cue.start]) + len(clause))]
+    ):
+        return None  # "we propose CISPO, a novel algorithm ..., which outperforms ..."
 
     targets = [
         t
@@ -514,6 +528,8 @@ def _one_claim(
         named_target = _name_in(sentence, offset, cue.end, seg_end, object_only=True)
         if named_target is not None:
             targets = [named_target]
+    if targets or group:
+        targets = targets + _listed_names(sentence, offset, cue.end, seg_end, targets, group)
     first_target = min(
         [t.start - offset for t in targets] + [_group_at(sentence, group, cue.end, seg_end)]
     )
@@ -535,7 +551,7 @@ def _one_claim(
         return None
     if relation in ("matches", "approaches", "trails") and lx.QUANTIZED.search(sentence):
         return None  # a quantized copy of the same weights, not another model
-    if (subject is None or (subject.id is None and not _name_like(subject.text))) and (
+    if (subject is None or (subject.id is None and not name_like(subject.text))) and (
         lx.GENERIC.search(clause)
     ):
         return None  # "larger models generally perform better than smaller ones"
@@ -550,6 +566,14 @@ def _one_claim(
     if not bench and prev is not None:
         bench = list(prev.benchmarks)
 
+    if (
+        cue.needs == "none"
+        and from_context
+        and not bench
+        and _RANK_CUE.search(cue.text)
+        and not lx.RANK_CONTEXT.search(sentence)
+    ):
+        return None  # "was a top ten hit in the UK": a rank, but not on any leaderboard
     if relation == "best_in_group":
         if lx.USAGE.search(sentence) or lx.LEGEND.search(sentence):
             return None  # "for the best results, set ...", "best scores are in bold"
@@ -574,6 +598,9 @@ def _one_claim(
     )
 
 
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:which|that|who)\s+(?:(?:also|even|further|still|now|\w+ly)\s+)*$", re.IGNORECASE
+)
 # A clause whose own subject is a kind of model, not one model ("Larger models ...",
 # "Most open LLMs ..."): a generic statement, never the document's release.
 _GROUP_SUBJECT = re.compile(
@@ -710,7 +737,7 @@ def _name_subject(
     for m in _NAME.finditer(sentence, clause_from, cue.start):
         name = m.group(1).rstrip(".,:;")
         at_start = not sentence[clause_from : m.start(1)].strip(" -*>#•\"'“‘")
-        if not _could_be_name(name, at_start=at_start):
+        if not could_be_name(name, at_start=at_start):
             continue
         a, b = offset + m.start(1), offset + m.start(1) + len(name)
         if any(x.start < b and a < x.end for x in (*models, *benches)):
@@ -744,7 +771,7 @@ def _name_in(sentence: str, offset: int, a: int, b: int, object_only: bool = Fal
     if m is None:
         return None
     name = m.group(1).rstrip(".,:;")
-    if not _could_be_name(name, at_start=False) or len(name) < 2:
+    if not could_be_name(name, at_start=False) or len(name) < 2:
         return None
     start = offset + a + m.start(1)
     return Found(start, start + len(name), "MODEL", name, None)
@@ -753,7 +780,7 @@ def _name_in(sentence: str, offset: int, a: int, b: int, object_only: bool = Fal
 _COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|al|ive|ous|ic|ed|er|ly)$", re.I)
 
 
-def _could_be_name(name: str, at_start: bool) -> bool:
+def could_be_name(name: str, at_start: bool) -> bool:
     """Whether a capitalised word can be a model's name rather than an ordinary word.
 
     Mid-sentence capitals are names; at the start of a sentence a plain capitalised word
@@ -762,14 +789,77 @@ def _could_be_name(name: str, at_start: bool) -> bool:
     head = re.sub(r"['’]s$", "", re.split(r"[\s-]", name)[0]).lower()
     if head in _NOT_NAMES or (name.isupper() and len(name) <= 2 and not name[-1].isdigit()):
         return False
-    if _name_like(name):
+    if name_like(name):
         return True
     return not (at_start and _COMMON_SUFFIX.search(head))
 
 
-def _name_like(name: str) -> bool:
+def name_like(name: str) -> bool:
     """A digit, an inner capital or all capitals: "R1", "DeepSeek", "DBRX"."""
     return any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*&\s*)")
+_TARGET_TAIL = re.compile(r"\s+(?:model|version)(?:\s+(?:from|by)\s+[A-Z][\w.-]*)?", re.I)
+_OWNER = re.compile(r"(?:(?-i:[A-Z])[\w.-]*['’]s\s+)?")
+_EXAMPLES = re.compile(r"\s*,?\s*(?:like|such\s+as|including|e\.g\.,?|\()\s*", re.I)
+
+
+def _listed_names(
+    sentence: str,
+    offset: int,
+    a: int,
+    b: int,
+    targets: list[Found],
+    group: str | None,
+) -> list[Found]:
+    """Names the registry does not know, listed with the known targets or a group's examples.
+
+    "GPT-4 from OpenAI, Anthropic's Claude and Google's Gemini", "Bard/ChatGPT",
+    "open-source models (LLaMA, Alpaca)": each listed name is a target as written.
+    """
+    taken = [(t.start - offset, t.end - offset) for t in targets]
+    starts = [(end, False) for _, end in taken]
+    if group:
+        at = sentence.find(group, a, b + len(group))
+        examples = _EXAMPLES.match(sentence, at + len(group)) if at >= 0 else None
+        if examples:
+            starts.append((examples.end(), True))
+    out: list[Found] = []
+    for start, is_example in starts:
+        pos, first = start, True
+        while pos < b:
+            if first and is_example:
+                at = pos
+            else:
+                tail = _TARGET_TAIL.match(sentence, pos) if first else None
+                sep = _LIST_SEP.match(sentence, tail.end() if tail else pos)
+                if sep is None:
+                    break
+                at = sep.end()
+            first = False
+            owner = _OWNER.match(sentence, at)
+            at = owner.end() if owner else at
+            m = _NAME.match(sentence, at)
+            if m is None or at >= b:
+                break
+            name = m.group(1).rstrip(".,:;)")
+            end = at + len(name)
+            if not could_be_name(name, at_start=False) or any(x < end and at < y for x, y in taken):
+                break
+            out.append(Found(offset + at, offset + end, "MODEL", name, None))
+            taken.append((at, end))
+            pos = end
+    # "Bard/ChatGPT": a name written just before a known target
+    for t in targets:
+        m = re.search(
+            r"(?<![\w.-])([A-Z][\w.-]*)\s*/\s*$",
+            sentence[max(a, t.start - offset - 40) : t.start - offset],
+        )
+        if m and could_be_name(m.group(1), at_start=False):
+            at = t.start - offset - len(m.group(0))
+            out.append(Found(offset + at, offset + at + len(m.group(1)), "MODEL", m.group(1), None))
+    return out
 
 
 def _context_subject(ctx: Context) -> Found | None:
@@ -823,7 +913,7 @@ def _compared(
         if not inside and phrase is None and stop < first_cue:
             text = sentence[m.end() : stop].strip()
             name = _NAME.fullmatch(text)
-            if name and _could_be_name(text, at_start=False):
+            if name and could_be_name(text, at_start=False):
                 at = (
                     offset
                     + m.end()
@@ -887,6 +977,7 @@ def _group(
     return None
 
 
+_RANK_CUE = re.compile(r"#|\bno\.|\btop\b|\bfirst\b|number|spot|place|rank|\d", re.I)
 _EVERY = re.compile(r"(?:all|every|any|each)\b", re.I)
 _MEASURE_OF = re.compile(
     r"^(?:the\s+)?(?:performance|quality|results?|level|scores?|capabilit(?:y|ies))\s+of\s+",
