@@ -470,3 +470,51 @@ def test_new_sources_import_once_and_reject_a_cut_file(  # noqa: ANN001
     line = _one_line_error(cli("evals", "import", source, str(cut)), cut)
     assert "invalid JSON" in line
     assert _count(cli.db) == n
+
+
+def test_evals_update_fetches_both_new_sources_through_their_importers(tmp_path: Path) -> None:
+    """The bundled [leaderboards] URLs, served by a mock transport, land as rows in the store."""
+    import httpx
+
+    from claimcheck.fetch import FetchConfig, load_source_list, update_leaderboards
+
+    boards = load_source_list(REPO_DATA / "sources.toml").leaderboards
+    files = {
+        "leaderboard-text.json": RAW / "lmarena" / "leaderboard-text_2025-12-11.json",
+        "leaderboard-text-style-control.json": (
+            RAW / "lmarena" / "leaderboard-text-style-control_2025-12-17.json"
+        ),
+        "leaderboards.json": RAW / "swebench" / "leaderboards_2025-11-18.json",
+    }
+    served: list[str] = []
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        served.append(str(request.url))
+        name = request.url.path.rsplit("/", 1)[-1]
+        return httpx.Response(
+            200,
+            content=files[name].read_bytes(),
+            headers={"Last-Modified": "Wed, 07 Jan 2026 10:00:00 GMT"},
+        )
+
+    wanted = {name: boards[name] for name in ("lmarena", "swebench")}
+    store = Store(tmp_path / "s.db")
+    try:
+        update = update_leaderboards(
+            store,
+            wanted,
+            transport=httpx.MockTransport(serve),
+            config=FetchConfig(retries=0, backoff=0.0),
+            recheck=lambda s: [],
+        )
+        assert [r.ok for r in update.results] == [True, True], update.results
+        assert sorted(served) == sorted(u for urls in wanted.values() for u in urls)
+        arena = store.evaluations(sources=["lmarena"])
+        styled = {("with style control" in e.setting) for e in arena}
+        assert styled == {True, False}
+        assert {e.as_of for e in arena} == {"2026-01-07"}
+        assert {e.source_url for e in arena} == set(wanted["lmarena"])
+        swe = store.evaluations(sources=["swebench"])
+        assert any(e.system for e in swe) and any(not e.system for e in swe)
+    finally:
+        store.close()
