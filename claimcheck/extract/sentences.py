@@ -40,6 +40,7 @@ _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|h[1-6]|table|article|br)\b", re.I
 _RUN = 200
 _LONG_RUN = re.compile(r"\S{" + str(_RUN) + ",}")
 _MASKED_CHARS = re.compile(r"[*`]")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-"})
 
 
 def prepare_text(text: str) -> str:
@@ -52,6 +53,8 @@ def prepare_text(text: str) -> str:
     if _LOOKS_HTML.search(text[:100_000]):
         text = _HTML_TAG.sub(_blank_tag, text)
     text = _MASKED_CHARS.sub(" ", blank_controls(text))
+    # "GPT‑4o" with a non-breaking hyphen is "GPT-4o"; one character for one, offsets stay
+    text = text.translate(_HYPHENS)
     # spaCy splits prefixes and suffixes one character at a time: a 6,000-character run of
     # punctuation costs seconds and a megabyte of it minutes. No word is this long, so cut it.
     return _LONG_RUN.sub(_cut_run, text)
