@@ -268,11 +268,33 @@ TRIGGER_WORDS = frozenset(
         "top-10",
         "sota",
         "state-of-the-art",
+        "performance",
+        "perform",
+        "performs",
+        "performed",
+        "performing",
+        "most",
+        "number",
+        "past",
+        "superiority",
+        "capability",
+        "capabilities",
+        "exceptional",
+        "outstanding",
+        "remarkable",
+        "impressive",
+        "accurate",
+        "advanced",
+        "intelligent",
+        "performant",
+        "well",
+        "caliber",
+        "calibre",
     ]
 )
 PREFILTER_TEXT = re.compile(
     r"%|\bpercent\b|#\s?\d|\bno\.\s?\d|\btop[- ]?\d|state-of-the-art|-level\b|-class\b|-grade\b"
-    r"|-tier\b|-leading\b|\d(?:st|nd|rd|th)\b",
+    r"|-tier\b|-leading\b|-caliber\b|-calibre\b|\d(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
 
@@ -323,7 +345,10 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"(?:is|are|sits?|ranks?|remains?|stays?|comes?|came|placed?|lands?|landed|finish(?:es|ed)?"
             r")\s+(?:\w+\s+){0,2}?behind\b(?!\s+the\s+scenes)",
         ),
-        ("not", r"not\s+(?:yet\s+|quite\s+)?(?:as\s+(?:good|strong|capable|accurate)\s+as)"),
+        (
+            "good|strong|capable|accurate",
+            r"not\s+(?:yet\s+|quite\s+)?(?:as\s+(?:good|strong|capable|accurate)\s+as)",
+        ),
         ("perform", r"\bdo(?:es)?\s+not\s+(?:yet\s+)?perform\s+as\s+well\s+as"),
         ("than", r"(?:scores?|scored|performs?|is|ranks?)\s+(?:\w+\s+)?(?:lower|worse)\s+than"),
         ("than", r"\b(?:lower|worse)\s+(?:score|scores|accuracy|results?|performance)\s+than"),
@@ -441,6 +466,8 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             + r"\b",
         ),
         ("equivalent", r"\bequivalent\s+to\b"),
+        # "delivers Mixtral 8x22B level quality": the model named just before the level word
+        ("level", r"(?<=\s)level\s+(?:quality|performance|results?|capabilit(?:y|ies)|models?)\b"),
         ("line", r"\bin\s+line\s+with\b"),
         ("own", r"\bholds?\s+(?:its|their)\s+own\s+(?:against|with)"),
         ("pace", r"\bkeeps?\s+(?:up\s+)?pace\s+with"),
@@ -454,7 +481,7 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"|olympiad|competition|university|professional|production|enterprise|token|sentence"
             r"|word|character|document|repo|repository|file|function|system|task|sample|instance"
             r"|world|state|class|one|first|second|third)-)"
-            r"[A-Za-z][\w.]*-(?:level|class|grade|caliber|calibre)\b"
+            r"[A-Za-z][\w.]*(?:-[\w.]+){0,2}?-(?:level|class|grade|caliber|calibre)\b"
             r"(?=\s+(?:[\w-]+\s+){0,3}?(?:" + _MODEL_NOUN + r"|performance|quality|results?"
             r"|capabilit(?:y|ies)|reasoning|intelligence|accuracy)\b)",
         ),
@@ -470,6 +497,10 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
         ("overt", r"\bovert(?:akes?|aking|aken|ook)\b"),
         ("best", r"\bbest(?:s|ed)\b(?!\s+(?:of|in|for|at)\b)"),
         ("trump", r"\btrump(?:s|ed|ing)\b"),
+        (
+            "top",
+            r"\btop(?:s|ped|ping)\b(?=\s+(?:OpenAI['’]s\s+|Google['’]s\s+|Meta['’]s\s+)?(?-i:[A-Z0-9]))",
+        ),
         (
             "past|ahead",
             r"\b(?:edges?|pulls?|pulled|moves?|moved|jumps?|jumped|inches?|surges?)\s+(?:ahead\s+of|past)",
@@ -606,13 +637,14 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"(?:#\s?1|\bnumber[- ]one)\s+(?:open\s+|open-source\s+|open-weights?\s+)?"
             r"(?:[\w-]+\s+){0,2}?" + _MODEL_NOUN + r"\b",
         ),
-        ("lead", r"\bleads?\s+(?=all\b|among\b|every\b|other\b|the\b)"),
+        ("lead", r"\b(?:leads?|leading)\s+(?=all\b|among\b|every\b|other\b|the\b|its\s+peers)"),
         ("lead", r"\bleads?\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|pack|field)"),
         ("lead", r"\bleads?\s+(?:on|in|across)\s+\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+"),
         ("lead", r"\bin\s+the\s+lead\b"),
         ("leading", r"\bleading\s+(?=among\b)"),
         ("leading", r"\b(?:industry|field|class|category|market)[- ]leading\b"),
         ("leading", r"\bleading\s+(?:performance|results?|scores?|accuracy|capabilit(?:y|ies))\b"),
+        ("leading", r"\bthe\s+leading\s+" + _NP_WORD + r"{0,2}?(?:model|llm|system)\b"),
         ("leader", r"(?:the\s+)?(?:new\s+)?leader\s+(?:on|in|among)"),
         ("record|high|best", r"(?:a\s+)?new\s+(?:record|high|highs|best)\b"),
         (
@@ -620,6 +652,14 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"\brefresh(?:es|ed|ing)?\s+(?:the\s+)?(?:SOTA|state[- ]of[- ]the[- ]art|records?)",
         ),
         ("highest", r"highest\s+(?:\w+\s+){0,2}?(?:of|among)\s+(?:any|all)"),
+        (
+            "highest",
+            r"\bhighest[- ](?:ranked|rated|scoring)\s+"
+            + _NP_WORD
+            + r"{0,2}?"
+            + _MODEL_NOUN
+            + r"\b",
+        ),
         ("strongest", r"(?:the\s+)?strongest\s+" + _NP_WORD + r"{0,3}?" + _MODEL_NOUN + r"\b"),
         ("strongest", r"(?:the\s+)?strongest\s+(?:[\w-]+\s+){0,2}?" + _PERF_NOUN + r"\b"),
         (
@@ -787,7 +827,7 @@ REPORTING = re.compile(
 CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
 
 IMPLICIT_SUBJECT = re.compile(
-    r"\b(?:it|we|they|these|both|(?:our|the|this|its|these|those|their|an?|each|every)\s+"
+    r"\b(?:it|we|they|these|(?:our|the|this|its|these|those|their|an?|each|every)\s+"
     r"(?:[\w.-]+\s+){0,3}?"
     r"(?:model|models|version|versions|variant|variants|release|flagship|system|systems|"
     r"checkpoint|checkpoints|llm|llms|vlm|vlms|family|series|one|ones))\b"

@@ -629,13 +629,18 @@ def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[F
 def _bench_like(name: str) -> bool:
     """A benchmark written without context must look like one: "AITW", "Mind2Web", "Q-Bench"."""
     words = name.split()
-    if words[0].lower() in _NOT_BENCH:
-        return False
+    if words[0].lower() in _NOT_BENCH or _ADJECTIVE_FORM.search(words[-1]):
+        return False  # "GPU", "OCR-heavy", "code-related": modifiers, not benchmarks
     return words[-1].lower() in ("bench", "eval", "leaderboard") or any(
         any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) or "-" in w for w in words
     )
 
 
+_ADJECTIVE_FORM = re.compile(
+    r"-(?:heavy|based|style|like|related|oriented|intensive|level|specific|centric|focused|driven"
+    r"|aware|free|only|rich|native|ready|grade|scale|sized)$",
+    re.IGNORECASE,
+)
 _NOT_BENCH = frozenset({"gpu", "gpus", "api", "apis", "ai", "llm", "llms", "gui", "ui", "faq"})
 
 

@@ -155,7 +155,8 @@ _PLURAL_GROUP_END = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_GROUP_NEXT = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:models|llms|vlms|lmms|mllms|systems|baselines|chatbots|"
+    r"^\s*(?:(?!(?:for|among|of|in|on|at|across|with|than|and|or|to)\b)[\w()-]+\s+){0,3}?"
+    r"(?:models|llms|vlms|lmms|mllms|systems|baselines|chatbots|"
     r"assistants|agents|methods|approaches|works|solutions|techniques)\b",
     re.IGNORECASE,
 )
@@ -336,10 +337,32 @@ def claims_in_sentence(
             and first.subject == second.subject
         ):
             first.benchmarks = list(second.benchmarks)
+    claims = _merge_rank_and_leader(claims)
     claims = _per_subject(sentence, offset, claims, models)
     if claims and claims[0].subject is not None:
         ctx.last_subject = claims[0].subject
     return claims
+
+
+def _merge_rank_and_leader(claims: list[RawClaim]) -> list[RawClaim]:
+    """Make "ranks second on X, just behind Y" one trails claim with Y as its target."""
+    out: list[RawClaim] = []
+    for claim in claims:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.relation == "trails"
+            and claim.relation == "trails"
+            and not last.targets
+            and claim.targets
+            and last.subject == claim.subject
+        ):
+            last.targets = claim.targets
+            last.benchmarks = last.benchmarks or claim.benchmarks
+            last.seg_end = claim.seg_end
+            continue
+        out.append(claim)
+    return out
 
 
 def _per_subject(
@@ -439,6 +462,9 @@ def _one_claim(
     if not targets and subject_override is None and not level_cue:
         # the target can sit inside the cue: "90% of ChatGPT's quality"
         targets = [m for m in models if offset + cue.start <= m.start < a_seg]
+    if _BETWEEN.match(cue.text) and len(targets) >= 2:
+        # "the gap between X and Y is small": X is the subject, Y the target
+        subject_override, targets = targets[0], targets[1:]
     segment_text = sentence[cue.end : seg_end]
     if not targets and prev is not None and lx.PRONOUN_TARGET.match(segment_text):
         targets = list(prev.targets)
@@ -514,8 +540,15 @@ def _one_claim(
         for t in targets
         if (subject is None or not _same(t, subject))
         and not _GROUP_AFTER.match(sentence[t.end - offset :])
+        and not (
+            _EVERY_BEFORE.search(sentence[max(0, t.start - offset - 12) : t.start - offset])
+            and re.match(r"\s+models?\b", sentence[t.end - offset :], re.I)
+        )
     ]
     group = _group(sentence, cue, seg_end, targets, offset, models + benches)
+    if not targets and not group and _OBJECT_INSIDE.match(cue.text):
+        inner = lx.TARGET_GROUP.search(sentence, cue.start, cue.end)
+        group = inner.group(0).strip() if inner else None
     if not targets and not group and index == 0 and compared_group:
         group = compared_group
     if relation == "surpasses" and not targets and group and _EVERY.match(group):
@@ -529,7 +562,10 @@ def _one_claim(
         if named_target is not None:
             targets = [named_target]
     if targets or group:
-        targets = targets + _listed_names(sentence, offset, cue.end, seg_end, targets, group)
+        listed = _listed_names(
+            sentence, offset, cue.end, seg_end, [t for t in targets if t.start >= a_seg], group
+        )
+        targets = targets + [t for t in listed if subject is None or not _same(t, subject)]
     first_target = min(
         [t.start - offset for t in targets] + [_group_at(sentence, group, cue.end, seg_end)]
     )
@@ -560,6 +596,8 @@ def _one_claim(
 
     # benchmarks
     bench = [b for b in benches if a_seg <= b.start < b_seg]
+    if not bench and _BETWEEN.match(cue.text):
+        bench = [b for b in benches if offset + cue.start <= b.start < a_seg]
     if not bench:
         lead_start = offset + (cues[index - 1].end if index > 0 else 0)
         bench = [b for b in benches if lead_start <= b.start < offset + cue.start]
@@ -614,7 +652,7 @@ def _level_word(cue: _Cue) -> int:
     """Where "level" / "class" / "grade" starts in a level cue ("o1-level"), else -1."""
     if re.match(r"(?:at|on|reach)", cue.text, re.I):
         return -1
-    m = re.search(r"[- ](?:level|class|grade|caliber|calibre)\b", cue.text, re.I)
+    m = re.search(r"(?:^|[- ])(?:level|class|grade|caliber|calibre)\b", cue.text, re.I)
     return m.start() if m else -1
 
 
@@ -955,7 +993,7 @@ def _group(
         # "the most powerful model under 10 billion parameters", "SOTA ... at the 10B scale"
         qualifier = lx.GROUP_QUALIFIER.match(sentence, cue.end, seg_end)
         if qualifier:
-            inner = re.sub(r"^\W+", "", qualifier.group(0)).strip()
+            inner = re.sub(r"^\W+|^(?:among|in|of)\s+", "", qualifier.group(0).strip()).strip()
             found = lx.TARGET_GROUP.search(sentence, cue.end, qualifier.end())
             if found and not any(
                 x.start < offset + found.end() and offset + found.start() < x.end for x in mentions
@@ -978,6 +1016,9 @@ def _group(
 
 
 _RANK_CUE = re.compile(r"#|\bno\.|\btop\b|\bfirst\b|number|spot|place|rank|\d", re.I)
+_OBJECT_INSIDE = re.compile(r"(?:leav|prefer)", re.I)
+_BETWEEN = re.compile(r"(?:the\s+)?gap\s+between\b", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:other\s+)?$", re.I)
 _EVERY = re.compile(r"(?:all|every|any|each)\b", re.I)
 _MEASURE_OF = re.compile(
     r"^(?:the\s+)?(?:performance|quality|results?|level|scores?|capabilit(?:y|ies))\s+of\s+",
