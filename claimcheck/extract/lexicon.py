@@ -755,7 +755,8 @@ QUANTIZED = re.compile(
 # Aims, plans and predictions are not results ("striving to match", "plans to release a
 # GPT-4 level model", "may soon rival"): looked for in the clause before the cue.
 ASPIRATION = re.compile(
-    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|goal\s+(?:is|was)|strives?\s+to|striving|endeavou?r\w*|"
+    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|(?:aim|goal|ambition|mission|intention|plan|hope)\s+"
+    r"(?:is|was)\s+to|goal\s+(?:is|was)|strives?\s+to|striving|endeavou?r\w*|"
     r"hopes?\s+(?:to|that)|hoping|plans?\s+to|planning\s+to|working\s+to|work\s+towards?|"
     r"intends?\s+to|seeks?\s+to|wants?\s+to|expects?\s+to|expected\s+to|will|would|could|"
     r"might|going\s+to|designed\s+to|built\s+to|meant\s+to|poised\s+to|"

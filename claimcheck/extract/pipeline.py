@@ -607,6 +607,7 @@ def _short_names(
 def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[Found]:
     """Benchmarks the registry does not know, from the lists and names that announce them."""
     spans: list[tuple[int, int]] = []
+    listed: list[tuple[int, int]] = []  # named as benchmarks outright: they win over shapes
     for m in lx.LEADERBOARD_NAME.finditer(sentence):
         spans.append((m.start("name"), m.end("name")))
     for pattern, name_like_only in ((lx.BENCH_LIST, False), (lx.PREP_BENCH_LIST, True)):
@@ -619,6 +620,15 @@ def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[F
                 if not name or (name_like_only and not _bench_like(name)):
                     continue
                 spans.append((a, a + len(name)))
+                if not name_like_only:
+                    listed.append((offset + a, offset + a + len(name)))
+    if listed:
+        # "datasets such as DocBench-X": a name-shaped word the registry does not know
+        found = [
+            f
+            for f in found
+            if f.kind != "MODEL" or f.id or not any(a < f.end and f.start < b for a, b in listed)
+        ]
     for a, b in spans:
         new = Found(offset + a, offset + b, "BENCH", sentence[a:b])
         if not any(f.start < new.end and new.start < f.end for f in found):
