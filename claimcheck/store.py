@@ -138,7 +138,8 @@ def _eval_from_row(row: dict[str, Any]) -> Evaluation:
 _EVAL_SELECT = (
     "model, benchmark, metric, score, source, COALESCE(as_of, ''), COALESCE(setting, ''), "
     "ci_low, ci_high, stderr, COALESCE(source_url, ''), COALESCE(snapshot, ''), "
-    "COALESCE(notes, ''), kind, reported_by, derived, model_id, benchmark_id, document"
+    "COALESCE(notes, ''), kind, reported_by, derived, model_id, benchmark_id, document, "
+    "COALESCE(system, '')"
 )
 
 
@@ -153,7 +154,7 @@ def _evaluations(rows: Iterable[tuple[Any, ...]]) -> list[Evaluation]:
     memo: dict[str, str] = {}
     i = memo.setdefault
     out = []
-    for m, b, me, sc, so, ao, se, lo, hi, sd, url, snap, no, ki, by, de, mid, bid, doc in rows:
+    for m, b, me, sc, so, ao, se, lo, hi, sd, url, snap, no, ki, by, de, mid, bid, doc, sy in rows:
         out.append(
             Evaluation(
                 i(m, m),
@@ -175,6 +176,7 @@ def _evaluations(rows: Iterable[tuple[Any, ...]]) -> list[Evaluation]:
                 mid if mid is None else i(mid, mid),
                 bid if bid is None else i(bid, bid),
                 doc,
+                i(sy, sy),
             )
         )
     return out

@@ -157,6 +157,7 @@ def test_evaluations_read_back_as_stored_with_shared_strings(store):
             model_id=None if i == 3 else f"m{i % 3}",
             benchmark_id="gpqa",
             snapshot="s" * 64,
+            system="Agentless + m0" if i == 5 else "",
         )
         for i in range(6)
     ]
@@ -166,3 +167,24 @@ def test_evaluations_read_back_as_stored_with_shared_strings(store):
     assert sorted(back, key=lambda e: e.score) == rows
     assert all(type(e.derived) is bool for e in back)
     assert len({id(e.snapshot) for e in back}) == 1  # one string for a value repeated in rows
+
+
+def test_evaluations_read_back_every_field(store):
+    """A field added to Evaluation must be added to the store's fast read path too."""
+    from dataclasses import MISSING, fields
+
+    values = {}
+    for f in fields(Evaluation):
+        default = f.default if f.default is not MISSING else None
+        if f.name == "kind":
+            values[f.name] = "self_reported"
+        elif f.name == "derived":
+            values[f.name] = True
+        elif isinstance(default, float) or f.name in ("score", "ci_low", "ci_high", "stderr"):
+            values[f.name] = 1.5 + len(f.name)
+        else:
+            values[f.name] = f"value of {f.name}"
+    row = Evaluation(**values)
+    assert all(getattr(row, f.name) != f.default for f in fields(Evaluation))
+    store.import_evaluations([row], Snapshot(sha256="x", source="s", file_name="f"))
+    assert store.evaluations() == [row]
