@@ -900,10 +900,7 @@ def create_from_template(path: Path, data_dir: Path) -> bool:
     path = Path(path)
     if path.exists() or path.is_symlink():
         return False
-    template = bundled_template(data_dir)
-    if template is None:
-        return False
-    try:
+    try:  # first make sure the store can go there at all, before building anything
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
@@ -911,6 +908,9 @@ def create_from_template(path: Path, data_dir: Path) -> bool:
         return False  # not our place to report: opening the store will say what is wrong
     tmp = Path(name)
     try:
+        template = bundled_template(data_dir)
+        if template is None:
+            return False
         shutil.copyfile(template, tmp)
         os.chmod(tmp, 0o644)
         try:

@@ -273,3 +273,12 @@ def test_without_a_writable_cache_the_store_is_imported_in_place(
     assert bundled_template(bundled_data_dir()) is None
     with Store.open(tmp_path / "s.db") as store:
         assert store.stats()["independent"]["rows"] > 30_000
+
+
+def test_no_template_is_built_for_a_store_that_cannot_be_created(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert create_from_template(blocker / "store.db", bundled_data_dir()) is False
+    assert not cache_dir.exists() or not list(cache_dir.glob("store-*.db"))
