@@ -56,6 +56,7 @@ class Checker:
         self.as_of = as_of
         self.evidence_until = evidence_until
         self._registry = registry
+        self._full_index = False
 
     # Built on first use, so a Checker that only hands documents to worker processes never
     # pays for them; the store must still be open at that moment.
@@ -68,13 +69,23 @@ class Checker:
 
     @cached_property
     def index(self) -> Any:
-        from claimcheck.judge import EvaluationIndex
+        """The evaluations the judge reads, loaded as claims ask for them (`StoreIndex`);
+        `use_full_index` loads them all at once, which a batch is quicker with."""
+        from claimcheck.lazyindex import StoreIndex
 
         # vendor tables parsed from checked documents are left out: each document is judged
         # with its own table only, so a verdict never depends on what was checked before it
+        return StoreIndex(self.store, until=self.evidence_until)
+
+    def use_full_index(self) -> None:
+        """Hold every evaluation in memory (one read): for batches, and before forking
+        workers, which must not read through this process's connection."""
+        from claimcheck.judge import EvaluationIndex
+
         until = self.evidence_until
-        rows = (e for e in self.store.evaluations(until=until) if not e.document)
-        return EvaluationIndex(rows, until=until)
+        rows = self.store.indexed_evaluations(until=until)
+        self.__dict__["index"] = EvaluationIndex(rows, until=until)
+        self._full_index = True
 
     @cached_property
     def prices(self) -> tuple[Price, ...]:
@@ -143,15 +154,15 @@ class Checker:
         becomes a CheckedDocument with `error` set, so one bad file never stops a batch.
         """
         pending: Iterator[Document] = iter(docs)
-        if jobs == "auto":
-            head, workers = auto_jobs(pending)
-            pending = itertools.chain(head, pending)
-        else:
-            workers = int(jobs)
+        head, chars = _peek(pending, max(BATCH_CHARS, auto_threshold()))
+        pending = itertools.chain(head, pending)
+        workers = auto_jobs(head, chars) if jobs == "auto" else int(jobs)
         if isinstance(docs, Sized):
             workers = min(workers, len(docs))
         forking = start_method() == "fork"
         if workers <= 1 or (not forking and self.store_path is None):
+            if chars >= BATCH_CHARS and not self._full_index:
+                self.use_full_index()
             results: Iterable[CheckedDocument] = (_safe_check(self, d) for d in pending)
         else:
             results = self._in_workers(pending, workers, forking)
@@ -163,7 +174,9 @@ class Checker:
         from claimcheck.extract import get_nlp
 
         get_nlp(self.registry)
-        self.index, self.prices  # noqa: B018 - built lazily otherwise
+        if not self._full_index:
+            self.use_full_index()
+        self.prices  # noqa: B018 - built lazily otherwise
         self.check_text("Model-A-7B outperforms GPT-4o on MMLU.", path="warm-up.md")
         return self
 
@@ -196,26 +209,38 @@ class Checker:
 # A batch with fewer characters than this would finish before extra processes pay for
 # themselves: forked ones start at once, spawned ones first load spaCy and the index.
 AUTO_MIN_CHARS = {"fork": 40_000, "spawn": 2_000_000}
+# From this many characters on, one read of every evaluation beats reading them per claim.
+BATCH_CHARS = 40_000
 
 
-def auto_jobs(docs: Iterator[Document]) -> tuple[list[Document], int]:
+def auto_threshold() -> int:
+    return AUTO_MIN_CHARS.get(start_method(), 2_000_000)
+
+
+def auto_jobs(head: Sequence[Document], chars: int) -> int:
     """How many processes `--jobs auto` uses: one for a small batch, else one per CPU.
 
-    Reads documents from `docs` only until the batch is known to be big enough (or ends);
-    returns those documents, to be checked first, and the number of processes.
+    `head` is the start of the batch and `chars` its size, read up to `auto_threshold()`.
     """
     cpus = usable_cpus()
-    if cpus < 2:
-        return [], 1
-    threshold = AUTO_MIN_CHARS.get(start_method(), 2_000_000)
+    if cpus < 2 or len(head) < 2 or chars < auto_threshold():
+        return 1
+    return cpus
+
+
+def _peek(docs: Iterator[Document], enough: int) -> tuple[list[Document], int]:
+    """Read documents until `enough` characters (or the end): those documents and their size.
+
+    Deciding how to check a batch needs to know whether it is small, not how big it is.
+    """
     head: list[Document] = []
     chars = 0
     for doc in docs:
         head.append(doc)
         chars += len(doc.text)
-        if chars >= threshold and len(head) >= 2:
-            return head, cpus
-    return head, 1
+        if chars >= enough and len(head) >= 2:
+            break
+    return head, chars
 
 
 def _reported(
@@ -331,7 +356,9 @@ def recheck(store: Store, checker: Checker | None = None, *, save: bool = True) 
     new verdicts (changed or not: their evidence may be fresher) replace the stored ones, so
     the next recheck reports only what changes after this one.
     """
-    checker = checker or Checker(store)
+    if checker is None:
+        checker = Checker(store)
+        checker.use_full_index()  # every stored claim: one read of all evaluations is quicker
     vendor: dict[str, list[Evaluation]] = defaultdict(list)
     for e in store.evaluations(kind="self_reported"):
         if e.document:

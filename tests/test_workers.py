@@ -66,13 +66,26 @@ def test_a_worker_that_dies_costs_only_the_items_it_had_not_returned() -> None:
 def test_auto_uses_one_process_for_a_small_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "usable_cpus", lambda: 2)
     small = [Document("GPT-4o beats Llama 3 on MMLU. " * 20, path=f"{i}.md") for i in range(3)]
-    head, jobs = auto_jobs(iter(small))
-    assert (len(head), jobs) == (3, 1)
+    head, chars = pipeline._peek(iter(small), pipeline.auto_threshold())
+    assert len(head) == 3 and auto_jobs(head, chars) == 1
     big = (Document("word " * 5_000, path=f"{i}.md") for i in range(1_000))
-    head, jobs = auto_jobs(big)
-    assert jobs == 2 and 2 <= len(head) < 1_000  # decided without reading the whole batch
+    head, chars = pipeline._peek(big, pipeline.auto_threshold())
+    assert auto_jobs(head, chars) == 2 and 2 <= len(head) < 1_000  # decided early
     monkeypatch.setattr(pipeline, "usable_cpus", lambda: 1)
-    assert auto_jobs(iter(small * 100))[1] == 1
+    assert auto_jobs(head, chars) == 1
+
+
+def test_a_batch_reads_every_evaluation_once_and_one_document_only_what_it_needs(
+    store: Store,
+) -> None:
+    from claimcheck.lazyindex import StoreIndex
+
+    one = Checker(store)
+    list(one.check_many([Document("Gemma 2 9B beats Llama 3 8B on GSM8K.", path="a.md")]))
+    assert isinstance(one.index, StoreIndex)
+    batch = Checker(store)
+    list(batch.check_many(_documents() * 4, jobs=1))
+    assert type(batch.index).__name__ == "EvaluationIndex"
 
 
 @pytest.fixture()
