@@ -70,6 +70,29 @@ def write_json(kind: str, key: str, data: Any) -> bool:
     return publish(kind, key, ".json", lambda tmp: tmp.write_bytes(payload)) is not None
 
 
+def read_pickle(kind: str, key: str) -> Any | None:
+    """A cached object for (kind, key), or None. Only for objects claimcheck itself wrote to
+    the user's own cache directory (created private to the user)."""
+    import pickle
+
+    try:
+        data = path_for(kind, key, ".pickle").read_bytes()
+        found = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - missing, truncated or from another version: rebuild
+        return None
+    if not isinstance(found, tuple) or len(found) != 2 or found[0] != key:
+        return None
+    return found[1]
+
+
+def write_pickle(kind: str, key: str, obj: Any) -> bool:
+    """Cache `obj` for (kind, key). True if written."""
+    import pickle
+
+    payload = pickle.dumps((key, obj), protocol=pickle.HIGHEST_PROTOCOL)
+    return publish(kind, key, ".pickle", lambda tmp: tmp.write_bytes(payload)) is not None
+
+
 def publish(kind: str, key: str, suffix: str, build: Callable[[Path], object]) -> Path | None:
     """Build a cache file with `build(tmp_path)` and rename it into place; its final path.
 

@@ -450,6 +450,16 @@ class Registry:
     def _bench_vocabulary(self) -> frozenset[str]:
         return frozenset(t for alias in self._bench_index.choices for t in benchmark_tokens(alias))
 
+    def warm(self) -> None:
+        """Build now the lookup tables that fuzzy matching builds on first use (so that a
+        cached registry carries them), by resolving names no registry has; forget the
+        answers."""
+        self.resolve_model("zz unknown model 0")
+        self.resolve_benchmark("zz unknown benchmark 0")
+        self._model_cache.clear()
+        self._fuzzy_cache.clear()
+        self._bench_cache.clear()
+
     # -- models ------------------------------------------------------------------------------
 
     def model_alias_pairs(self) -> list[tuple[str, str]]:
@@ -737,11 +747,63 @@ def _load_benchmarks(
     return benchmarks, metric_aliases
 
 
-@cache
-def _load(data_dir: Path) -> Registry:
+# the files a registry is read from (evaldata fingerprints the same ones for the store)
+_REGISTRY_FILES = (
+    "models.csv",
+    "model_aliases.csv",
+    "family_aliases.csv",
+    "benchmarks.csv",
+    "benchmark_aliases.csv",
+)
+
+
+def _build(data_dir: Path) -> Registry:
     models, families = _load_models(data_dir)
     benchmarks, metric_aliases = _load_benchmarks(data_dir)
     return Registry(models, benchmarks, families, metric_aliases)
+
+
+@cache
+def _load(data_dir: Path) -> Registry:
+    """Read from the user cache when these files were loaded before (see `claimcheck.cache`):
+    building the indexes and the tables fuzzy matching needs takes several times longer than
+    reading them back."""
+    from claimcheck import cache as files
+
+    try:
+        key = _cache_key(data_dir)
+    except OSError:  # an unreadable file: let the build report it
+        return _build(data_dir)
+    found = files.read_pickle("registry", key)
+    if isinstance(found, Registry):
+        return found
+    registry = _build(data_dir)
+    registry.warm()
+    files.write_pickle("registry", key, registry)
+    return registry
+
+
+def _cache_key(data_dir: Path) -> str:
+    import hashlib
+    import importlib.util
+    import sys
+
+    from claimcheck import cache as files
+
+    here = Path(__file__).resolve().parent
+    # the cached tables hold rapidfuzz's processed aliases: another rapidfuzz is another
+    # key (its files, found without importing it, which this process may never need)
+    spec = importlib.util.find_spec("rapidfuzz")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    stamp = f"{origin} {origin.stat().st_mtime_ns}" if origin and origin.is_file() else ""
+    parts = [f"registry python {sys.version_info[:2]} rapidfuzz {stamp}"]
+    for path in [data_dir / name for name in _REGISTRY_FILES] + [
+        here / "registry.py",
+        here / "models.py",
+    ]:
+        data = path.read_bytes() if path.is_file() else b""
+        parts.append(f"{path.name} {hashlib.sha256(data).hexdigest()}")
+    return files.digest(*parts)
 
 
 def load_registry(data_dir: Path | None = None) -> Registry:

@@ -282,3 +282,40 @@ def test_no_template_is_built_for_a_store_that_cannot_be_created(
     blocker.write_text("")
     assert create_from_template(blocker / "store.db", bundled_data_dir()) is False
     assert not cache_dir.exists() or not list(cache_dir.glob("store-*.db"))
+
+
+# -- the registry -------------------------------------------------------------------------------
+
+
+def test_a_registry_is_built_once_then_read_with_its_fuzzy_tables(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck import registry as reg
+
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data, ignore=shutil.ignore_patterns("samples", "eval*"))
+    reg._load.cache_clear()
+    try:
+        built = reg.load_registry(data)
+        assert len(list(cache_dir.glob("registry-*.pickle"))) == 1
+        expected = built.resolve_model("Qwen2.5-72B-Instrct", "2024-10-01")
+        reg._load.cache_clear()
+
+        def no_build(data_dir: Path) -> Any:
+            raise AssertionError("the registry was built again instead of read from the cache")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(reg, "_build", no_build)
+            cached = reg.load_registry(data)
+        assert cached is not built
+        assert cached._model_index._buckets  # the fuzzy tables came with it
+        assert cached.resolve_model("Qwen2.5-72B-Instrct", "2024-10-01") == expected
+        assert expected.id == "qwen2.5-72b-instruct" and expected.method == "fuzzy"
+        with open(data / "model_aliases.csv", "a", encoding="utf-8") as fh:
+            fh.write("Qwen Two Point Five 72B,qwen2.5-72b-instruct\n")
+        reg._load.cache_clear()
+        changed = reg.load_registry(data)  # a changed file is a new key: built again
+        assert changed.resolve_model("Qwen Two Point Five 72B").id == "qwen2.5-72b-instruct"
+        assert len(list(cache_dir.glob("registry-*.pickle"))) == 2
+    finally:
+        reg._load.cache_clear()
