@@ -12,6 +12,7 @@ itself, since SQLite connections and spaCy pipelines do not cross process bounda
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import re
@@ -95,10 +96,15 @@ class Checker:
 
     def check_document(self, doc: Document) -> CheckedDocument:
         """Extract the claims and the vendor's own table, then judge each claim."""
-        from claimcheck.extract import extract_claims, parse_vendor_tables
+        from claimcheck.extract import extract_claims, get_nlp, parse_vendor_tables
 
         dated = self._dated(doc)
-        claims = extract_claims(dated, registry=self.registry)
+        # every new word a document brings would stay in spaCy's vocabulary for the life of
+        # the process (a batch's memory would grow with it); nothing spaCy makes outlives the
+        # extraction, so its strings are freed after each document (spaCy >= 3.8)
+        zone = getattr(get_nlp(self.registry), "memory_zone", None)
+        with zone() if zone is not None else contextlib.nullcontext():
+            claims = extract_claims(dated, registry=self.registry)
         vendor_rows: tuple[Evaluation, ...] = ()
         if _may_have_table(dated.text):
             vendor_rows = tuple(parse_vendor_tables(dated, registry=self.registry))

@@ -223,3 +223,26 @@ def test_kill_9_of_the_parent_leaves_no_process_behind(
             os.kill(pid, signal.SIGKILL)
         if parent.stderr:
             parent.stderr.close()
+
+
+def test_checking_leaves_spacys_vocabulary_as_it_found_it(store: Store) -> None:
+    """A long batch must not grow the process with every new word it reads."""
+    from claimcheck.extract import get_nlp
+
+    checker = Checker(store)
+    nlp = get_nlp(checker.registry)
+    if not hasattr(nlp, "memory_zone"):
+        pytest.skip("spaCy < 3.8 has no memory zones")
+    checker.check_text("GPT-4o beats Llama 3 8B on MMLU.")
+    before = len(nlp.vocab.strings)
+    docs = [
+        Document(
+            f"Zorblax{i}-7B outperforms GPT-4o on MMLU with flurb{i} quux{i * 7}.", path=f"{i}.md"
+        )
+        for i in range(50)
+    ]
+    out = list(checker.check_many(docs))
+    assert all(d.claims for d in out)
+    subject = out[3].claims[0].claim.subject
+    assert subject is not None and subject.text == "Zorblax3-7B"
+    assert len(nlp.vocab.strings) == before
