@@ -826,6 +826,13 @@ REPORTING = re.compile(
 
 # Where a claim's clause ends: another claim may follow with its own cue.
 CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+# ", achieving the best balance in terms of speed": a participle opens another predicate, so
+# what it is about is not what the claim before it is about
+PARTICIPLE = re.compile(
+    r",\s+(?:(?:even|thus|thereby|further|also)\s+)?(?!(?:including|excluding|according|"
+    r"leading|following|spanning|covering|ranging|using)\b)[a-z]+ing\b",
+    re.IGNORECASE,
+)
 
 IMPLICIT_SUBJECT = re.compile(
     r"\b(?:it|we|they|these|(?:our|the|this|its|these|those|their|an?|each|every)\s+"
@@ -980,6 +987,16 @@ LAUNCH_VERB = re.compile(
     r"\b(?:unveils?|releases?|launches|launch|introduces|debuts|announces|open-sources|ships|"
     r"drops|rolls\s+out|reveals|presents|previews|teases)\s+(?:its\s+|new\s+|the\s+)*"
     r"((?-i:[A-Z])[\w.+-]*(?:\s(?-i:[A-Z0-9])[\w.+-]*)?)",
+    re.IGNORECASE,
+)
+
+# After a pronoun, a verb of saying makes it the reporter, not the subject ("a model that it
+# claims outperforms X"); a verb of showing does so only with "that" ("it shows that ...").
+SPEECH = re.compile(
+    r"\s+(?:(?:claims?|claimed|says?|said|reports?|reported|notes?|noted|argues?|argued|states?|"
+    r"stated|believes?|believed|asserts?|asserted|boasts?|touts?|insists?|announced)\b"
+    r"|(?:shows?|showed|demonstrates?|demonstrated|finds?|found|indicates?|reveals?|suggests?|"
+    r"confirms?|discovered|observed|notices?)\s+that\b)",
     re.IGNORECASE,
 )
 

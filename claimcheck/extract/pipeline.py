@@ -411,7 +411,8 @@ class ClaimFinder:
         if raw.subject is not None and raw.subject.id:
             score += 0.05
         if quantifier and raw.relation != "best_in_group":
-            score -= 0.05
+            # a hedge narrows a claim but never hides it: hedged claims are the ones to check
+            score = max(score - 0.05, self.min_checkworthiness)
         return Claim(
             text=" ".join(sentence.split()),
             start=start,

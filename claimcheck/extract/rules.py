@@ -578,7 +578,10 @@ def _one_claim(
     if index + 1 < len(cues) and re.search(r"\band\s+$", sentence[cue.end : cues[index + 1].start]):
         # "comparable to X and beats Y in terms of token capacity": one aspect for both
         aspect_end = cues[index + 2].start if index + 2 < len(cues) else len(sentence)
-    if lx.NON_MODEL_ASPECT.search(sentence, cue.start, aspect_end):
+    participle = lx.PARTICIPLE.search(sentence, cue.end, aspect_end)
+    if lx.NON_MODEL_ASPECT.search(
+        sentence, cue.start, participle.start() if participle else aspect_end
+    ):
         return None
     if not targets and group and lx.HUMAN_COMPARATOR.search(group):
         return None  # "on par with human experts"
@@ -726,9 +729,7 @@ def _subject_before(
         before = sentence[max(0, m.start() - 16) : m.start()]
         if _PREDICATIVE_BEFORE.search(before[-12:]) or _COPULA_BEFORE.search(before):
             continue  # "with the SOTA models", "it is currently the only code model"
-        if lx.REPORTING.match(sentence, m.end() + 1) or re.match(
-            r"\s+(?:claims?|says?|said|reports?|notes?|believes?)\b", sentence[m.end() :], re.I
-        ):
+        if lx.SPEECH.match(sentence, m.end()):
             continue  # "a model that it claims outperforms X": "it" is the reporter
         implicit = m
         if _SUBJECT_SLOT.search(sentence[: m.start()]):
@@ -834,7 +835,7 @@ def _name_in(sentence: str, offset: int, a: int, b: int, object_only: bool = Fal
     return Found(start, start + len(name), "MODEL", name, None)
 
 
-_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|al|ive|ous|ic|ed|er|ly)$", re.I)
+_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|ive|ous|ed|ly|ers)$", re.I)
 
 
 def could_be_name(name: str, at_start: bool) -> bool:
