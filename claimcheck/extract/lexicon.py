@@ -727,7 +727,7 @@ NON_MODEL_SUBJECT = re.compile(
 )
 NON_MODEL_PREDICATE = re.compile(
     r"\b(?:faster|cheaper|slower|latency|throughput|tokens per second|price|cost|costs|"
-    r"memory use|in revenue|context length|longer context|per million|size|FLOPs|"
+    r"memory use|in revenue|context length|longer context|per million|size\s+of|in\s+size|FLOPs|"
     r"parameter counts?|token capacity|vocabulary)\b",
     re.IGNORECASE,
 )

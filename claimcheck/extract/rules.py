@@ -1005,13 +1005,14 @@ def _group(
             if stripped == inner:
                 break
             inner = stripped
+        qualifier = lx.GROUP_QUALIFIER.match(sentence, cue.end, seg_end)
         if re.search(r"\b(?:models?|llms?|vlms?|lmms?|rms?)\b", inner, re.I) and not re.fullmatch(
             r"(?:models?|llms?)", inner, re.I
         ):
-            return inner
+            # "the best open model of its size": the group keeps its qualifier
+            return " ".join(f"{inner}{qualifier.group(0) if qualifier else ''}".split())
     if cue.relation == "best_in_group":
         # "the most powerful model under 10 billion parameters", "SOTA ... at the 10B scale"
-        qualifier = lx.GROUP_QUALIFIER.match(sentence, cue.end, seg_end)
         if qualifier:
             inner = re.sub(r"^\W+|^(?:among|in|of)\s+", "", qualifier.group(0).strip()).strip()
             found = lx.TARGET_GROUP.search(sentence, cue.end, qualifier.end())
@@ -1024,7 +1025,7 @@ def _group(
         a, b = offset + m.start(), offset + m.end()
         if any(x.start < b and a < x.end for x in mentions):
             continue
-        text = _strip_measure(m.group(0).strip())
+        text = _strip_measure(" ".join(m.group(0).split()))
         if re.fullmatch(
             r"(?:the\s+|our\s+|its\s+|their\s+)?(?:models?|llms?|systems?|ones|versions?)",
             text,
