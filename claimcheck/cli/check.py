@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli import InputError, open_store
+from claimcheck.cli import InputError, open_store, rich_console, use_color
 from claimcheck.models import VERDICTS, CheckedDocument, Document
 from claimcheck.report import FORMATS, clean_text, render
 from claimcheck.text import dumps_json
@@ -133,7 +133,6 @@ def _progress_bar(total: int) -> Any:
     """A Rich progress bar on stderr, or None when stderr is not a terminal (CI, pipes)."""
     if total < 2 or not sys.stderr.isatty():
         return None
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     return Progress(
@@ -141,7 +140,7 @@ def _progress_bar(total: int) -> Any:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=rich_console(stderr=True),
         transient=True,
     )
 
@@ -268,16 +267,21 @@ def _stored(doc: Document) -> Document:
 
 
 def _table_options(fmt: str, output: Path | None) -> dict[str, Any]:
-    if fmt != "table" or output is not None or not sys.stdout.isatty():
+    """The terminal's width, and colour by the CLI's rule (--color/--no-color, NO_COLOR)."""
+    if fmt != "table" or output is not None:
         return {}
-    import shutil
+    options: dict[str, Any] = {"color": use_color(sys.stdout)}
+    if sys.stdout.isatty():
+        import shutil
 
-    return {"width": shutil.get_terminal_size().columns, "color": True}
+        options["width"] = shutil.get_terminal_size().columns
+    return options
 
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # click strips ANSI codes from a pipe unless told otherwise: --color means colour
+        click.echo(text, nl=False, color=use_color(sys.stdout) or None)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -413,16 +417,9 @@ def _echo_rich(renderable: Any) -> None:
     import io
     import shutil
 
-    from rich.console import Console
-
     tty = sys.stdout.isatty()
-    console = Console(
-        file=io.StringIO(),
-        width=shutil.get_terminal_size().columns if tty else 120,
-        force_terminal=tty,
-        no_color=not tty,
-        highlight=False,
-        emoji=False,
+    console = rich_console(
+        file=io.StringIO(), width=shutil.get_terminal_size().columns if tty else 120
     )
     console.print(renderable)
-    click.echo(console.file.getvalue(), nl=False)  # type: ignore[attr-defined]
+    click.echo(console.file.getvalue(), nl=False, color=use_color(sys.stdout) or None)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli import InputError, open_store, settings_from
+from claimcheck.cli import InputError, open_store, rich_console, settings_from
 
 
 def _sources_toml(ctx: click.Context):  # noqa: ANN202 - Path
@@ -43,14 +43,13 @@ class _Progress:
     """A live progress bar on stderr (only when stderr is a terminal)."""
 
     def __init__(self) -> None:
-        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            console=Console(stderr=True),
+            console=rich_console(stderr=True),
             transient=True,
         )
         self.task = self.progress.add_task("fetching", total=0)
