@@ -189,6 +189,11 @@ def register(main: click.Group) -> None:
     "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
 @click.option(
+    "--report-url",
+    metavar="URL",
+    help="Where the HTML report will be published: ClaimReview urls point into it.",
+)
+@click.option(
     "--store/--no-store",
     "save",
     default=True,
@@ -205,6 +210,7 @@ def check(
     evidence_until: str | None,
     fail_on: frozenset[str],
     jobs: int,
+    report_url: str | None,
     save: bool,
 ) -> None:
     """Check the comparative claims in files, directories, URLs or - (standard input).
@@ -214,16 +220,22 @@ def check(
     and evidence. Exit status: 0 fine, 1 a --fail-on verdict was found, 2 bad usage or input.
     """
     from claimcheck.pipeline import Checker
+    from claimcheck.report import web_url
 
+    if report_url is not None and not web_url(report_url):
+        raise InputError(f"--report-url {report_url!r}: expected an http(s) URL")
     if output is not None and not os.access(output.parent or Path("."), os.W_OK):
         raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
     docs = list(collect_documents(inputs, fail))
     store = open_store(ctx)
     checked: list[CheckedDocument] = []
+    orgs: dict[str, str] = {}
     try:
         if docs:
             checker = Checker(store, as_of=as_of, evidence_until=evidence_until)
+            if fmt == "claimreview":  # who made a claim when the document does not say
+                orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
             bar = _progress_bar(len(docs))
             if bar is None:
                 checked = list(checker.check_many(docs, jobs=jobs))
@@ -250,7 +262,10 @@ def check(
     finally:
         store.close()
     if good or not fail.count:
-        _write(render(good, fmt, **_table_options(fmt, output)), output)
+        options = _table_options(fmt, output)
+        if fmt == "claimreview":
+            options.update(orgs=orgs, report_url=report_url)
+        _write(render(good, fmt, **options), output)
     if fail.count:
         ctx.exit(2)
     if fail_on and any(c.verdict.verdict in fail_on for d in good for c in d.claims):
