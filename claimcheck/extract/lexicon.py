@@ -698,10 +698,10 @@ CUES_BY_ANCHOR: dict[str, list[int]] = {}
 for _index, (_anchors, *_rest) in enumerate(CUE_PATTERNS):
     for _anchor in _anchors:
         CUES_BY_ANCHOR.setdefault(_anchor, []).append(_index)
-# a zero-width scan reports, at every position, the longest anchor starting there; the
-# anchors inside it ("out" in "outperform") are present too
+# the scan takes the longest anchor at each position; the anchors inside it ("out" in
+# "outperform") are present too
 CUE_ANCHORS = re.compile(
-    "(?=(" + "|".join(re.escape(a) for a in sorted(CUES_BY_ANCHOR, key=len, reverse=True)) + "))"
+    "|".join(re.escape(a) for a in sorted(CUES_BY_ANCHOR, key=len, reverse=True))
 )
 ANCHORS_WITHIN: dict[str, frozenset[str]] = {
     a: frozenset(b for b in CUES_BY_ANCHOR if b in a) for a in CUES_BY_ANCHOR
@@ -826,6 +826,13 @@ REPORTING = re.compile(
 
 # Where a claim's clause ends: another claim may follow with its own cue.
 CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+# ", achieving the best balance in terms of speed": a participle opens another predicate, so
+# what it is about is not what the claim before it is about
+PARTICIPLE = re.compile(
+    r",\s+(?:(?:even|thus|thereby|further|also)\s+)?(?!(?:including|excluding|according|"
+    r"leading|following|spanning|covering|ranging|using)\b)[a-z]+ing\b",
+    re.IGNORECASE,
+)
 
 IMPLICIT_SUBJECT = re.compile(
     r"\b(?:it|we|they|these|(?:our|the|this|its|these|those|their|an?|each|every)\s+"
@@ -860,6 +867,8 @@ TARGET_GROUP = re.compile(
     r"|\b(?:the\s+)?(?:previous\s+|current\s+|prior\s+|existing\s+)?"
     r"(?:state[- ]of[- ]the[- ]art|sotas?)"
     r"(?![\w(-])(?!\s+(?!(?:in|on|at|for|across|with|by|and|or|while|when|among)\b)[A-Za-z(])"
+    r"|\b[\w.-]+['’]s\s+(?:best|flagship|strongest|top|latest|leading)"
+    r"(?:\s+(?:[\w-]+\s+){0,2}?(?:models?|offerings?|systems?))?\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:class|size|category|weight\s+class)"
     r"(?:\s+category)?\b",
     re.IGNORECASE,
@@ -970,6 +979,24 @@ LEADERBOARD_NAME = re.compile(
 RANK_CONTEXT = re.compile(
     r"\b(?:leaderboards?|arenas?|benchmarks?|rankings?|ranked|elo|boards?|evals?|evaluations?|"
     r"models?|llms?|scores?|tasks?)\b",
+    re.IGNORECASE,
+)
+
+# Headlines name the release as the object of a launch verb ("Lab unveils Brindle, ...").
+LAUNCH_VERB = re.compile(
+    r"\b(?:unveils?|releases?|launches|launch|introduces|debuts|announces|open-sources|ships|"
+    r"drops|rolls\s+out|reveals|presents|previews|teases)\s+(?:its\s+|new\s+|the\s+)*"
+    r"((?-i:[A-Z])[\w.+-]*(?:\s(?-i:[A-Z0-9])[\w.+-]*)?)",
+    re.IGNORECASE,
+)
+
+# After a pronoun, a verb of saying makes it the reporter, not the subject ("a model that it
+# claims outperforms X"); a verb of showing does so only with "that" ("it shows that ...").
+SPEECH = re.compile(
+    r"\s+(?:(?:claims?|claimed|says?|said|reports?|reported|notes?|noted|argues?|argued|states?|"
+    r"stated|believes?|believed|asserts?|asserted|boasts?|touts?|insists?|announced)\b"
+    r"|(?:shows?|showed|demonstrates?|demonstrated|finds?|found|indicates?|reveals?|suggests?|"
+    r"confirms?|discovered|observed|notices?)\s+that\b)",
     re.IGNORECASE,
 )
 

@@ -215,7 +215,7 @@ def find_cues(sentence: str) -> list[_Cue]:
     """Relation cues in a sentence, left to right, overlaps resolved to the longest."""
     present: set[str] = set()
     for m in lx.CUE_ANCHORS.finditer(sentence.lower()):
-        present |= lx.ANCHORS_WITHIN[m.group(1)]
+        present |= lx.ANCHORS_WITHIN[m.group(0)]
     hits: list[_Cue] = []
     for index in sorted({i for anchor in present for i in lx.CUES_BY_ANCHOR[anchor]}):
         relation, pattern, needs = lx.CUE_PATTERNS[index][1:]
@@ -477,12 +477,15 @@ def _one_claim(
     if subject is None and index > 0 and prev is not None and prev.subject is not None:
         candidates = [m for m in models if prev_end <= m.start and m.end <= offset + cue.start]
         new = candidates[-1] if candidates else None
+        fresh = _fresh_subject(sentence, prev_end - offset, cue.start, models, benches, ctx)
         if (
             new is not None
             and new not in prev.targets
             and _SHARED_GAP.match(sentence[new.end - offset : cue.start])
         ):
             subject = new
+        elif fresh is not None:
+            subject = fresh  # "X is competitive with Y, and the 32B model trails only Z"
         else:
             subject = prev.subject
     elif subject is None:
@@ -575,7 +578,10 @@ def _one_claim(
     if index + 1 < len(cues) and re.search(r"\band\s+$", sentence[cue.end : cues[index + 1].start]):
         # "comparable to X and beats Y in terms of token capacity": one aspect for both
         aspect_end = cues[index + 2].start if index + 2 < len(cues) else len(sentence)
-    if lx.NON_MODEL_ASPECT.search(sentence, cue.start, aspect_end):
+    participle = lx.PARTICIPLE.search(sentence, cue.end, aspect_end)
+    if lx.NON_MODEL_ASPECT.search(
+        sentence, cue.start, participle.start() if participle else aspect_end
+    ):
         return None
     if not targets and group and lx.HUMAN_COMPARATOR.search(group):
         return None  # "on par with human experts"
@@ -665,6 +671,21 @@ def _clause_start(sentence: str, cue_start: int) -> int:
     return start
 
 
+def _fresh_subject(
+    sentence: str, a: int, b: int, models: list[Found], benches: list[Found], ctx: Context
+) -> Found | None:
+    """An implicit subject that opens a later clause of the sentence (", and the 32B model")."""
+    joint = _CLAUSE_JOINT.search(sentence, a, b)
+    if joint is None:
+        return None
+    m = lx.IMPLICIT_SUBJECT.match(sentence, joint.end(), b)
+    if m is None or m.group(0).strip().lower() in ("it", "we", "they", "these"):
+        return None
+    if any(x.start < m.end() and m.start() < x.end for x in (*models, *benches)):
+        return None
+    return _antecedent(ctx, m.group(0))
+
+
 def _subject_before(
     sentence: str,
     offset: int,
@@ -708,9 +729,7 @@ def _subject_before(
         before = sentence[max(0, m.start() - 16) : m.start()]
         if _PREDICATIVE_BEFORE.search(before[-12:]) or _COPULA_BEFORE.search(before):
             continue  # "with the SOTA models", "it is currently the only code model"
-        if lx.REPORTING.match(sentence, m.end() + 1) or re.match(
-            r"\s+(?:claims?|says?|said|reports?|notes?|believes?)\b", sentence[m.end() :], re.I
-        ):
+        if lx.SPEECH.match(sentence, m.end()):
             continue  # "a model that it claims outperforms X": "it" is the reporter
         implicit = m
         if _SUBJECT_SLOT.search(sentence[: m.start()]):
@@ -737,9 +756,10 @@ def _subject_before(
         at, end = offset + implicit.start(), offset + implicit.end()
         if phrase.strip().lower() == "we":
             return Found(at, end, "WE", phrase), implicit.end()
-        if best is not None and phrase.strip().lower() == "it":
-            # "X sets a new record, and it rivals Y": the sentence's own model is the most
-            # recent one named ("our model" after "Unlike X," still means the release)
+        if best is not None and re.match(r"(?:it|an?)\b", phrase.strip(), re.I):
+            # "X sets a new record, and it rivals Y", "released X, an open model that ...":
+            # the sentence's own model is the most recent one named ("our model" after
+            # "Unlike X," still means the release)
             return best, implicit.end()
         resolved = _antecedent(ctx, phrase)
         if resolved is None:
@@ -815,7 +835,7 @@ def _name_in(sentence: str, offset: int, a: int, b: int, object_only: bool = Fal
     return Found(start, start + len(name), "MODEL", name, None)
 
 
-_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|al|ive|ous|ic|ed|er|ly)$", re.I)
+_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|ive|ous|ed|ly|ers)$", re.I)
 
 
 def could_be_name(name: str, at_start: bool) -> bool:
