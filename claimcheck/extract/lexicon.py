@@ -290,16 +290,11 @@ TRIGGER_WORDS = frozenset(
         "well",
         "caliber",
         "calibre",
-        "%",
-        "#",
-        "1st",
-        "2nd",
-        "3rd",
     ]
 )
 # What tokens hide ("#1" is two tokens), looked for in the text: it starts with a literal, so the
 # scan stays cheap
-PREFILTER_TEXT = re.compile(r"#\s?\d")
+PREFILTER_TEXT = re.compile(r"#\s?\d|%\*?\s+(?:of|win|capab|quality|perform)")
 
 # Relation cues. Overlapping hits are resolved by taking the longest cue at a position. Each
 # entry is (anchors, pattern) or (anchors, pattern, needs): `needs` says whether the cue makes a

@@ -328,7 +328,7 @@ class ClaimFinder:
                     if not any(f.start < b and a < f.end for f in found):
                         found.append(Found(a, b, "MODEL", m.group(0), full.id))
         title = ctx.title_model
-        if title is not None and title.text and " " not in title.text:
+        if title is not None and title.text and " " not in title.text and title.text in sentence:
             for m in _whole_word(title.text).finditer(sentence):
                 a = offset + m.start()
                 found = _add_longest(found, Found(a, a + len(title.text), "MODEL", title.text))

@@ -142,6 +142,8 @@ def _in_subject_slot(sentence: str, at: int) -> bool:
     """Whether position `at` is where a subject can stand (see `_SUBJECT_SLOT`)."""
     before = sentence[max(0, at - 60) : at]
     return not sentence[:at].strip(" -*>#•\"'“‘") or bool(_SUBJECT_SLOT.search(before))
+
+
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|becomes?|became|remains?|stays?)\s+(?:\w+\s+){0,2}$", re.I
 )
@@ -439,12 +441,13 @@ def _one_claim(
     a_seg, b_seg = offset + cue.end, offset + seg_end
     relation = cue.relation
     compared, compared_group = compared_with
-    negated = bool(lx.NEGATION_BEFORE.search(sentence[max(0, cue.start - 30) : cue.start]))
-    if relation == "trails" and re.match(r"(?:not|do(?:es)?\s+not)\b", cue.text, re.I):
-        negated = False  # "not as strong as X" is a plain trails claim
-    if re.match(r"not\s+only\b", sentence[max(0, cue.start - 12) : cue.start + 12].lstrip(), re.I):
-        negated = False  # "not only beats X but also ..."
-    if re.search(r"\bnot\s+only\s+$", sentence[max(0, cue.start - 12) : cue.start], re.I):
+    before = sentence[max(0, cue.start - 30) : cue.start]
+    negated = bool(lx.NEGATION_BEFORE.search(before))
+    if negated and (
+        # "not as strong as X" is a plain trails claim; "not only beats X but also ..." no negation
+        (relation == "trails" and re.match(r"(?:not|do(?:es)?\s+not)\b", cue.text, re.I))
+        or re.search(r"\bnot\s+only\s+$", before, re.I)
+    ):
         negated = False
 
     # "an o1-level model", "GPT-4-class performance", "a GPT-4 level model": the level is
@@ -498,7 +501,12 @@ def _one_claim(
         subject, subject_end = _subject_before(
             sentence, offset, cue, models, compared, targets, level_cue, ctx, benches
         )
-        named = _name_subject(sentence, offset, cue, models, benches, ctx)
+        # a name can only take over if a capital letter stands after the subject found
+        named = (
+            _name_subject(sentence, offset, cue, models, benches, ctx)
+            if subject is None or _CAPITAL.search(sentence, subject_end, cue.start)
+            else None
+        )
         if named is not None and (
             subject is None
             or (
@@ -1044,6 +1052,7 @@ def _group(
 
 
 _RANK_CUE = re.compile(r"#|\bno\.|\btop\b|\bfirst\b|number|spot|place|rank|\d", re.I)
+_CAPITAL = re.compile(r"[A-Z]")
 _OBJECT_INSIDE = re.compile(r"(?:leav|prefer)", re.I)
 _BETWEEN = re.compile(r"(?:the\s+)?gap\s+between\b", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:other\s+)?$", re.I)
