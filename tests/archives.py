@@ -6,10 +6,18 @@ against the bundled evaluations; the sentences are templates, the numbers random
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from claimcheck.pipeline import Checker
+from claimcheck.report import claim_dict
+from claimcheck.scale.archive import plan, read_partition
+from claimcheck.scale.results import read_rows
+from claimcheck.scale.run import LocalEngine
 
 MODELS = [
     "GPT-4o",
@@ -77,3 +85,40 @@ def write_parquet(path: Path, rows: list[dict[str, Any]], row_group_size: int = 
     table = pa.table({c: [r.get(c) for r in rows] for c in columns})
     pq.write_table(table, path, row_group_size=row_group_size)
     return path
+
+
+# -- what the tests compare ----------------------------------------------------------------
+
+
+def local_engine(checker: Checker) -> Any:
+    @contextlib.contextmanager
+    def open_engine(copy: Path) -> Iterator[LocalEngine]:
+        yield LocalEngine(checker)
+
+    return open_engine
+
+
+def expected_claims(checker: Checker, archive: Path, size: int) -> dict[str, list[Any]]:
+    """Row id -> claim dicts, by checking each document alone, in this process."""
+    out = {}
+    for part in plan([str(archive)], size)[1]:
+        for row in read_partition(part):
+            if row.document is not None:
+                out[row.id] = [claim_dict(c) for c in checker.check_document(row.document).claims]
+    return out
+
+
+def claims_by_document(out: Path) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted((out / "claims").iterdir()):
+        for row in read_rows(path):
+            found.setdefault(row["document"], []).append(row)
+    return found
+
+
+def strip_context(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: v
+        for k, v in row.items()
+        if k not in ("document", "url", "title", "date", "source", "claim")
+    }

@@ -15,7 +15,15 @@ from typing import Any
 
 import pytest
 from _built_store import built_store_path
-from archives import articles, write_jsonl, write_parquet
+from archives import (
+    articles,
+    claims_by_document,
+    expected_claims,
+    local_engine,
+    strip_context,
+    write_jsonl,
+    write_parquet,
+)
 from click.testing import CliRunner
 
 from claimcheck.cli import main
@@ -70,40 +78,6 @@ def reference(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     checker.index, checker.prices  # noqa: B018
     yield checker
     store.close()
-
-
-def local_engine(checker: Checker) -> Any:
-    @contextlib.contextmanager
-    def open_engine(copy: Path) -> Iterator[LocalEngine]:
-        yield LocalEngine(checker)
-
-    return open_engine
-
-
-def expected_claims(checker: Checker, archive: Path, size: int) -> dict[str, list[Any]]:
-    """Row id -> claim dicts, by checking each document alone, in this process."""
-    out = {}
-    for part in plan([str(archive)], size)[1]:
-        for row in read_partition(part):
-            if row.document is not None:
-                out[row.id] = [claim_dict(c) for c in checker.check_document(row.document).claims]
-    return out
-
-
-def claims_by_document(out: Path) -> dict[str, list[dict[str, Any]]]:
-    found: dict[str, list[dict[str, Any]]] = {}
-    for path in sorted((out / "claims").iterdir()):
-        for row in read_rows(path):
-            found.setdefault(row["document"], []).append(row)
-    return found
-
-
-def strip_context(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: v
-        for k, v in row.items()
-        if k not in ("document", "url", "title", "date", "source", "claim")
-    }
 
 
 # -- planning and reading -------------------------------------------------------------------

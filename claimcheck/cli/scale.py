@@ -70,7 +70,7 @@ def make_checker(
         return Checker(store, as_of=as_of, evidence_until=evidence_until)
     from claimcheck.scale.cluster import DaskChecker
 
-    return DaskChecker(
+    checker = DaskChecker(
         store,
         as_of=as_of,
         evidence_until=evidence_until,
@@ -78,6 +78,10 @@ def make_checker(
         workers=dask_workers(ctx, jobs),
         notice=_notice,
     )
+    try:
+        return checker.start()
+    except ConnectionError as exc:
+        raise InputError(str(exc)) from None
 
 
 def is_archive_run(inputs: Sequence[str]) -> bool:

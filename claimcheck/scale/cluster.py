@@ -55,7 +55,7 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler)  # waits distributed.comm.timeouts.connect
         except (OSError, TimeoutError) as exc:
             raise ConnectionError(
                 f"cannot reach the Dask scheduler at {scheduler}: {exc}"
@@ -241,7 +241,12 @@ class DaskEngine:
 
 class DaskChecker(Checker):
     """A Checker whose `check_many` runs on Dask: what `check --engine dask` uses for files,
-    directories, URLs and standard input, so everything after checking stays the same."""
+    directories, URLs and standard input, so everything after checking stays the same.
+
+    `start()` connects (or starts a LocalCluster) and builds the workers' Checkers, so a
+    scheduler that cannot be reached is known before any document is read; the first
+    `check_many` to finish closes it all again.
+    """
 
     def __init__(
         self,
@@ -257,6 +262,30 @@ class DaskChecker(Checker):
         self.scheduler = scheduler
         self.workers = workers
         self.notice = notice
+        self._stack = contextlib.ExitStack()
+        self._engine: DaskEngine | None = None
+
+    def start(self) -> DaskChecker:
+        import tempfile
+
+        stack = self._stack
+        try:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="claimcheck-"))
+            client = stack.enter_context(open_client(self.scheduler, self.workers))
+            copy = Path(tmp) / "evaluations.db"
+            self.store.copy_for_checking(copy)
+            if self.notice:
+                self.notice(dashboard(client))
+            engine = DaskEngine(client, copy, as_of=self.as_of, evidence_until=self.evidence_until)
+            self._engine = stack.enter_context(engine)
+        except BaseException:
+            stack.close()
+            raise
+        return self
+
+    def close(self) -> None:
+        self._engine = None
+        self._stack.close()
 
     def check_many(
         self,
@@ -264,17 +293,10 @@ class DaskChecker(Checker):
         jobs: int = 1,
         progress: Callable[[CheckedDocument], None] | None = None,
     ) -> Iterator[CheckedDocument]:
-        import tempfile
-
-        with (
-            tempfile.TemporaryDirectory(prefix="claimcheck-") as tmp,
-            open_client(self.scheduler, self.workers) as client,
-        ):
-            copy = Path(tmp) / "evaluations.db"
-            self.store.copy_for_checking(copy)
-            if self.notice:
-                self.notice(dashboard(client))
-            with DaskEngine(
-                client, copy, as_of=self.as_of, evidence_until=self.evidence_until
-            ) as engine:
-                yield from engine.check_many(docs, progress)
+        if self._engine is None:
+            self.start()
+        assert self._engine is not None
+        try:
+            yield from self._engine.check_many(docs, progress)
+        finally:
+            self.close()

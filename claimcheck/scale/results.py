@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import socket
 import types
 import typing
 import uuid
@@ -180,6 +181,7 @@ class PartitionResult:
     seconds: float = 0.0
     error_samples: tuple[tuple[str, str], ...] = ()  # (row id, reason), the first few
     fingerprint: str = ""
+    worker: str = ""  # host:pid of the process that checked it
 
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
@@ -209,9 +211,16 @@ def summarise(
             if len(samples) < ERROR_SAMPLES:
                 samples.append((row["id"], row["error"]))
     return PartitionResult(
-        index, documents, errors, claims, dict(verdicts), round(seconds, 3), tuple(samples),
-        fingerprint,
-    )  # fmt: skip
+        index=index,
+        documents=documents,
+        errors=errors,
+        claims=claims,
+        verdicts=dict(verdicts),
+        seconds=round(seconds, 3),
+        error_samples=tuple(samples),
+        fingerprint=fingerprint,
+        worker=f"{socket.gethostname()}:{os.getpid()}",
+    )
 
 
 def write_done(out: Path, result: PartitionResult) -> None:

@@ -317,6 +317,7 @@ def _write_manifest(out: Path, manifest: dict[str, Any], summary: RunSummary) ->
                 errors=r.errors,
                 verdicts=r.verdicts,
                 seconds=r.seconds,
+                worker=r.worker,
             )
         elif p.index in summary.failures:
             entry.update(status="failed", reason=summary.failures[p.index].reason)
