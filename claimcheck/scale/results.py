@@ -76,8 +76,13 @@ def document_row(row: ArchiveRow, checked: CheckedDocument | None) -> dict[str, 
         "claims": len(checked.claims) if checked else 0,
         **{v: tally[v] for v in VERDICTS},
         "error": error,
-        "vendor_rows": [dataclasses.asdict(e) for e in checked.vendor_rows] if checked else [],
+        "vendor_rows": [_plain(e) for e in checked.vendor_rows] if checked else [],
     }
+
+
+def _plain(e: Evaluation) -> dict[str, Any]:
+    """asdict without its deep copy: an Evaluation holds only plain values."""
+    return {f.name: getattr(e, f.name) for f in dataclasses.fields(e)}
 
 
 # -- reading results back as the pipeline's data ---------------------------------------------
@@ -179,6 +184,7 @@ class PartitionResult:
     claims: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # the checking process's CPU time, less sensitive to load
     error_samples: tuple[tuple[str, str], ...] = ()  # (row id, reason), the first few
     fingerprint: str = ""
     worker: str = ""  # host:pid of the process that checked it
@@ -197,7 +203,11 @@ class PartitionResult:
 
 
 def summarise(
-    index: int, doc_rows: Iterable[dict[str, Any]], seconds: float, fingerprint: str
+    index: int,
+    doc_rows: Iterable[dict[str, Any]],
+    seconds: float,
+    fingerprint: str,
+    cpu_seconds: float = 0.0,
 ) -> PartitionResult:
     verdicts: Counter[str] = Counter()
     documents = errors = claims = 0
@@ -217,6 +227,7 @@ def summarise(
         claims=claims,
         verdicts=dict(verdicts),
         seconds=round(seconds, 3),
+        cpu_seconds=round(cpu_seconds, 3),
         error_samples=tuple(samples),
         fingerprint=fingerprint,
         worker=f"{socket.gethostname()}:{os.getpid()}",

@@ -98,6 +98,9 @@ class RunSummary:
     results: dict[int, PartitionResult] = field(default_factory=dict)
     failures: dict[int, PartitionFailure] = field(default_factory=dict)
     skipped: int = 0  # partitions finished by an earlier run with the same inputs and options
+    # this run's wall-clock seconds: opening the engine (a cluster, its workers' Checkers),
+    # checking, closing it
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -135,7 +138,7 @@ def check_partition(task: PartitionTask, check: CheckDocuments) -> PartitionResu
     `check` must return one CheckedDocument per document, in order (Checker.check_many does;
     a document whose check raised comes back with `error` set).
     """
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     rows = list(read_partition(task.partition))
     checked = iter(check([r.document for r in rows if r.document is not None]))
     claims: list[dict[str, Any]] = []
@@ -151,7 +154,11 @@ def check_partition(task: PartitionTask, check: CheckDocuments) -> PartitionResu
         part_path(out, "documents", task.partition, task.fmt), documents, "documents", task.fmt
     )
     result = summarise(
-        task.partition.index, documents, time.perf_counter() - started, task.fingerprint
+        task.partition.index,
+        documents,
+        time.perf_counter() - started,
+        task.fingerprint,
+        time.process_time() - cpu,
     )
     write_done(out, result)  # last: the partition counts as done only with both files in place
     return result
@@ -222,8 +229,11 @@ def check_archives(
             on_start(summary, sum(t.partition.rows for t in todo))
         if todo:
             by_index = {p.index: p for p in parts}
+            clock = time.perf_counter()
             try:
                 with open_engine(copy) as engine:
+                    summary.timings["engine_start"] = round(time.perf_counter() - clock, 3)
+                    clock = time.perf_counter()
                     for outcome in engine.run(todo):
                         if isinstance(outcome, PartitionResult):
                             summary.results[outcome.index] = outcome
@@ -232,6 +242,9 @@ def check_archives(
                             summary.failures[outcome.index] = outcome
                         if on_outcome:
                             on_outcome(by_index[outcome.index], outcome)
+                    summary.timings["run"] = round(time.perf_counter() - clock, 3)
+                    clock = time.perf_counter()
+                summary.timings["engine_stop"] = round(time.perf_counter() - clock, 3)
             finally:
                 _write_manifest(out, manifest, summary)
     return summary
@@ -317,6 +330,7 @@ def _write_manifest(out: Path, manifest: dict[str, Any], summary: RunSummary) ->
                 errors=r.errors,
                 verdicts=r.verdicts,
                 seconds=r.seconds,
+                cpu_seconds=r.cpu_seconds,
                 worker=r.worker,
             )
         elif p.index in summary.failures:
@@ -339,6 +353,7 @@ def _write_manifest(out: Path, manifest: dict[str, Any], summary: RunSummary) ->
                 "claims": summary.claims,
                 "verdicts": dict(summary.verdicts),
             },
+            "timings": summary.timings,
             "tables": {"claims": "claims/", "documents": "documents/", "done": f"{DONE}/"},
             "partitions": parts,
         },
