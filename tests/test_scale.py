@@ -456,3 +456,22 @@ def test_engine_dask_without_the_extra_is_one_clear_line(
         "claimcheck: error: --engine dask needs distributed, which is not installed: "
         "pip install 'claimcheck[dask]'\n"
     )
+
+
+def test_without_pyarrow_archives_need_json_lines(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    for name in ("pyarrow", "pyarrow.parquet"):
+        monkeypatch.setitem(sys.modules, name, None)  # as in a base install
+    archive = write_jsonl(tmp_path / "a.jsonl", articles(2))
+    parquet = run("check", str(archive), "-o", str(tmp_path / "p"))
+    assert parquet.exit_code == 2
+    assert parquet.stderr == (
+        "claimcheck: error: writing Parquet results (--format json writes JSON Lines) needs "
+        "pyarrow, which is not installed: pip install 'claimcheck[dask]'\n"
+    )
+    jsonl = run("check", str(archive), "-o", str(tmp_path / "j"), "--format", "json")
+    assert jsonl.exit_code == 0, jsonl.stderr
+    assert (tmp_path / "j" / "claims" / "part-00000.jsonl").exists()

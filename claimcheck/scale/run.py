@@ -180,6 +180,8 @@ class LocalEngine:
                 yield check_partition(task, check)
             except OSError as exc:
                 yield PartitionFailure(task.partition.index, f"cannot write results: {exc}")
+            except Exception as exc:  # noqa: BLE001 - as on Dask: one partition's fate, not the run's
+                yield PartitionFailure(task.partition.index, f"{type(exc).__name__}: {exc}")
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -205,6 +207,10 @@ def check_archives(
     """
     if options.fmt not in FORMATS:
         raise ValueError(f"unknown format {options.fmt!r}; choose one of {', '.join(FORMATS)}")
+    if options.fmt == "parquet":
+        from claimcheck.scale.extra import require
+
+        require("pyarrow.parquet", "writing Parquet results (--format json writes JSON Lines)")
     infos, parts = plan(paths, options.partition_size)
     with tempfile.TemporaryDirectory(prefix="claimcheck-") as tmp:
         copy = Path(tmp) / "evaluations.db"
