@@ -103,16 +103,18 @@ def part_rows(out: Path) -> dict[str, list[list[dict[str, Any]]]]:
 
 @pytest.mark.parametrize("kind", ["jsonl", "parquet"])
 def test_two_dask_workers_give_the_single_process_results(
-    engine: Any, reference: Checker, tmp_path: Path, kind: str
+    engine: Any, reference: Checker, tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = articles(36, seed=7)
     rows[10] = {"text": "   "}  # an error row travels the same way
     write = write_jsonl if kind == "jsonl" else write_parquet
-    archive = write(tmp_path / f"news.{kind}", rows)
+    write(tmp_path / f"news.{kind}", rows)
+    monkeypatch.chdir(tmp_path)  # the workers' own directory is elsewhere: names as typed
+    archive = Path(f"news.{kind}")
     on_dask = check_archives(
         reference.store,
         [str(archive)],
-        RunOptions(tmp_path / "dask", partition_size=6),
+        RunOptions(Path("dask"), partition_size=6),
         shared(engine),
     )
     assert on_dask.complete and on_dask.documents == 36 and on_dask.errors == 1
@@ -156,20 +158,23 @@ def test_small_runs_on_dask_render_the_same_report(
     assert dask.stderr.startswith("claimcheck: Dask ")  # where to watch it
 
 
-def test_an_unreachable_scheduler_is_one_line(db_env: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [("tcp://127.0.0.1:9", "Timed out trying to connect"), ("nonsense", "missing port number")],
+)
+def test_an_unreachable_scheduler_is_one_line(
+    db_env: Path, tmp_path: Path, address: str, why: str
+) -> None:
     import dask
 
     (tmp_path / "x.md").write_text("GPT-4o beats Llama 3.1 405B on MMLU.\n")
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        result = CliRunner().invoke(
-            main, ["check", str(tmp_path / "x.md"), "--scheduler", "tcp://127.0.0.1:9"]
-        )
+        result = CliRunner().invoke(main, ["check", str(tmp_path / "x.md"), "--scheduler", address])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(
-        "claimcheck: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9"
-    )
+    assert lines[0].startswith(f"claimcheck: error: cannot reach the Dask scheduler at {address}: ")
+    assert why in lines[0]
 
 
 @pytest.fixture()

@@ -48,7 +48,9 @@ class Partition:
     """A slice of one archive: rows [first_row, first_row + rows) of `archive`.
 
     For JSON Lines `start`/`end` are byte offsets (the slice begins at a line start) and rows
-    are lines counted from 1; for Parquet they are row indices counted from 0.
+    are lines counted from 1; for Parquet they are row indices counted from 0. `archive` is
+    the name as given (row ids use it); `path` is absolute, what a worker opens wherever its
+    current directory is.
     """
 
     index: int
@@ -58,6 +60,11 @@ class Partition:
     end: int
     first_row: int
     rows: int
+    path: str = ""
+
+    @property
+    def file(self) -> str:
+        return self.path or self.archive
 
     @property
     def name(self) -> str:
@@ -116,7 +123,9 @@ def plan(paths: Sequence[str], partition_size: int) -> tuple[list[ArchiveInfo], 
         rows = sum(r[3] for r in ranges)
         infos.append(ArchiveInfo(path, kind, stat.st_size, stat.st_mtime_ns, rows))
         for start, end, first, count in ranges:
-            parts.append(Partition(len(parts), path, kind, start, end, first, count))
+            parts.append(
+                Partition(len(parts), path, kind, start, end, first, count, os.path.abspath(path))
+            )
     return infos, parts
 
 
@@ -203,7 +212,7 @@ def _unreadable(part: Partition, produced: int, exc: BaseException) -> ArchiveRo
 
 
 def _jsonl_rows(part: Partition) -> Iterator[ArchiveRow]:
-    with open(part.archive, "rb") as fh:
+    with open(part.file, "rb") as fh:
         fh.seek(part.start)
         line_no = part.first_row
         pos = part.start
@@ -240,7 +249,7 @@ def _json_row(row_id: str, raw: bytes) -> ArchiveRow:
 
 
 def _parquet_rows(part: Partition) -> Iterator[ArchiveRow]:
-    pf = _parquet_file(part.archive)
+    pf = _parquet_file(part.file)
     try:
         yield from _parquet_slice(pf, part)
     finally:

@@ -56,7 +56,7 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     if scheduler:
         try:
             client = Client(scheduler)  # waits distributed.comm.timeouts.connect
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:  # unreachable, or not an address
             raise ConnectionError(
                 f"cannot reach the Dask scheduler at {scheduler}: {exc}"
             ) from None

@@ -225,7 +225,7 @@ def check_archives(
                 summary.results[part.index] = result
         summary.skipped = len(summary.results)
         todo = [
-            PartitionTask(p, str(out), options.fmt, fingerprint)
+            PartitionTask(p, str(out.resolve()), options.fmt, fingerprint)
             for p in parts
             if p.index not in summary.results
         ]
@@ -428,7 +428,7 @@ def _save(
     assert row.document is not None
     doc = row.document
     if not row.url:  # keyed by the archive's full path, so two crawl.jsonl never collide
-        doc = replace(doc, path=f"{Path(part.archive).resolve()}{row.id[len(part.archive) :]}")
+        doc = replace(doc, path=f"{Path(part.file).resolve()}{row.id[len(part.archive) :]}")
     checked = [checked_claim(c) for c in sorted(claims, key=lambda c: c["claim"])]
     aid = store.save_checked(
         doc, [(c.claim, c.verdict) for c in checked], vendor_rows=vendor_rows(record)
