@@ -166,7 +166,8 @@ def register(main: click.Group) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write the report to FILE instead of standard output (archives: to DIR).",
+    metavar="FILE|DIR",
+    help="Write the report to FILE instead of standard output (archives: into DIR).",
 )
 @click.option(
     "--as-of",
