@@ -131,11 +131,17 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # Where a subject can stand: a clause's start, after a conjunction, "that" or a reporting verb.
 _SUBJECT_SLOT = re.compile(
-    r"(?:^|[,;:—–(]|\s-+|\b(?:and|but|that|which|while|whereas|so|then|also|now|claims?|says?|said|"
-    r"reports?|reported|shows?|showed|found|finds?|believes?|discover(?:s|ed)?|notes?))"
-    r"\s*(?:(?:\w+ly|also|even|now|still|both)\s+)*$",
+    r"(?:[,;:—–(]|\s-+|\b(?:and|but|that|which|while|whereas|so|then|also|now|claims?|says?|"
+    r"said|reports?|reported|shows?|showed|found|finds?|believes?|discover(?:s|ed)?|notes?))"
+    r"\s*(?:(?:\w+ly|also|even|now|still|both)\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+def _in_subject_slot(sentence: str, at: int) -> bool:
+    """Whether position `at` is where a subject can stand (see `_SUBJECT_SLOT`)."""
+    before = sentence[max(0, at - 60) : at]
+    return not sentence[:at].strip(" -*>#•\"'“‘") or bool(_SUBJECT_SLOT.search(before))
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|becomes?|became|remains?|stays?)\s+(?:\w+\s+){0,2}$", re.I
 )
@@ -498,7 +504,7 @@ def _one_claim(
             or (
                 subject_end
                 and named.end - offset > subject_end
-                and _SUBJECT_SLOT.search(sentence[: named.start - offset])
+                and _in_subject_slot(sentence, named.start - offset)
             )
         ):
             subject, subject_end = named, named.end - offset
@@ -732,7 +738,7 @@ def _subject_before(
         if lx.SPEECH.match(sentence, m.end()):
             continue  # "a model that it claims outperforms X": "it" is the reporter
         implicit = m
-        if _SUBJECT_SLOT.search(sentence[: m.start()]):
+        if _in_subject_slot(sentence, m.start()):
             in_slot = m
     # "We have updated ..., unified the versions of chat, and refreshed the SOTA": the
     # phrase in a subject's place, not the object of an earlier verb
@@ -1011,7 +1017,6 @@ def _group(
         ):
             # "the best open model of its size": the group keeps its qualifier
             return " ".join(f"{inner}{qualifier.group(0) if qualifier else ''}".split())
-    if cue.relation == "best_in_group":
         # "the most powerful model under 10 billion parameters", "SOTA ... at the 10B scale"
         if qualifier:
             inner = re.sub(r"^\W+|^(?:among|in|of)\s+", "", qualifier.group(0).strip()).strip()
@@ -1021,6 +1026,8 @@ def _group(
             ):
                 return _strip_measure(found.group(0).strip())
             return inner
+    if not lx.GROUP_HEAD.search(sentence, cue.end, seg_end):
+        return None  # no word a group could end in: skip the costly pattern
     for m in lx.TARGET_GROUP.finditer(sentence, cue.end, seg_end):
         a, b = offset + m.start(), offset + m.end()
         if any(x.start < b and a < x.end for x in mentions):
