@@ -223,6 +223,8 @@ TRIGGER_WORDS = frozenset(
         "class",
         "caliber",
         "calibre",
+        "keeps",
+        "keep",
         "industry",
         "decrease",
         "drop",
@@ -290,6 +292,8 @@ TRIGGER_WORDS = frozenset(
         "well",
         "caliber",
         "calibre",
+        "keeps",
+        "keep",
     ]
 )
 # What tokens hide ("#1" is two tokens), looked for in the text: it starts with a literal, so the
@@ -468,7 +472,7 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
         ("level", r"(?<=\s)level\s+(?:quality|performance|results?|capabilit(?:y|ies)|models?)\b"),
         ("line", r"\bin\s+line\s+with\b"),
         ("own", r"\bholds?\s+(?:its|their)\s+own\s+(?:against|with)"),
-        ("pace", r"\bkeeps?\s+(?:up\s+)?pace\s+with"),
+        ("pace|keep", r"\bkeeps?\s+(?:up\s+)?pace\s+with|\bkeeps?\s+up\s+with"),
         ("quality|performance", r"(?:reaches|reach|matches)\s+the\s+(?:quality|performance)\s+of"),
         ("equal", r"(?-i:equal)(?:s|led)?\s+(?:to\s+)?(?=(?-i:[A-Z]))"),
         # "GPT-4-class performance", "an o1-level model", "frontier-class": the level's name is

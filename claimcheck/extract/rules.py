@@ -1040,7 +1040,12 @@ def _group(
         a, b = offset + m.start(), offset + m.end()
         if any(x.start < b and a < x.end for x in mentions):
             continue
+        if _ATTRIBUTION_BEFORE.search(sentence, max(0, m.start() - 20), m.start() + 1) or (
+            _ATTRIBUTION.search(m.group(0))
+        ):
+            continue  # "according to the release post": a source, not a comparator
         text = _strip_measure(" ".join(m.group(0).split()))
+        text = _LEADING_PREPOSITION.sub("", text)
         if re.fullmatch(
             r"(?:the\s+|our\s+|its\s+|their\s+)?(?:models?|llms?|systems?|ones|versions?)",
             text,
@@ -1056,6 +1061,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 _OBJECT_INSIDE = re.compile(r"(?:leav|prefer)", re.I)
 _BETWEEN = re.compile(r"(?:the\s+)?gap\s+between\b", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:other\s+)?$", re.I)
+_ATTRIBUTION = re.compile(r"\baccording\s+to\b|\bas\s+reported\s+by\b", re.I)
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:according\s+to|per|by|from)\s+$", re.I)
+_LEADING_PREPOSITION = re.compile(r"^(?:(?:with|to|against|than|over|of|among|versus)\s+)+", re.I)
 _EVERY = re.compile(r"(?:all|every|any|each)\b", re.I)
 _MEASURE_OF = re.compile(
     r"^(?:the\s+)?(?:performance|quality|results?|level|scores?|capabilit(?:y|ies))\s+of\s+",
