@@ -140,6 +140,7 @@ Z95 = 1.96
 CLEAR_MAJORITY = 2 / 3
 CLOSE_POINTS_SHARE = 0.05  # "close to" on a bounded scale: within 5% of a perfect score
 CLOSE_ELO = 20.0  # "close to" on an Elo scale
+MAX_FIELD_ROWS = 8  # rivals per benchmark shown as evidence for a group claim
 
 SOURCE_NAMES: dict[str, str] = {
     "alpaca_eval": "AlpacaEval",
@@ -502,6 +503,15 @@ class _Table:
                     break
         return out
 
+    def older_with(self, *models: str) -> list[list[dict[str, Evaluation]]]:
+        """For each series, the releases after the newest in which all `models` have a row."""
+        out = []
+        for releases in self.series.values():
+            found = [self._view(g, models) for g in releases if all(self.has(g, m) for m in models)]
+            if len(found) > 1:
+                out.append(found[1:])
+        return out
+
     def covers(self, model: str) -> bool:
         return any(self.has(g, model) for r in self.series.values() for g in r)
 
@@ -520,6 +530,9 @@ class _Cmp:
     method: str
     info: BenchmarkInfo
     detail: str = ""  # what sets this row apart from a sibling of the same source and benchmark
+    # a leaderboard read through its own parts (its average has no noise estimate): `diff` is
+    # then the combined z of the parts and `margin` 1.96
+    parts: tuple[_Cmp, ...] = ()
 
     @property
     def outcome(self) -> str:
@@ -536,8 +549,23 @@ class _Cmp:
 
     @property
     def normalised(self) -> float:
+        if self.parts:
+            return sum(p.normalised for p in self.parts) / len(self.parts)
         scale = self.info.scale if self.info.scale else 400.0  # Elo: 400 points = 10x odds
         return self.diff / scale
+
+    @property
+    def z(self) -> float | None:
+        """The difference in standard errors (None without a noise estimate)."""
+        if self.margin <= 0:
+            return None
+        return self.diff / (self.margin / Z95)
+
+    @property
+    def strength(self) -> tuple[bool, float]:
+        """Sort key, strongest evidence first: measured rows by |z|, then the rest by size."""
+        z = self.z
+        return (z is None, -abs(z) if z is not None else -abs(self.normalised))
 
 
 def _compare(s: Evaluation, t: Evaluation, info: BenchmarkInfo) -> _Cmp:
@@ -566,6 +594,8 @@ def _distinguish(cmps: list[_Cmp]) -> list[_Cmp]:
 
 
 def _close(c: _Cmp) -> float:
+    if c.parts:
+        return c.margin  # in standard errors: "close" is inside the combined noise
     if c.info.metric_kind == "elo" or not c.info.scale:
         return max(c.margin, CLOSE_ELO)
     return max(c.margin, CLOSE_POINTS_SHARE * c.info.scale)
@@ -632,18 +662,22 @@ def _headlines(
     One leaderboard is counted once: per (family, source) a single headline row counts (the
     one with a noise estimate, then the family's headline benchmark, then the primary setting,
     then the newest); the rest stay as evidence. Sources on one family still vote together.
+    A leaderboard whose average has no noise estimate is counted, still once, through the
+    combined z of its own parts that have one: its average cannot veto them.
     """
     groups: dict[tuple[str, str], list[tuple[int, _Cmp]]] = defaultdict(list)
     skipped: list[_Cmp] = []
+    parts: dict[str, list[_Cmp]] = defaultdict(list)  # board source -> its uncounted parts
     for c in cmps:
         family, rank, counts = _family(c, named)
         if counts:
             groups[(family, c.s.source)].append((rank, c))
         else:
             skipped.append(c)
+            parts[c.s.source].append(c)
     per: dict[str, list[_Cmp]] = defaultdict(list)
     counted: list[_Cmp] = []
-    for (family, _source), members in groups.items():
+    for (family, source), members in groups.items():
         members.sort(key=lambda rc: max(rc[1].s.as_of, rc[1].t.as_of), reverse=True)
         rank, best = min(
             members,
@@ -653,10 +687,38 @@ def _headlines(
                 bool(_SECONDARY_SETTING.search(rc[1].s.setting)),
             ),
         )
+        skipped.extend(c for _, c in members if c is not best)
+        if best.unmeasured and _LEADERBOARD_AVERAGES.get(source) == family:
+            composite = _composite(best, parts.get(source, ()))
+            if composite is not None:
+                skipped.append(best)
+                best = composite
         per[family].append(best)
         counted.append(best)
-        skipped.extend(c for _, c in members if c is not best)
     return per, counted, skipped
+
+
+def _composite(average: _Cmp, parts: Iterable[_Cmp]) -> _Cmp | None:
+    """A leaderboard read through its parts with a noise estimate (Stouffer's combined z).
+
+    Used where the board's own average has no noise estimate: each part with a CI, SE or item
+    count gives z = difference / SE, and the board's one vote is sum(z) / sqrt(k).
+    """
+    measured: dict[str, _Cmp] = {}
+    for c in sorted(parts, key=lambda c: c.strength):
+        if c.z is not None and not c.parts:
+            measured.setdefault(c.info.id, c)
+    if not measured:
+        return None
+    chosen = tuple(sorted(measured.values(), key=lambda c: c.info.name))
+    combined = sum(c.z or 0.0 for c in chosen) / math.sqrt(len(chosen))
+    return replace(
+        average,
+        diff=combined,
+        margin=Z95,
+        method=f"combined z of its {len(chosen)} parts with a noise estimate",
+        parts=chosen,
+    )
 
 
 def _uncounted_reason(skipped: Sequence[_Cmp]) -> str | None:
@@ -691,10 +753,19 @@ def _unit(info: BenchmarkInfo) -> str:
 
 
 def _model_name(registry: RegistryLike, mid: str | None) -> str:
+    """The display name ("o1 mini (2024-09-12, high)"), never a raw id where one is known."""
     if not mid:
         return "an unknown model"
+    named = getattr(registry, "display_name", None)
+    if named is not None:
+        return str(named(mid))
     info = registry.models.get(mid)
     return info.name if info else mid
+
+
+def _family_name(registry: RegistryLike, family: str) -> str:
+    named = getattr(registry, "family_name", None)
+    return str(named(family)) if named is not None else family
 
 
 def _source_name(source: str) -> str:
@@ -709,9 +780,18 @@ def _where(c: _Cmp) -> str:
     return f"{c.info.name} ({_source_name(c.s.source)}, {c.s.metric}{when}{detail})"
 
 
+def _release_label(e: Evaluation) -> str:
+    dates = _DATE_RE.findall(e.setting)
+    if dates:
+        return max(d.replace("_", "-") for d in dates)
+    return e.as_of or "undated"
+
+
 def _sentence(c: _Cmp, registry: RegistryLike) -> str:
     sname = _model_name(registry, c.s.model_id)
     tname = _model_name(registry, c.t.model_id)
+    if c.parts:
+        return _composite_sentence(c, sname, tname)
     unit = _unit(c.info)
     gap = abs(c.diff)
     if c.margin == 0:
@@ -736,6 +816,19 @@ def _sentence(c: _Cmp, registry: RegistryLike) -> str:
     return (
         f"On {_where(c)}, {sname} scores {_fmt(c.s.score)} vs {tname} {_fmt(c.t.score)}: "
         f"{verdict} ({c.method})."
+    )
+
+
+def _composite_sentence(c: _Cmp, sname: str, tname: str) -> str:
+    ahead = sum(1 for p in c.parts if p.diff > 0)
+    behind = sum(1 for p in c.parts if p.diff < 0)
+    names = ", ".join(p.info.name for p in c.parts)
+    where = "beyond" if abs(c.diff) > c.margin else "inside"
+    return (
+        f"{_source_name(c.s.source)}'s average ({sname} {_fmt(c.s.score)} vs {tname} "
+        f"{_fmt(c.t.score)}) has no noise estimate, so the board counts once through its "
+        f"{len(c.parts)} parts that have one ({names}): {sname} is ahead on {ahead} and "
+        f"behind on {behind}, combined z = {c.diff:+.1f}, {where} ±{Z95}."
     )
 
 
@@ -800,6 +893,106 @@ def _broad_ok(wins: int, n: int, aggregate: float, bar: str) -> bool:
     return wins / n >= CLEAR_MAJORITY and aggregate > 0
 
 
+@dataclass(frozen=True)
+class _Weighing:
+    """A broad claim's evidence weighed: the tally, the direction count and the combined z."""
+
+    bar: str
+    n: int
+    wins: int  # benchmarks that agree with the claim beyond the noise (or, for parity, within)
+    losses: int  # benchmarks clearly against it
+    leads: int  # benchmarks where the subject is ahead at all
+    behind: int
+    z: float | None  # Stouffer's combined z over the benchmarks with a noise estimate
+    k: int  # how many benchmarks have one
+    verdict: str
+
+    def combined_text(self, sname: str, tname: str) -> str:
+        if self.z is None:
+            return (
+                "Combined evidence: none of these benchmarks has a noise estimate, so together "
+                "they cannot show a difference either way."
+            )
+        where = "beyond" if abs(self.z) > Z95 else "inside"
+        side = sname if self.z > 0 else tname
+        together = f"together they favour {side}" if abs(self.z) > Z95 else "together undecided"
+        return (
+            f"Combined evidence (Stouffer's z over the {self.k} benchmark"
+            f"{'s' if self.k != 1 else ''} with a noise estimate, each z = difference / SE): "
+            f"z = {self.z:+.1f}, {where} ±{Z95}; {together}."
+        )
+
+
+def _weigh(
+    per: dict[str, list[_Cmp]], readings: dict[str, str], bar: str, relation: str
+) -> _Weighing:
+    """One rule for every broad claim, whichever side the differences fall on.
+
+    Each benchmark family votes once: its reading (clear win, inside the noise, clearly
+    against), its direction (the sign of its mean difference) and, where its rows have a noise
+    estimate, a z (the mean z of its sources, which measure the same thing). The combined
+    evidence is Stouffer's z = sum(z) / sqrt(k) over the k benchmarks with a noise estimate.
+
+    - surpasses / best_in_group: supported when the subject clears the hedge's bar on clear
+      wins, or is ahead on that share of benchmarks and the combined z is beyond +1.96 (seven
+      small leads are evidence together); "several"/"some" count clear wins only; "overall"
+      needs the combined z alone.
+    - matches: the bar on benchmarks that do not go clearly against it, and no combined z
+      below -1.96 (consistently behind is not parity).
+    - approaches / trails: the bar on benchmarks that agree.
+    - contradicted: no clear win and at least one clear loss, with the combined evidence not
+      favouring the subject; clear losses on two thirds of the benchmarks; or, the mirror of
+      the rule for small leads, no clear win, behind on two thirds and a combined z below
+      -1.96.
+    """
+    n = len(readings)
+    wins = sum(1 for v in readings.values() if v == "ok")
+    losses = sum(1 for v in readings.values() if v in ("far", "bad"))
+    directions = {
+        b: sum(c.normalised for c in cs) / len(cs) if cs else 0.0 for b, cs in per.items()
+    }
+    leads = sum(1 for d in directions.values() if d > 0)
+    behind = sum(1 for d in directions.values() if d < 0)
+    zs = []
+    for cs in per.values():
+        measured = [c.z for c in cs if c.z is not None]
+        if measured:
+            zs.append(sum(measured) / len(measured))
+    z = sum(zs) / math.sqrt(len(zs)) if zs else None
+    favours = z is not None and z > Z95
+    share = {"all": 1.0, "clear_majority": CLEAR_MAJORITY, "majority": 0.5}.get(bar)
+    if relation in ("surpasses", "best_in_group"):
+        if bar == "all":
+            ok = wins == n or (leads == n and favours)
+        elif bar in ("clear_majority", "majority") and share is not None:
+            strict = bar == "majority"
+
+            def clears(k: int) -> bool:
+                return k / n > share if strict else k / n >= share
+
+            ok = (clears(wins) and (z is None or z > 0)) or (clears(leads) and favours)
+        elif bar == "aggregate":
+            ok = favours
+        else:
+            ok = _broad_ok(wins, n, 1.0, bar)
+    elif relation == "matches":
+        ok = _broad_ok(wins, n, 1.0, bar) and not (z is not None and z < -Z95)
+    else:
+        ok = _broad_ok(wins, n, 1.0, bar)
+    against = z is not None and z < -Z95 and behind / n >= CLEAR_MAJORITY
+    if ok:
+        verdict = "supported"
+    elif (
+        (wins == 0 and losses > 0 and not favours and relation != "matches")
+        or (losses * 3 >= 2 * n and (wins == 0 or bar not in ("some", "several")))
+        or (against and wins == 0 and relation in ("surpasses", "best_in_group"))
+    ):
+        verdict = "contradicted"
+    else:
+        verdict = "overstated"
+    return _Weighing(bar, n, wins, losses, leads, behind, z, len(zs), verdict)
+
+
 _BAR_TEXT = {
     "all": "every benchmark",
     "clear_majority": "a clear majority (two thirds) of benchmarks",
@@ -851,25 +1044,154 @@ def _size_b(info: ModelInfo) -> float | None:
     return float(m.group(1)) if m else None
 
 
+@dataclass(frozen=True)
+class Group:
+    """What a claim's group phrase means: a field of models, or why it names none.
+
+    `kind` is "field" (judged against the members `pred` admits: every model when None),
+    "larger" (the typical, median-scoring member of much larger models), "predecessor" and
+    "sibling" (one model of the subject's own line, found in the registry), or "unspecified"
+    ("baselines": no way to tell which models are meant).
+    """
+
+    label: str
+    kind: str = "field"
+    pred: Any = None
+    size: float | None = None  # the sibling's size ("the 72B model")
+    band: str = ""  # the size band, said in the reasons
+
+
+_UNSPECIFIED = re.compile(
+    r"(?i)^(?:the\s+|our\s+|all\s+|strong(?:er)?\s+|existing\s+|competitive\s+|other\s+|"
+    r"several\s+|many\s+|most\s+)*(?:baselines?|baseline models|competitors?|competing models|"
+    r"peers|rivals|counterparts|prior (?:work|methods|art)|previous (?:methods|work)|"
+    r"alternatives)$"
+)
+_PREDECESSOR = re.compile(
+    r"(?i)\b(?:predecessors?|previous (?:version|generation|release|model|iteration)s?|"
+    r"prior (?:version|generation|model)s?|last generation|earlier version)\b"
+)
+_SIBLING = re.compile(
+    r"(?i)^(?:the|our|its|their)\s+(\d+(?:\.\d+)?)\s*b\s+(?:model|version|variant|one|size)s?$"
+)
+_OWN = re.compile(r"(?i)\b(?:our|its own|their own|our own|in-house)\b")
+_LARGER = re.compile(
+    r"(?i)\b(?:larger|bigger)\b|\b(\d+(?:\.\d+)?|two|three|four|five|ten|several|many)\s*"
+    r"(?:x|×|times)\s+(?:its|their|the|our)?\s*(?:size|larger|bigger|as large)"
+)
+_UNDER = re.compile(
+    r"(?i)\b(?:under|below|less than|fewer than|smaller than|up to|within|sub-?)\s*"
+    r"(\d+(?:\.\d+)?)\s*(?:b\b|billion)"
+)
+_AT_SIZE = re.compile(
+    r"(?i)(?<![\d.])(\d+(?:\.\d+)?)\s*b(?:illion)?(?:[- ](?:level|class|scale|sized?|parameters?))?"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:models?|llms?|lms?|vlms?|mllms?)\b"
+)
+_SIMILAR_SIZE = re.compile(
+    r"(?i)\b(?:similar|comparable|same|equivalent|its|their)[- ]\s*(?:\w+\s+)?(?:size|scale|"
+    r"class|weight class)|\bcomparably[- ]sized\b|\bsimilar[- ]sized\b|\bsize class\b|"
+    r"\bof (?:its|their) (?:size|class)\b|\bparameter class\b"
+)
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "several": 3, "many": 3}
+
+
+def _b(x: float) -> str:
+    """A parameter count as written: 46.7B, 105B, 10B."""
+    return f"{round(x, 1):g}B"
+
+
+def _band(lo: float, hi: float) -> tuple[str, Any]:
+    text = f"of {_b(lo)} to {_b(hi)} parameters"
+    return text, lambda m: (s := _size_b(m)) is not None and lo <= s <= hi
+
+
+def parse_group(group: str | None, subject: ModelInfo | None) -> Group:
+    """Read a claim's group phrase ("open-source models of similar size", "baselines").
+
+    Open/closed, the vendor's own line-up, base models and a size band combine; the band is
+    the one the phrase gives ("under 10B", "70B models": 47B to 105B) or, for "of its size",
+    the subject's size divided and multiplied by 1.5. A band is always said in the label.
+    """
+    g = " ".join((group or "").lower().split())
+    if not g:
+        return Group("all models")
+    if _UNSPECIFIED.match(g):
+        return Group(g, "unspecified")
+    if _PREDECESSOR.search(g):
+        return Group(g, "predecessor")
+    m = _SIBLING.match(g)
+    if m:
+        return Group(g, "sibling", size=float(m.group(1)))
+    preds: list[Any] = []
+    words: list[str] = []
+    band = ""
+    size = _size_b(subject) if subject is not None else None
+    if re.search(r"\b(open|open-source|open source|open-weights?|openly)\b", g):
+        preds.append(lambda m: m.open_weights is True)
+        words.append("open-weights")
+    elif re.search(r"\b(closed|closed-source|proprietary|commercial|api)\b", g):
+        preds.append(lambda m: m.open_weights is False)
+        words.append("closed")
+    if re.search(r"\bbase models?\b|\bpre-?trained models?\b", g):
+        preds.append(lambda m: m.variant == "base")
+        words.append("base")
+    if _OWN.search(g) and subject is not None and subject.org:
+        org = subject.org
+        preds.append(lambda m: m.org == org)
+        words.append(f"{org}'s own")
+    larger = _LARGER.search(g)
+    if larger:
+        factor_text = larger.group(1)
+        factor = 2.0
+        if factor_text:
+            factor = float(_WORD_NUMBERS.get(factor_text, factor_text))
+        if size is None:
+            return Group(f"models larger than {_sname_or(subject)}", "larger", lambda m: False)
+        lo = size * factor
+        preds.append(lambda m: (s := _size_b(m)) is not None and s >= lo)
+        band = f"of {_b(lo)} parameters or more (at least {factor:g}x its {_b(size)})"
+        label = " ".join([*words, "models", band])
+        return Group(label, "larger", _all(preds), band=band)
+    under = _UNDER.search(g)
+    at_size = _AT_SIZE.search(g)
+    if under:
+        hi = float(under.group(1))
+        band, pred = _band(0.0, hi)
+        band = f"under {_b(hi)} parameters"
+        preds.append(pred)
+    elif at_size:
+        n = float(at_size.group(1))
+        band, pred = _band(n / 1.5, n * 1.5)
+        preds.append(pred)
+    elif _SIMILAR_SIZE.search(g) or re.search(r"\b(size|class|scale|parameter)", g):
+        if size is None:
+            return Group("models of its size", "field", lambda m: False, band="unknown")
+        band, pred = _band(size / 1.5, size * 1.5)
+        preds.append(pred)
+    elif re.search(r"\bsmall\b", g):
+        band, pred = _band(0.0, 15.0)
+        band = "of 15B parameters or fewer"
+        preds.append(pred)
+    if not preds:
+        return Group("all models")
+    label = " ".join([*words, "models"]) + (f" {band}" if band else "")
+    return Group(label, "field", _all(preds), band=band)
+
+
+def _all(preds: list[Any]) -> Any:
+    if len(preds) == 1:
+        return preds[0]
+    return lambda m: all(p(m) for p in preds)
+
+
+def _sname_or(subject: ModelInfo | None) -> str:
+    return subject.name if subject is not None else "the model"
+
+
 def group_filter(group: str | None, subject: ModelInfo | None) -> tuple[str, Any]:
     """A description and a predicate over ModelInfo for a claim's target group text."""
-    g = (group or "").lower()
-    if re.search(r"\b(open|open-source|open source|open-weights?|openly)\b", g):
-        return "open-weights models", lambda m: m.open_weights is True
-    if re.search(r"\b(closed|proprietary|commercial|api)\b", g):
-        return "closed models", lambda m: m.open_weights is False
-    if re.search(r"\b(size|class|scale|parameter)", g) and subject is not None:
-        size = _size_b(subject)
-        if size:
-            lo, hi = size / 1.5, size * 1.5
-            return (
-                f"models of about {_fmt(size)}B parameters",
-                lambda m: (s := _size_b(m)) is not None and lo <= s <= hi,
-            )
-        return "models of its size", lambda m: False
-    if re.search(r"\bsmall\b", g):
-        return "small models", lambda m: (s := _size_b(m)) is not None and s <= 15
-    return "all models", lambda m: True
+    parsed = parse_group(group, subject)
+    return parsed.label, parsed.pred or (lambda m: True)
 
 
 # -- the judge -----------------------------------------------------------------------------
@@ -925,6 +1247,10 @@ class _Judgement:
         vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
         wanted = set(self.named)
         self._bare_memo: dict[str, bool] = {}
+        self._group: Group | None = None
+        # older releases of a leaderboard than the one compared: evidence, never counted
+        self.older: list[_Cmp] = []
+        self._older_seen: set[tuple[Any, ...]] = set()
         # rows shown as evidence but left out of a tally: (id of subject row, id of other row)
         self._uncounted: set[tuple[int, int]] = set()
         if index is not None:
@@ -972,13 +1298,38 @@ class _Judgement:
     def run(self) -> Verdict:
         c = self.claim
         if not self.subject:
-            who = c.subject.text if c.subject else "the model"
-            return Verdict(
-                "unverifiable",
-                reasons=(f"{who!s} is not a model claimcheck knows, so no evaluation covers it.",),
-            )
+            return Verdict("unverifiable", reasons=(_unnamed_reason(c),))
         rel = c.relation
-        if rel == "best_in_group" or (not self.targets and c.target_group):
+        early: list[str] = []
+        if not self.targets and c.target_group:
+            group = self.group
+            if group.kind == "unspecified":
+                return self._finish(
+                    "unverifiable",
+                    [
+                        f"'{c.target_group}' does not say which models are meant, so there is "
+                        f"nothing to compare {self._sname} with."
+                    ],
+                    [],
+                    None,
+                )
+            if group.kind in ("predecessor", "sibling"):
+                found, why = self._line_member(group)
+                if found is None:
+                    return self._finish("unverifiable", [why], [], None)
+                self.targets = [found]
+                early.append(why)
+        elif self.targets and rel == "best_in_group" and _EXAMPLES.search(c.text):
+            # "the best among leading models such as A, B and C": the field is A, B and C
+            named = [_model_name(self.registry, t) for t in self.targets]
+            members = frozenset(self.targets)
+            self._group = Group(
+                f"the named models ({_and(named)})", "field", lambda m: m.id in members
+            )
+            self.targets = []
+        if self.targets and rel != "best_in_group":
+            verdict, reasons, cmps, tally = self._pairwise()
+        elif rel == "best_in_group" or (not self.targets and c.target_group):
             verdict, reasons, cmps, tally = self._best_in_group(trails=rel == "trails")
         elif not self.targets:
             names = ", ".join(t.text for t in c.targets) or "the compared model"
@@ -993,10 +1344,48 @@ class _Judgement:
             )
         else:
             verdict, reasons, cmps, tally = self._pairwise()
+        reasons[1:1] = early
         if c.negated and verdict in ("supported", "contradicted"):
             verdict = "contradicted" if verdict == "supported" else "supported"
             reasons.insert(0, "The claim is negated, so the evidence is read the other way.")
         return self._finish(verdict, reasons, cmps, tally)
+
+    def _line_member(self, group: Group) -> tuple[str | None, str]:
+        """The model a "its predecessor" / "the 72B model" phrase names, with the reason."""
+        sname = self._sname
+        if group.kind == "predecessor":
+            find = getattr(self.registry, "predecessor", None)
+            found = find(self.subject) if find is not None else None
+            if found is None:
+                return None, (
+                    f"'{self.claim.target_group}' names no model: the registry has no earlier "
+                    f"release of {sname}'s line (same organisation, size and tuning) to compare."
+                )
+            return found.id, (
+                f"'{self.claim.target_group}' is read as {_model_name(self.registry, found.id)}, "
+                f"the latest earlier release of {sname}'s line (released "
+                f"{found.release_date or 'on an unknown date'})."
+            )
+        find = getattr(self.registry, "sibling", None)
+        size = group.size or 0.0
+        found = find(self.subject, size) if find is not None else None
+        if found is None:
+            return None, (
+                f"'{self.claim.target_group}' names no model the registry has: no {_fmt(size)}B "
+                f"model of {sname}'s line is known."
+            )
+        return found.id, (
+            f"'{self.claim.target_group}' is read as {_model_name(self.registry, found.id)}, the "
+            f"{_fmt(size)}B model of {sname}'s line."
+        )
+
+    @property
+    def group(self) -> Group:
+        if self._group is None:
+            self._group = parse_group(
+                self.claim.target_group, self.registry.models.get(self.subject or "")
+            )
+        return self._group
 
     @property
     def _sname(self) -> str:
@@ -1010,7 +1399,11 @@ class _Judgement:
                 "Not a benchmark claimcheck knows: " + ", ".join(self.unknown_benchmarks) + "."
             )
         self._flag_common(cmps, verdict)
-        evidence = [_evidence(x, self.registry) for x in cmps]
+        # strongest first: the rows a tally counts, then the rest, each by |z| (or size)
+        shown = sorted(
+            cmps, key=lambda c: ((id(c.s), id(c.t)) in self._uncounted, c.strength)
+        ) + sorted(self.older, key=lambda c: c.strength)
+        evidence = [_evidence(x, self.registry) for x in shown]
         evidence.extend(self._vendor_evidence(cmps))
         reasons.extend(self.notes)
         flags = tuple(f for f in _FLAG_ORDER if f in self.flags)
@@ -1071,7 +1464,38 @@ class _Judgement:
                 continue
             out.append(_compare(s, t, info))
         out.sort(key=lambda c: (c.info.name, c.s.source, c.s.metric, c.s.setting))
+        self._note_older_releases(subject, target, only)
         return _distinguish(out)
+
+    def _note_older_releases(self, subject: str, target: str, only: str | None) -> None:
+        """Older releases of a leaderboard that rank both models: shown, never counted.
+
+        The rule is the same for every claim: the newest release in which both models appear
+        is the one compared; the others are listed with their numbers and kept as evidence.
+        """
+        for older in self.table.older_with(subject, target):
+            first = older[0][subject]
+            if only and first.benchmark_id != only:
+                continue
+            info = self.registry.benchmarks.get(first.benchmark_id or "")
+            if info is None:
+                continue
+            key = (first.source, first.benchmark_id, first.metric, subject, target)
+            if key in self._older_seen:
+                continue
+            self._older_seen.add(key)
+            cmps = [_compare(g[subject], g[target], info) for g in older]
+            self.older.extend(cmps)
+            shown = "; ".join(
+                f"{_release_label(c.s)}: {_fmt(c.s.score)} vs {_fmt(c.t.score)}" for c in cmps[:4]
+            )
+            more = f" and {len(cmps) - 4} more" if len(cmps) > 4 else ""
+            self.notes.append(
+                f"{_source_name(first.source)} has {len(cmps) + 1} releases of {info.name} that "
+                f"rank {_model_name(self.registry, subject)} and "
+                f"{_model_name(self.registry, target)}; as for every claim, the newest one both "
+                f"appear in is compared. The older ones, shown as evidence: {shown}{more}."
+            )
 
     # -- an unevaluated current snapshot ---------------------------------------------------
 
@@ -1191,12 +1615,17 @@ class _Judgement:
     def _ok(self, c: _Cmp) -> str:
         """Per-comparison reading of the relation: ok | noise | bad | far.
 
-        A comparison without any noise estimate is never decisive on its own: a lead there
-        reads as inside the noise, a deficit as `bad` (overstated), never `far` (contradicted).
+        A comparison without any noise estimate is read the same way whichever side the
+        difference falls on: it cannot show a clear lead or a clear deficit, so for a claim
+        that needs one (surpasses, best_in_group, trails) it reads "noise" both ways, and a
+        deficit never reads as a clear loss ("far") for any relation.
         """
         reading = self._ok_measured(c)
         if c.unmeasured:
-            if reading == "ok" and self.claim.relation in ("surpasses", "best_in_group"):
+            rel = self.claim.relation
+            if rel in ("surpasses", "best_in_group", "trails"):
+                return "noise" if reading != "ok" or rel != "trails" else "ok"
+            if rel == "matches" and reading != "ok":
                 return "noise"
             if reading == "far":
                 return "bad"
@@ -1309,43 +1738,41 @@ class _Judgement:
                 "wins 0 of 0",
             )
         readings = {b: self._benchmark_reading(cs) for b, cs in per.items()}
-        n = len(readings)
-        wins = sum(1 for v in readings.values() if v == "ok")
-        losses = sum(1 for v in readings.values() if v in ("far", "bad"))
-        aggregate = sum(c.normalised for c in counted) / len(counted)
-        bar = _hedge(self.claim.quantifier)
         rel = self.claim.relation
+        w = _weigh(per, readings, _hedge(self.claim.quantifier), rel)
         word = {"surpasses": "wins", "approaches": "is close on", "trails": "is not ahead on"}.get(
             rel, "matches or leads on"
         )
-        tally = f"{word} {wins} of {n}"
+        tally = f"{word} {w.wins} of {w.n}"
         scope = "its benchmarks" if not self.named else "the named benchmarks"
         head = (
-            f"Against {tname}, {self._sname} {word} {wins} of {n} independent benchmarks "
-            f"({losses} clearly against, {n - wins - losses} inside the noise)."
+            f"Against {tname}, {self._sname} {word} {w.wins} of {w.n} independent benchmarks "
+            f"({w.losses} clearly against, {w.n - w.wins - w.losses} inside the noise or without "
+            f"a noise estimate; ahead on {w.leads}, behind on {w.behind})."
         )
-        reasons = [head]
-        if _broad_ok(wins, n, aggregate if rel == "surpasses" else 1.0, bar):
-            verdict = "supported"
-            reasons.append(f"The claim needs {_BAR_TEXT[bar]}; {scope} clear that bar.")
-        elif losses * 3 >= 2 * n and (wins == 0 or bar not in ("some", "several")):
-            verdict = "contradicted"
-        else:
-            verdict = "overstated"
-            reasons.append(f"The claim, as worded, needs {_BAR_TEXT[bar]}.")
-            if wins > 0 and losses > 0:
+        reasons = [head, w.combined_text(self._sname, tname)]
+        if w.verdict == "supported":
+            reasons.append(f"The claim needs {_BAR_TEXT[w.bar]}; {scope} clear that bar.")
+        elif w.verdict == "overstated":
+            reasons.append(f"The claim, as worded, needs {_BAR_TEXT[w.bar]}.")
+            if w.wins > 0 and w.losses > 0:
                 self.flags.add("cherry_picked")
-            if n - wins - losses > losses:
+            if w.n - w.wins - w.losses > w.losses:
                 self.flags.add("noise")
-        # quote the largest wins and losses, so the tally can be checked by hand
-        ranked = sorted(counted, key=lambda c: c.normalised)
-        quoted = ranked[:3] + [c for c in ranked[-3:] if c not in ranked[:3]]
+        elif w.wins == 0 and w.losses:
+            reasons.append(
+                f"{self._sname} is clearly ahead on none of them and clearly behind on "
+                f"{w.losses}: the evidence runs against the claim."
+            )
+        # quote the strongest evidence each way, so the tally can be checked by hand
+        ranked = sorted(counted, key=lambda c: c.strength)
+        quoted = [c for c in ranked if c.diff < 0][:3] + [c for c in ranked if c.diff >= 0][:3]
         reasons.extend(_sentence(c, self.registry) for c in quoted)
         self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
         uncounted = _uncounted_reason(skipped)
         if uncounted:
             reasons.append(uncounted)
-        return verdict, reasons, tally
+        return w.verdict, [r for r in reasons if r], tally
 
     # -- field checks (best_in_group, trails) ----------------------------------------------
 
@@ -1354,20 +1781,15 @@ class _Judgement:
 
         Cached on the index: thousands of claims share a handful of (group, date) pairs.
         """
-        sized = bool(re.search(r"(?i)size|class|scale|parameter", self.claim.target_group or ""))
-        key = (
-            self.claim.target_group,
-            self.subject if sized else None,
-            self.as_of,
-            frozenset(exclude),
-        )
+        group = self.group
+        # the label names everything the members depend on (band, organisation, kind)
+        key = ("members", group.kind, group.label, self.as_of, frozenset(exclude))
         hit = self.cache.get(key)
         if hit is not None:
             return hit  # type: ignore[no-any-return]
-        subject_info = self.registry.models.get(self.subject or "")
-        label, pred = group_filter(self.claim.target_group, subject_info)
+        label, pred = group.label, group.pred
         allowed: frozenset[str] | None = None
-        if label != "all models":
+        if pred is not None:
             # models the registry does not know can only belong to "all models"
             # the subject itself is left in: `_rivals` skips it, and the key can be shared
             allowed = frozenset(
@@ -1447,12 +1869,19 @@ class _Judgement:
         label, allowed = self._members(set(self.targets) if trails else set())
         subject_info = self.registry.models.get(self.subject or "")
         reasons: list[str] = []
-        if allowed is not None and subject_info is not None and label != "all models":
-            _, pred = group_filter(self.claim.target_group, subject_info)
-            if not pred(subject_info):
-                reasons.append(f"{self._sname} is not itself one of the {label}.")
+        group = self.group
+        if (
+            allowed is not None
+            and subject_info is not None
+            and group.pred is not None
+            and group.kind == "field"
+            and not group.pred(subject_info)
+        ):
+            reasons.append(f"{self._sname} is not itself one of the {label}.")
         per_bench: dict[str, list[_Cmp]] = defaultdict(list)
         leaders: list[_Cmp] = []
+        others: list[_Cmp] = []
+        typical = group.kind == "larger"
         for g in self.table.newest_with(self.subject or ""):
             s = g[self.subject or ""]
             info = self.registry.benchmarks.get(s.benchmark_id or "")
@@ -1462,9 +1891,15 @@ class _Judgement:
             if not rivals:
                 continue
             sign = 1.0 if info.higher_is_better else -1.0
-            strongest = _compare(s, max(rivals, key=lambda r: sign * r.score), info)
+            rivals.sort(key=lambda r: sign * r.score, reverse=True)
+            # "much larger models" names no model: the typical one (median score) stands in
+            chosen = rivals[len(rivals) // 2 if typical else 0]
+            strongest = _compare(s, chosen, info)
             per_bench[s.benchmark_id or ""].append(strongest)
             leaders.append(strongest)
+            # every other member ahead of the subject bears on the claim too: shown, not tallied
+            ahead = [r for r in rivals if r is not chosen and sign * (r.score - s.score) > 0]
+            others.extend(_compare(s, r, info) for r in ahead[: MAX_FIELD_ROWS - 1])
         if not per_bench:
             where = self._named_text()
             reasons.insert(
@@ -1493,15 +1928,37 @@ class _Judgement:
         else:
             readings = {b: self._benchmark_reading_best(cs) for b, cs in per_bench.items()}
         n = len(readings)
-        best = sum(1 for v in readings.values() if v == "ok")
-        lost = sum(1 for v in readings.values() if v == "far")
         when = f"released by {self.as_of}" if self.as_of else "known"
+        if broad:
+            w = _weigh(
+                per_bench,
+                readings,
+                _hedge(self.claim.quantifier),
+                self.claim.relation if parity else "best_in_group",
+            )
+            best, lost, verdict = w.wins, w.losses, w.verdict
+        else:
+            best = sum(1 for v in readings.values() if v == "ok")
+            lost = sum(1 for v in readings.values() if v == "far")
+            if best == n:
+                verdict = "supported"
+            elif best == 0 and lost * 3 >= 2 * n:
+                verdict = "contradicted"
+            else:
+                verdict = "overstated"
         if parity:
             word = "matches or leads" if self.claim.relation == "matches" else "is close to"
             tally = f"{word} the strongest on {best} of {n}"
             head = (
                 f"Among {label} {when}, {self._sname} {word} the strongest on {best} of {n} "
                 f"independent benchmarks ({lost} where it falls clearly short)."
+            )
+        elif typical:
+            tally = f"ahead of the typical one on {best} of {n}"
+            head = (
+                f"'{self.claim.target_group}' names no model, so {self._sname} is compared on "
+                f"each benchmark with the median-scoring of the {label} {when}: clearly ahead "
+                f"on {best} of {n} independent benchmarks ({lost} clearly behind)."
             )
         else:
             tally = f"best on {best} of {n}"
@@ -1510,13 +1967,10 @@ class _Judgement:
                 f"benchmarks ({lost} where another model leads beyond the noise)."
             )
         reasons.insert(0, head)
-        bar = _hedge(self.claim.quantifier) if broad else "all"
-        if (broad and _broad_ok(best, n, 1.0, bar)) or (not broad and best == n):
-            verdict = "supported"
-        elif best == 0 and lost * 3 >= 2 * n:
-            verdict = "contradicted"
-        else:
-            verdict = "overstated"
+        if broad:
+            rival = "the typical" if typical else "the strongest"
+            reasons.insert(1, w.combined_text(self._sname, f"{rival} of the {label}"))
+        if verdict == "overstated":
             if best < n and lost < n - best:
                 self.flags.add("noise")
             if best > 0 and lost > 0:
@@ -1527,12 +1981,19 @@ class _Judgement:
         ranked = _distinguish(order)
         reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
         self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
+        self._uncounted |= {(id(c.s), id(c.t)) for c in others}
         uncounted = _uncounted_reason(skipped)
         if uncounted:
             reasons.append(uncounted)
+        if others:
+            reasons.append(
+                f"{len(others)} more result{'s' if len(others) != 1 else ''} of {label} ahead "
+                f"of {self._sname} on these benchmarks {'are' if len(others) != 1 else 'is'} "
+                "shown as evidence."
+            )
         if trails and verdict != "unverifiable":
             reasons.insert(1, "Read as 'second only to' a group leader: checked against the rest.")
-        return verdict, reasons, ranked, tally
+        return verdict, reasons, ranked + sorted(others, key=lambda c: c.strength), tally
 
     @staticmethod
     def _benchmark_reading_best(cs: list[_Cmp]) -> str:
@@ -1749,8 +2210,10 @@ class _Judgement:
                 self.flags.add("stale_target")
                 when = f"on {self.as_of}" if self.as_of else "now"
                 self.notes.append(
-                    f"{info.name} was not the current {info.family} {when}: "
-                    f"{current.name} (released {current.release_date}) was."
+                    f"{_model_name(self.registry, target)} was not the current "
+                    f"{_family_name(self.registry, info.family)} {when}: "
+                    f"{_model_name(self.registry, current.id)} (released "
+                    f"{current.release_date}) was."
                 )
 
     def _flag_settings(self, cmps: list[_Cmp]) -> None:
@@ -1772,7 +2235,8 @@ class _Judgement:
             if info and info.variant.lower() in _RISKY_VARIANTS:
                 self.flags.add("variant")
                 self.notes.append(
-                    f"{info.name} is {_article(info.variant)} {info.variant} build, not a "
+                    f"{_model_name(self.registry, info.id)} is {_article(info.variant)} "
+                    f"{info.variant} build, not a "
                     "generally released model."
                 )
         seen: set[str] = set()
@@ -1802,7 +2266,8 @@ class _Judgement:
                     self.flags.add("variant")
                     self.notes.append(
                         f"{_source_name(row.source)} evaluated '{row.model}' "
-                        f"({', '.join(sorted(extra))}), a serving variant of {info.name}, not "
+                        f"({', '.join(sorted(extra))}), a serving variant of "
+                        f"{_model_name(self.registry, info.id)}, not "
                         "necessarily the released weights."
                     )
 
@@ -1843,6 +2308,32 @@ _REL_WORD = {
     "best_in_group": "leads",
 }
 _VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradicted": 3}
+
+
+# a group phrase given with its examples: "leading models such as A, B and C"
+_EXAMPLES = re.compile(r"(?i)\b(?:such as|like|including|e\.g\.|namely|for example)\b")
+# a subject that is a pronoun or a description, not a name
+_UNNAMED = re.compile(
+    r"(?i)^(?:it|they|we|us|this|that|these|those|our|the|its|their|a|an|one|both|each)\b"
+)
+
+
+def _unnamed_reason(claim: Claim) -> str:
+    """Why a claim without a resolved subject cannot be checked, in the reader's words."""
+    text = claim.subject.text.strip() if claim.subject and claim.subject.text else ""
+    if not text or _UNNAMED.match(text) or (text == text.lower() and not re.search(r"\d", text)):
+        shown = f"'{text}'" if text else "The model the claim is about"
+        return (
+            f"{shown} is never named: the document does not say which model it is, so no "
+            "evaluation can be found for it."
+        )
+    return f"{text} is not a model claimcheck knows, so no evaluation covers it."
+
+
+def _and(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _days_apart(a: str | None, b: str | None) -> int:

@@ -28,6 +28,11 @@ from claimcheck.config import bundled_data_dir
 from claimcheck.models import BenchmarkInfo, ModelInfo, Resolution
 
 FUZZY_CUTOFF = 85.0
+# builds that are not the released model of a line: never what a bare name or "its
+# predecessor" means while a released member exists
+_NOT_RELEASED = frozenset(
+    {"experimental", "preview", "quantized", "serving", "latest", "internal", "beta"}
+)
 CANDIDATE_LIMIT = 5
 
 # Words that name a different model when they differ ("GPT-4o" vs "GPT-4o-mini"); any token with
@@ -207,6 +212,73 @@ def _same_words(query: list[str], choice: list[str], vocabulary: frozenset[str])
     )
 
 
+# How brand and variant words are written when a registry name is only a lowercase slug.
+_DISPLAY_WORDS = {
+    w.lower(): w
+    for w in """
+    GPT ChatGPT Claude Llama Qwen QwQ DeepSeek Gemini Gemma Mistral Mixtral Codestral Ministral
+    Magistral Phi Yi GLM ChatGLM Kimi MiniMax Grok InternLM OLMo Granite Nova Falcon Command
+    Opus Sonnet Haiku Instruct Chat Base Coder Code Thinking Preview Exp Pro Flash Lite Turbo
+    Large Medium Small Vision Math Reasoner Plus Max Ultra Air Codex BLOOM OPT Pythia Vicuna
+    Zephyr Starcoder StarCoder2 WizardLM WizardCoder Hermes Nemotron Dracarys Aligner OSS
+    """.split()  # noqa: SIM905 - a word list reads better as words
+}
+_LOWER_WORDS = frozenset({"mini", "nano", "latest", "it"})
+_EFFORT_WORDS = frozenset({"minimal", "low", "medium", "high", "xhigh", "concise", "verbose"})
+# a snapshot's date or build number written after the family name: "(2024-08-06)", "-0613"
+_FAMILY_SUFFIX = re.compile(r"\s*(?:\([^()]*\d[^()]*\)|[-\s](?:20\d\d-\d\d-\d\d|\d{4}))\s*$")
+_SLUG_DATE = re.compile(r"(?<!\d)(20[12]\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+
+
+def display_name(model: ModelInfo | None, fallback: str = "") -> str:
+    """The name a reader should see: the registry's own name, or a tidy one for a slug.
+
+    Many leaderboards name models only by an API slug ("o1-mini-2024-09-12_high",
+    "qwen2.5-72b-instruct-turbo"); a reason quotes them as "o1 mini (2024-09-12, high)" and
+    "Qwen2.5 72B Instruct Turbo". Names that already carry capitals or spaces are kept.
+    """
+    if model is None:
+        return fallback or "an unknown model"
+    name = model.name or model.id
+    if name != name.lower():
+        return name
+    prefix, slash, rest = name.rpartition("/")
+    return (prefix + slash if slash else "") + _tidy_slug(rest)
+
+
+@cache
+def _tidy_slug(slug: str) -> str:
+    dates = [f"{y}-{m}-{d}" for y, m, d in _SLUG_DATE.findall(slug)]
+    body = _SLUG_DATE.sub(" ", slug)
+    body = re.sub(r"(?<=\d)_(?=\d)", ".", body)  # "1_8b" is 1.8B
+    body = _SPLIT_VERSION.sub(r"\1.\2", body)
+    words = [w for w in re.split(r"[-_\s:()]+", body) if w]
+    # a reasoning-effort or prompt-style suffix ("_high", "-high-effort"), not a size word
+    efforts: list[str] = []
+    while len(words) > 1 and (words[-1] in _EFFORT_WORDS or words[-1] == "effort"):
+        word = words.pop()
+        if word != "effort":
+            efforts.insert(0, word)
+    out: list[str] = []
+    for word in words:
+        if word in _DISPLAY_WORDS:
+            word = _DISPLAY_WORDS[word]
+        elif re.fullmatch(r"\d+(?:\.\d+)?[bmk]|a\d+(?:\.\d+)?[bm]|\d+x\d+(?:\.\d+)?b", word):
+            word = word.upper().replace("X", "x")
+        elif re.fullmatch(r"v\d[\w.]*", word):
+            word = "V" + word[1:]
+        elif word not in _LOWER_WORDS and not word[:1].isdigit() and not re.fullmatch(r"o\d", word):
+            prefix = re.match(r"[a-z]+", word)
+            brand = _DISPLAY_WORDS.get(prefix.group(0)) if prefix else None
+            word = brand + word[len(brand) :] if brand else word[:1].upper() + word[1:]
+        if out and out[-1] in ("GPT", "ChatGPT") and (word[:1].isdigit() or word == "OSS"):
+            out[-1] = f"{out[-1]}-{word}"  # GPT-4o, GPT-4.1
+            continue
+        out.append(word)
+    extra = ", ".join(dates + efforts)
+    return " ".join(out) + (f" ({extra})" if extra else "")
+
+
 def model_identity(text: str) -> frozenset[str]:
     """The tokens a fuzzy match must not change: versions, sizes, dates and variant words.
 
@@ -381,6 +453,7 @@ class Registry:
         benchmark_metric_aliases: Iterable[tuple[str, str, str]] = (),
     ) -> None:
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
+        self._orgs: dict[str, list[ModelInfo]] | None = None
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
         self._strict_keys: dict[str, set[str]] = defaultdict(set)
         self.benchmarks: dict[str, BenchmarkInfo] = {b.id: b for b in benchmarks}
@@ -448,6 +521,21 @@ class Registry:
     def families(self) -> list[str]:
         return sorted(self._families)
 
+    def display_name(self, model_id: str | None) -> str:
+        """A model's name as a reason should print it (see `display_name`)."""
+        if not model_id:
+            return "an unknown model"
+        return display_name(self.models.get(model_id), model_id)
+
+    def family_name(self, family: str) -> str:
+        """A family as a reader names it: its newest member's name without the snapshot."""
+        members = self._families.get(family)
+        if not members:
+            return _tidy_slug(family)
+        name = display_name(members[-1])
+        bare = _FAMILY_SUFFIX.sub("", name).strip()
+        return bare or name
+
     def family_members(self, family: str) -> list[ModelInfo]:
         """The snapshots of a model line, oldest first (undated ones first)."""
         return list(self._families.get(family, ()))
@@ -468,6 +556,56 @@ class Registry:
         if current:
             return current[-1]
         return dated[0] if dated else members[-1]
+
+    def _line_key(self, model: ModelInfo) -> tuple[str, frozenset[str], frozenset[str]]:
+        """(organisation, words, size tokens): what stays the same along a model line."""
+        tokens = [t for t in model_tokens(model.id) if not _DATE_TOKEN.match(t)]
+        words = frozenset(t for t in tokens if not any(c.isdigit() for c in t))
+        sizes = frozenset(t for t in tokens if re.fullmatch(r"\d+(?:\.\d+)?[bm]", t))
+        return model.org, words, sizes
+
+    def _line_members(self, model: ModelInfo) -> list[ModelInfo]:
+        if self._orgs is None:
+            self._orgs = defaultdict(list)
+            for m in self.models.values():
+                self._orgs[m.org].append(m)
+        return [m for m in self._orgs.get(model.org, ()) if m.id != model.id]
+
+    def predecessor(self, model_id: str | None) -> ModelInfo | None:
+        """The latest earlier release of a model's line: same organisation, words (tuning,
+        line name), size; another version; released before it. None when unknown."""
+        model = self.models.get(model_id or "")
+        if model is None or not model.release_date or not model.org:
+            return None
+        org, words, sizes = self._line_key(model)
+        found = [
+            m
+            for m in self._line_members(model)
+            if m.release_date
+            and m.release_date < model.release_date
+            and m.variant not in _NOT_RELEASED
+            and self._line_key(m) == (org, words, sizes)
+        ]
+        return max(found, key=lambda m: m.release_date or "") if found else None
+
+    def sibling(self, model_id: str | None, size_b: float) -> ModelInfo | None:
+        """The model of the same line and version in another size ("the 72B model")."""
+        model = self.models.get(model_id or "")
+        if model is None or not model.org or size_b <= 0:
+            return None
+        org, words, _sizes = self._line_key(model)
+        want = f"{size_b:g}b"
+        versions = {t for t in model_tokens(model.id) if re.fullmatch(r"\d+(?:\.\d+)*", t)}
+        found = [
+            m
+            for m in self._line_members(model)
+            if self._line_key(m)[:2] == (org, words)
+            and self._line_key(m)[2] == {want}
+            and versions <= set(model_tokens(m.id))
+            and m.variant not in _NOT_RELEASED
+        ]
+        found.sort(key=lambda m: (m.release_date or "", m.id))
+        return found[-1] if found else None
 
     def base_of(self, model_id: str) -> str | None:
         """The pretrained base model of an instruct/chat model, if the registry has it.

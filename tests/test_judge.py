@@ -261,9 +261,11 @@ def test_newest_release_of_a_leaderboard_is_used() -> None:
         E("beta-0806", "arena", 1280, setting="snapshot 2025-01-24", ci_low=1278, ci_high=1282),
     ]
     v = J(C("alpha", "surpasses", ("beta-0806",), ("arena",)), rows)
-    assert len(v.evidence) == 1
-    assert v.evidence[0].subject_score == 1300
+    # the newest release decides and comes first; the older one is shown, not counted (a
+    # loss there would otherwise have made the claim overstated)
+    assert [e.subject_score for e in v.evidence] == [1300, 1250]
     assert v.verdict == "supported"
+    assert any("2 releases" in r and "2024-09-06: 1250 vs 1270" in r for r in v.reasons)
 
 
 def test_only_primary_metrics_count() -> None:
@@ -1508,3 +1510,197 @@ def test_parity_with_a_group_compares_with_its_strongest_member() -> None:
     assert v.evidence[0].target_model == "beta-0806"
     rows[1] = E("beta-0806", "mmlu", 95.0)
     assert J(claim, rows, as_of="2024-10-01").verdict == "contradicted"
+
+
+# -- issue 10: one rule for leads and deficits, combined evidence ----------------------------
+
+WIDE = replace(
+    REG,
+    benchmarks={
+        **REG.benchmarks,
+        **{
+            f"t{i}": BenchmarkInfo(f"t{i}", f"Task {i}", items=1000, primary_metrics=("acc",))
+            for i in range(8)
+        },
+        "lb": BenchmarkInfo("lb", "LB average", primary_metrics=("avg",)),
+    },
+)
+
+
+def W(claim: Claim, rows: list[Evaluation], **kw: object):  # type: ignore[no-untyped-def]
+    return judge(claim, rows, registry=WIDE, **kw)  # type: ignore[arg-type]
+
+
+def T(model: str, bench: str, score: float, **kw: object) -> Evaluation:
+    kw.setdefault("metric", "acc")
+    return E(model, bench, score, **kw)  # type: ignore[arg-type]
+
+
+def test_seven_small_leads_are_strong_evidence_together() -> None:
+    """Each 2.5-point lead on 1000 items is inside its ±4.3 margin (SE sqrt(1.53² + 1.55²) =
+    2.18, z = 1.15), but seven of them give Stouffer's z = 7 * 1.15 / sqrt(7) = 3.0 > 1.96:
+    the broad claim is supported."""
+    rows = []
+    for i in range(7):
+        rows += [T("alpha", f"t{i}", 62.5), T("beta-0806", f"t{i}", 60.0)]
+    v = W(C("alpha", "surpasses", ("beta-0806",)), rows)
+    assert v.tally == "wins 0 of 7"
+    assert v.verdict == "supported"
+    assert any("Stouffer" in r and "z = +3.0" in r for r in v.reasons)
+    # the same seven deficits: never a clear loss each, but together clearly behind (the
+    # same rule read the other way)
+    flipped = [replace(e, score=120 - e.score - 2.5) for e in rows]
+    w = W(C("alpha", "surpasses", ("beta-0806",)), flipped)
+    assert w.verdict == "contradicted" and w.tally == "wins 0 of 7"
+    assert any("z = -3.0" in r for r in w.reasons)
+
+
+def test_a_difference_without_noise_estimate_is_read_alike_on_both_sides() -> None:
+    """No CI, SE or item count: an 8-point lead and an 8-point deficit both leave the claim
+    overstated; neither is 'clearly against', and the tally says so."""
+    lead = [T("alpha", "lb", 60.0, metric="avg"), T("beta-0806", "lb", 52.0, metric="avg")]
+    behind = [T("alpha", "lb", 52.0, metric="avg"), T("beta-0806", "lb", 60.0, metric="avg")]
+    for rows in (lead, behind):
+        v = W(C("alpha", "surpasses", ("beta-0806",)), rows)
+        assert v.verdict == "overstated", v.reasons
+        assert "0 clearly against" in v.reasons[0]
+        s = W(C("alpha", "surpasses", ("beta-0806",), ("lb",)), rows)
+        assert s.verdict == "overstated"
+    # parity: a deficit without a noise estimate cannot be shown inside the noise either
+    assert W(C("alpha", "matches", ("beta-0806",), ("lb",)), lead).verdict == "supported"
+    assert W(C("alpha", "matches", ("beta-0806",), ("lb",)), behind).verdict == "overstated"
+
+
+def test_zero_wins_with_clear_losses_is_contradicted() -> None:
+    # t0: -10 on 1000 items (margin 4.3): a clear loss; t1, t2: -1 and +1, inside the noise
+    rows = [
+        T("alpha", "t0", 50.0),
+        T("beta-0806", "t0", 60.0),
+        T("alpha", "t1", 59.0),
+        T("beta-0806", "t1", 60.0),
+        T("alpha", "t2", 61.0),
+        T("beta-0806", "t2", 60.0),
+    ]
+    v = W(C("alpha", "surpasses", ("beta-0806",)), rows)
+    assert v.tally == "wins 0 of 3"
+    assert v.verdict == "contradicted"
+    assert any("clearly ahead on none" in r for r in v.reasons)
+
+
+HF = "hf_open_llm_leaderboard_v2"
+HF_REG = replace(
+    WIDE,
+    benchmarks={
+        **WIDE.benchmarks,
+        "hf-open-llm-v2": BenchmarkInfo("hf-open-llm-v2", "HF v2", primary_metrics=("avg",)),
+    },
+)
+
+
+def test_a_leaderboard_average_without_noise_does_not_veto_its_own_parts() -> None:
+    """The HF average has no noise estimate; its parts have item counts. The board counts once,
+    through the combined z of its parts: 3 parts at 56 vs 50 on 1000 items (SE 2.23, z = 2.69
+    each) give z = 3 * 2.69 / sqrt(3) = 4.7, a clear win; the average alone decides nothing."""
+    rows = [
+        T("alpha", "hf-open-llm-v2", 41.0, metric="avg", source=HF),
+        T("beta-0806", "hf-open-llm-v2", 39.0, metric="avg", source=HF),
+    ]
+    for i in range(3):
+        rows += [T("alpha", f"t{i}", 56.0, source=HF), T("beta-0806", f"t{i}", 50.0, source=HF)]
+    v = judge(C("alpha", "surpasses", ("beta-0806",)), rows, registry=HF_REG)  # type: ignore[arg-type]
+    assert v.tally == "wins 1 of 1"
+    assert v.verdict == "supported"
+    assert any("counts once through its 3 parts" in r and "z = +4.7" in r for r in v.reasons)
+    # all rows stay evidence: the average and the three parts
+    assert len([e for e in v.evidence if e.source == HF]) == 4
+
+
+def test_older_releases_are_shown_and_the_rule_is_said() -> None:
+    rows = []
+    for when, a, b in (("2024-06-24", 50, 40), ("2024-08-31", 48, 49), ("2024-11-25", 58, 50)):
+        setting = f"LB release {when}"
+        rows += [
+            T("alpha", "t0", a, setting=setting, as_of=when),
+            T("beta-0806", "t0", b, setting=setting, as_of=when),
+        ]
+    v = W(C("alpha", "surpasses", ("beta-0806",), ("t0",)), rows)
+    assert v.verdict == "supported"  # the newest release: 58 vs 50 beyond ±4.3
+    assert [e.subject_score for e in v.evidence] == [58, 50, 48]
+    note = next(r for r in v.reasons if "3 releases" in r)
+    assert "newest one both appear in is compared" in note
+    assert "2024-08-31: 48.0 vs 49.0" in note and "2024-06-24: 50.0 vs 40.0" in note
+
+
+def test_evidence_lists_every_comparison_strongest_first() -> None:
+    rows = []
+    for i, (a, b) in enumerate([(51, 50), (70, 50), (45, 50), (60, 50)]):
+        rows += [T("alpha", f"t{i}", a), T("beta-0806", f"t{i}", b)]
+    v = W(C("alpha", "surpasses", ("beta-0806",)), rows)
+    assert [e.benchmark for e in v.evidence] == ["Task 1", "Task 3", "Task 2", "Task 0"]
+    # a group claim shows every member ahead of the subject, not only the strongest
+    field = [T("alpha", "t0", 60.0), T("gamma", "t0", 70.0), T("delta", "t0", 65.0)]
+    g = W(C("alpha", "best_in_group", (), ("t0",), target_group="open-source models"), field)
+    assert [e.target_model for e in g.evidence] == ["gamma", "delta"]
+
+
+# -- issue 10: scope ----------------------------------------------------------------------------
+
+
+def test_a_claim_about_an_unnamed_model_says_the_document_never_names_it() -> None:
+    claim = replace(C("alpha", "surpasses", ("beta-0806",)), subject=Mention("Our model", None))
+    v = J(claim, [])
+    assert v.verdict == "unverifiable"
+    assert "never named" in v.reasons[0] and "'Our model'" in v.reasons[0]
+    named = replace(claim, subject=Mention("Zeta-9B", None))
+    assert "not a model claimcheck knows" in J(named, []).reasons[0]
+
+
+def test_a_group_that_names_no_models_is_unverifiable_with_the_reason() -> None:
+    claim = C("alpha", "surpasses", (), target_group="strong baselines")
+    v = J(claim, [E("alpha", "mmlu", 80.0), E("gamma", "mmlu", 70.0)])
+    assert v.verdict == "unverifiable"
+    assert "does not say which models are meant" in v.reasons[0]
+
+
+def test_size_band_is_said_and_applied() -> None:
+    rows = [E("alpha", "mmlu", 80.0), E("gamma", "mmlu", 78.0), E("delta", "mmlu", 90.0)]
+    claim = C("alpha", "surpasses", (), ("mmlu",), target_group="open models of similar size")
+    v = J(claim, rows, as_of="2024-10-01")
+    assert v.verdict == "supported"  # delta (8B) is outside alpha's 46.7B-105B band
+    assert "open-weights models of 46.7B to 105B parameters" in v.reasons[0]
+    explicit = C("delta", "best_in_group", (), ("mmlu",), target_group="models under 10B")
+    assert "under 10B parameters" in J(explicit, rows, as_of="2024-10-01").reasons[0]
+
+
+def test_named_examples_are_the_whole_group() -> None:
+    """ "The best among leading models such as gamma and delta" is judged on those two only,
+    not against beta-0806, which leads alpha but is not named."""
+    rows = [
+        E("alpha", "mmlu", 80.0),
+        E("gamma", "mmlu", 70.0),
+        E("delta", "mmlu", 75.0),
+        E("beta-0806", "mmlu", 90.0),
+    ]
+    claim = C(
+        "alpha",
+        "best_in_group",
+        ("gamma", "delta"),
+        ("mmlu",),
+        target_group="leading models",
+        text="alpha is the best of leading models such as gamma and delta on MMLU",
+    )
+    v = J(claim, rows, as_of="2024-10-01")
+    assert v.verdict == "supported"
+    assert "the named models (gamma and delta)" in v.reasons[0]
+
+
+def test_much_larger_models_are_read_as_the_typical_larger_model() -> None:
+    """delta (8B) against models of 16B or more (alpha 70B, gamma 72B; beta has no size):
+    the median of [alpha 85, gamma 60] by score is gamma, which delta beats clearly."""
+    rows = [E("delta", "mmlu", 70.0), E("alpha", "mmlu", 85.0), E("gamma", "mmlu", 60.0)]
+    claim = C("delta", "surpasses", (), ("mmlu",), target_group="much larger models")
+    v = J(claim, rows, as_of="2024-10-01")
+    assert v.verdict == "supported"
+    assert "names no model" in v.reasons[0] and "median-scoring" in v.reasons[0]
+    assert "16B parameters or more" in v.reasons[0]
+    assert v.evidence[0].target_model == "gamma"
