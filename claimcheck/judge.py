@@ -1253,6 +1253,8 @@ class _Judgement:
         self._older_seen: set[tuple[Any, ...]] = set()
         # rows shown as evidence but left out of a tally: (id of subject row, id of other row)
         self._uncounted: set[tuple[int, int]] = set()
+        # "better at coding than X": a broad claim narrowed to one category of benchmarks
+        self.domain: dict[str, str] = {} if wanted else _domains(claim, registry)
         if index is not None:
             # the index keeps each benchmark's table built once: judging is lookups
             models = [m for m in (self.subject, *self.targets) if m]
@@ -1263,6 +1265,8 @@ class _Judgement:
                 bench_ids = set(bench_ids) | index.benchmarks_of(variants)
                 if self.subject and self._bare(self.subject):
                     bench_ids |= index.benchmarks_of(self._snapshots_near(self.subject))
+            if self.domain:
+                bench_ids = {b for b in bench_ids if self._in_domain(b)}
             self.table = _Table.merged(
                 (index.table(b, registry) for b in sorted(bench_ids)), self.standin_of
             )
@@ -1272,6 +1276,8 @@ class _Judgement:
             indep = [e for e in evaluations if e.kind == "independent" and e.document is None]
             if wanted:
                 indep = [e for e in indep if e.benchmark_id in wanted]
+            elif self.domain:
+                indep = [e for e in indep if self._in_domain(e.benchmark_id or "")]
             self.standin_of = {
                 e.model_id: m.group("base")
                 for e in indep
@@ -1292,6 +1298,31 @@ class _Judgement:
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
         if not self.claim_settings:
             self.claim_settings = _settings_of(claim.text)
+
+    def _in_domain(self, benchmark_id: str) -> bool:
+        info = self.registry.benchmarks.get(benchmark_id)
+        return info is not None and info.category in self.domain
+
+    @property
+    def _as_themselves(self) -> set[str]:
+        """Benchmarks a tally counts as themselves: named ones, and in a domain-narrowed claim
+        every benchmark of the domain (LiveBench Coding for "better at coding")."""
+        named = set(self.named)
+        if self.domain:
+            named |= {
+                b for b, info in self.registry.benchmarks.items() if info.category in self.domain
+            }
+        return named
+
+    def _domain_reason(self) -> str | None:
+        if not self.domain:
+            return None
+        cats = _and([c.replace("_", " ") for c in self.domain])
+        said = _and([f"'{w}'" for w in dict.fromkeys(self.domain.values())])
+        return (
+            f"Read as a claim about {cats} (the claim says {said}): judged on {cats} "
+            "benchmarks only."
+        )
 
     # -- entry -----------------------------------------------------------------------------
 
@@ -1344,7 +1375,10 @@ class _Judgement:
             )
         else:
             verdict, reasons, cmps, tally = self._pairwise()
-        reasons[1:1] = early
+        domain = self._domain_reason()
+        reasons[1:1] = early + ([domain] if domain and verdict != "unverifiable" else [])
+        if domain and verdict == "unverifiable":
+            reasons.append(domain)
         if c.negated and verdict in ("supported", "contradicted"):
             verdict = "contradicted" if verdict == "supported" else "supported"
             reasons.insert(0, "The claim is negated, so the evidence is read the other way.")
@@ -1726,7 +1760,7 @@ class _Judgement:
         return f"The evidence backs only a weaker claim than that {self._sname} {rel} {tname}."
 
     def _judge_broad(self, pair: list[_Cmp], target: str) -> tuple[str, list[str], str]:
-        per, counted, skipped = _headlines(pair, set(self.named))
+        per, counted, skipped = _headlines(pair, self._as_themselves)
         tname = _model_name(self.registry, target)
         if not counted:
             return (
@@ -1911,7 +1945,7 @@ class _Judgement:
         broad = self.claim.scope == "broad" or not self.named
         skipped: list[_Cmp] = []
         if broad:
-            per_bench, _counted, skipped = _headlines(leaders, set(self.named))
+            per_bench, _counted, skipped = _headlines(leaders, self._as_themselves)
             if not per_bench:
                 reasons.insert(
                     0,
@@ -2316,6 +2350,48 @@ _EXAMPLES = re.compile(r"(?i)\b(?:such as|like|including|e\.g\.|namely|for examp
 _UNNAMED = re.compile(
     r"(?i)^(?:it|they|we|us|this|that|these|those|our|the|its|their|a|an|one|both|each)\b"
 )
+
+
+_DOMAIN_AFTER = (
+    r"(?:tasks?|benchmarks?|abilit(?:y|ies)|capabilit(?:y|ies)|performance|skills?|problems?|"
+    r"evaluations?|scores?|llms?|lms?|models?|questions?|success)"
+)
+
+
+@lru_cache(maxsize=8)
+def _domain_patterns(
+    categories: tuple[tuple[str, tuple[str, ...], bool], ...],
+) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    out = []
+    for category, phrases, in_groups in categories:
+        if not phrases:
+            continue
+        words = "|".join(
+            re.escape(p).replace(r"\ ", r"[\s-]+") for p in sorted(phrases, key=len, reverse=True)
+        )
+        prose = re.compile(
+            rf"(?i)\b(?:at|in|on|for|across)\s+(?:[\w-]+[\s,]+){{0,3}}?(?:{words})\b"
+            rf"|\b(?:{words})[\s-]+{_DOMAIN_AFTER}\b"
+        )
+        group = re.compile(rf"(?i)\b(?:{words})\b") if in_groups else None
+        out.append((category, prose, group))
+    return out
+
+
+def _domains(claim: Claim, registry: RegistryLike) -> dict[str, str]:
+    """Categories a broad claim's words narrow it to, with the words that said so."""
+    categories = getattr(registry, "categories", None)
+    if not categories:
+        return {}
+    found: dict[str, str] = {}
+    key = tuple((c, p, g) for c, (p, g) in categories.items())
+    for category, prose, group in _domain_patterns(key):
+        m = prose.search(claim.text)
+        if m is None and group is not None and claim.target_group:
+            m = group.search(claim.target_group)
+        if m is not None:
+            found[category] = " ".join(m.group(0).split())
+    return found
 
 
 def _unnamed_reason(claim: Claim) -> str:

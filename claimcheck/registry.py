@@ -451,7 +451,12 @@ class Registry:
         benchmarks: Iterable[BenchmarkInfo],
         family_aliases: Iterable[tuple[str, str]] = (),
         benchmark_metric_aliases: Iterable[tuple[str, str, str]] = (),
+        categories: Iterable[tuple[str, tuple[str, ...], bool]] = (),
     ) -> None:
+        # benchmark category -> (the phrases prose names it by, may a group phrase name it)
+        self.categories: dict[str, tuple[tuple[str, ...], bool]] = {
+            c: (phrases, in_groups) for c, phrases, in_groups in categories
+        }
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
         self._orgs: dict[str, list[ModelInfo]] | None = None
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
@@ -830,11 +835,19 @@ def _load_benchmarks(
     return benchmarks, metric_aliases
 
 
+def _load_categories(data_dir: Path) -> list[tuple[str, tuple[str, ...], bool]]:
+    return [
+        (row["category"], _split(row.get("phrases", "")), _bool(row.get("in_groups", "")) is True)
+        for row in _read_csv(data_dir / "categories.csv")
+        if row.get("category")
+    ]
+
+
 @cache
 def _load(data_dir: Path) -> Registry:
     models, families = _load_models(data_dir)
     benchmarks, metric_aliases = _load_benchmarks(data_dir)
-    return Registry(models, benchmarks, families, metric_aliases)
+    return Registry(models, benchmarks, families, metric_aliases, _load_categories(data_dir))
 
 
 def load_registry(data_dir: Path | None = None) -> Registry:

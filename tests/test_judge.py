@@ -30,6 +30,7 @@ from claimcheck.models import (
 class FakeRegistry:
     models: dict[str, ModelInfo] = field(default_factory=dict)
     benchmarks: dict[str, BenchmarkInfo] = field(default_factory=dict)
+    categories: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
 
     def family_members(self, family: str) -> list[ModelInfo]:
         ms = [m for m in self.models.values() if m.family == family]
@@ -1704,3 +1705,39 @@ def test_much_larger_models_are_read_as_the_typical_larger_model() -> None:
     assert "names no model" in v.reasons[0] and "median-scoring" in v.reasons[0]
     assert "16B parameters or more" in v.reasons[0]
     assert v.evidence[0].target_model == "gamma"
+
+
+DOMAIN_REG = replace(
+    REG,
+    benchmarks={
+        **REG.benchmarks,
+        "he": replace(REG.benchmarks["he"], category="coding"),
+        "math": replace(REG.benchmarks["math"], category="math"),
+        "mmlu": replace(REG.benchmarks["mmlu"], category="knowledge"),
+    },
+    categories={"coding": (("coding", "code generation"), True), "math": (("math",), True)},
+)
+
+
+def test_domain_words_narrow_a_broad_claim_to_that_category() -> None:
+    """alpha leads MMLU and MATH clearly but trails on HumanEval: 'better at coding' is judged
+    on HumanEval alone (contradicted), 'better at math' on MATH alone (supported)."""
+    rows = [
+        E("alpha", "mmlu", 85),
+        E("beta-0806", "mmlu", 75),
+        E("alpha", "math", 70),
+        E("beta-0806", "math", 50),
+        E("alpha", "he", 60),
+        E("beta-0806", "he", 85),
+    ]
+
+    def verdict(text: str):  # type: ignore[no-untyped-def]
+        claim = C("alpha", "surpasses", ("beta-0806",), text=text)
+        return judge(claim, rows, registry=DOMAIN_REG)  # type: ignore[arg-type]
+
+    coding = verdict("alpha is better at coding than beta")
+    assert coding.verdict == "contradicted" and coding.tally == "wins 0 of 1"
+    assert any("Read as a claim about coding" in r for r in coding.reasons)
+    assert {e.benchmark for e in coding.evidence} == {"HumanEval"}
+    assert verdict("alpha beats beta on math tasks").verdict == "supported"
+    assert verdict("alpha beats beta").tally == "wins 2 of 3"

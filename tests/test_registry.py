@@ -766,3 +766,15 @@ def test_registry_can_be_built_in_memory() -> None:
 def test_vendor_table_labels_with_a_metric_suffix_resolve(label, expected):
     # DeepSeek-style tables write "Benchmark (Metric)" in their first column
     assert load_registry().resolve_benchmark(label).id == expected
+
+
+def test_every_benchmark_category_is_in_the_shared_vocabulary(registry: Registry) -> None:
+    vocabulary = {
+        *("general", "chat", "coding", "math", "reasoning", "knowledge", "writing"),
+        *("instruction_following", "agentic", "tool_use", "long_context", "multilingual"),
+        *("safety", "vision", "audio"),
+    }
+    assert {b.category for b in registry.benchmarks.values()} <= vocabulary
+    assert set(registry.categories) <= vocabulary
+    assert registry.benchmarks["livebench-coding"].category == "coding"
+    assert "function calling" in registry.categories["tool_use"][0]
