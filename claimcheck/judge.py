@@ -131,6 +131,7 @@ from claimcheck.models import (
     Claim,
     Evaluation,
     Evidence,
+    Mention,
     ModelInfo,
     Price,
     Verdict,
@@ -165,7 +166,17 @@ _VARIANT_MARKERS = re.compile(
     r"(?i)(?<![a-z])(fp8|fp4|int8|int4|awq|gptq|gguf|q4|q8|turbo|exp|experimental|preview|"
     r"quantized|quantised|beta|internal)(?![a-z])"
 )
-_RISKY_VARIANTS = {"experimental", "exp", "preview", "quantized", "quantised", "internal", "beta"}
+_RISKY_VARIANTS = {
+    "experimental",
+    "exp",
+    "preview",
+    "quantized",
+    "quantised",
+    "serving",
+    "latest",
+    "internal",
+    "beta",
+}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}")
 _SHOT_RE = re.compile(r"(?i)\b(\d+)[- ]?shot\b")
 _KAT_RE = re.compile(r"(?i)\b(maj|cons|pass|best[- ]of)@(\d+)\b")
@@ -1238,6 +1249,22 @@ class _Judgement:
         self.targets = [t.id for t in claim.targets if t.id and t.id != self.subject]
         self.named = [b.id for b in claim.benchmarks if b.id]
         self.unknown_benchmarks = [b.text for b in claim.benchmarks if not b.id]
+        self.checkpoint_notes: list[str] = []  # which checkpoint a bare name was read as
+        self._infer_checkpoints(vendor_rows)
+        resolve = getattr(registry, "resolve_model", None)
+        if resolve is not None:
+            for mention in (claim.subject, *claim.targets):
+                mid = mention.id if mention else None
+                if mention and mid and mid in (self.subject, *self.targets):
+                    r = resolve(mention.text, as_of=as_of)
+                    if r.id == mid and r.undated:
+                        self._note_undated(mention.text, mid, r.undated)
+                    if r.id == mid and r.method == "completed":
+                        self.notes.append(
+                            f"'{mention.text}' is read as {_model_name(registry, mid)}, the only "
+                            "model of that name the registry knows (the text leaves out its "
+                            "size or tuning)."
+                        )
         bm = registry.benchmarks
         index = evaluations.evaluation_index if isinstance(evaluations, ClaimRows) else None
         self.cache: dict[Any, Any]
@@ -1298,6 +1325,93 @@ class _Judgement:
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
         if not self.claim_settings:
             self.claim_settings = _settings_of(claim.text)
+
+    # -- which checkpoint a bare open-weights name means -------------------------------------
+
+    def _infer_checkpoints(self, vendor_rows: Sequence[Evaluation]) -> None:
+        """A bare "Qwen2-72B" names a line with a base and an instruct checkpoint: the claim's
+        context decides which one is meant, and a reason says which and why (`variant`).
+
+        Instruct when the claim compares with chat or API models (closed, or instruct/chat
+        checkpoints) or talks about chat, arena, instruction or agentic use (in words or in
+        the benchmarks it names); base when it talks about base or pretrained models or the
+        vendor's table is a base-model table. No context, or both: the registry's reading.
+        """
+        instruct_of = getattr(self.registry, "instruct_of", None)
+        base_of = getattr(self.registry, "base_of", None)
+        if instruct_of is None or base_of is None:
+            return
+        mentions = [m for m in (self.claim.subject, *self.claim.targets) if m and m.id]
+        bare = [m for m in mentions if not _TUNING_WORD.search(m.text)]
+        if not bare:
+            return
+        context = self._checkpoint_context(mentions, bare, vendor_rows)
+        if context is None:
+            return
+        want, why = context
+        for m in bare:
+            info = self.registry.models.get(m.id or "")
+            if info is None or info.open_weights is False:
+                continue
+            if want == "instruct" and info.variant == "base":
+                other = instruct_of(info.id)
+            elif want == "base" and info.variant != "base":
+                other = base_of(info.id)
+            else:
+                continue
+            if not other or other == info.id:
+                continue
+            if m.id == self.subject:
+                self.subject = other
+            self.targets = [other if t == m.id else t for t in self.targets]
+            label = "instruction-tuned" if want == "instruct" else "base (pretrained)"
+            self.flags.add("variant")
+            self.checkpoint_notes.append(
+                f"'{m.text}' names a line with a base and an instruction-tuned checkpoint; "
+                f"{why}, so the {label} checkpoint {_model_name(self.registry, other)} is "
+                "the one compared."
+            )
+
+    def _checkpoint_context(
+        self, mentions: list[Mention], bare: list[Mention], vendor_rows: Sequence[Evaluation]
+    ) -> tuple[str, str] | None:
+        reasons: dict[str, str] = {}
+        bare_ids = {m.id for m in bare}
+        chat_models = [
+            _model_name(self.registry, m.id)
+            for m in mentions
+            if (info := self.registry.models.get(m.id or "")) is not None
+            and (
+                info.open_weights is False
+                or (m.id not in bare_ids and info.variant in ("instruct", "chat"))
+            )
+        ]
+        if chat_models:
+            reasons["instruct"] = (
+                f"the claim compares it with chat or API models ({_and(chat_models)})"
+            )
+        words = _CHAT_WORDS.search(self.claim.text)
+        categories = {
+            bench.category
+            for b in self.named
+            if (bench := self.registry.benchmarks.get(b)) is not None
+        }
+        chat_benches = categories & _CHAT_CATEGORIES
+        if "instruct" not in reasons and words:
+            reasons["instruct"] = f"the claim speaks of chat or agentic use ('{words.group(0)}')"
+        elif "instruct" not in reasons and chat_benches:
+            reasons["instruct"] = (
+                f"the claim rests on {_and(sorted(c.replace('_', ' ') for c in chat_benches))} "
+                "benchmarks, which test the instruction-tuned model"
+            )
+        base_words = _BASE_WORDS.search(self.claim.text)
+        if base_words:
+            reasons["base"] = f"the claim speaks of '{base_words.group(0)}'"
+        elif any(_BASE_WORDS.search(e.setting) for e in vendor_rows):
+            reasons["base"] = "the announcement's own table is a base-model table"
+        if len(reasons) != 1:
+            return None
+        return next(iter(reasons.items()))
 
     def _in_domain(self, benchmark_id: str) -> bool:
         info = self.registry.benchmarks.get(benchmark_id)
@@ -1376,6 +1490,7 @@ class _Judgement:
         else:
             verdict, reasons, cmps, tally = self._pairwise()
         domain = self._domain_reason()
+        early = self.checkpoint_notes + early
         reasons[1:1] = early + ([domain] if domain and verdict != "unverifiable" else [])
         if domain and verdict == "unverifiable":
             reasons.append(domain)
@@ -1547,6 +1662,15 @@ class _Judgement:
                         hit = True
             self._bare_memo[mid] = hit
         return hit
+
+    def _note_undated(self, text: str, chosen: str, undated: Sequence[str]) -> None:
+        names = _and([_model_name(self.registry, u) for u in undated[:4]])
+        verb = "has" if len(undated) == 1 else "have"
+        self.notes.append(
+            f"Which version '{text}' meant on {self.as_of} cannot be told for certain: "
+            f"{names} {verb} no known release date, so "
+            f"{_model_name(self.registry, chosen)}, the newest dated version then, is compared."
+        )
 
     def _snapshots_near(self, mid: str) -> list[str]:
         """Other released snapshots of the model's own family, nearest release first.
@@ -2344,6 +2468,20 @@ _REL_WORD = {
 _VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradicted": 3}
 
 
+# a model name that says which checkpoint it is
+_TUNING_WORD = re.compile(
+    r"(?i)(?<![a-z])(?:base|instruct|instruction|chat|it|inst|sft|dpo|rlhf|pretrained|"
+    r"pre-trained)(?![a-z])"
+)
+_CHAT_WORDS = re.compile(
+    r"(?i)\b(?:chat|chatbot|arena|instruction[- ]following|instruction-tuned|assistant|"
+    r"agentic|agents?|conversations?|conversational|dialogue|human preference)\b"
+)
+_BASE_WORDS = re.compile(
+    r"(?i)\b(?:base|pre-?trained|foundation)[- ](?:models?|checkpoints?|versions?|llms?)\b"
+    r"|\bpre-?training\b"
+)
+_CHAT_CATEGORIES = frozenset({"chat", "instruction_following", "agentic", "tool_use"})
 # a group phrase given with its examples: "leading models such as A, B and C"
 _EXAMPLES = re.compile(r"(?i)\b(?:such as|like|including|e\.g\.|namely|for example)\b")
 # a subject that is a pronoun or a description, not a name

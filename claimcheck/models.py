@@ -107,6 +107,9 @@ class Resolution:
     method: str | None = None  # exact | normalised | fuzzy | as_of | None
     score: float = 0.0
     candidates: tuple[str, ...] = ()
+    # a bare name on a date: versions of the line whose release date is unknown, so which one
+    # was current cannot be told for certain (empty when every version is dated)
+    undated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,9 @@ _BEDROCK_SUFFIX = re.compile(r"-v\d+:\d+$")
 _FULL_DATE = re.compile(r"(?<!\d)(20[12]\d)[-_/.]?([01]\d)[-_/.]?([0-3]\d)(?!\d)")
 _SPLIT_VERSION = re.compile(r"(?<![\d.])(\d)[-_](\d)(?![\d.a-z])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)*(?:x\d+(?:\.\d+)*)?[a-z]*|[a-z]+")
+_GPT_T = re.compile(r"\b(gpt[-\s]?\d+(?:\.\d+)?)[-\s]?t\b")
+# words a name may leave out when only one registry model fits ("NexusRaven-V2" is the 13B)
+_COMPLETION_WORD = re.compile(r"^(?:\d+(?:\.\d+)?[bm]|instruct|base)$")
 _PROSE_TRIM = re.compile(r"(?:['’]s|[.,;:!?\"'’”“])+$")
 _MONTH_DAY = re.compile(r"(?<![\d.])(0[1-9]|1[0-2])-([0-3]\d)(?![\d.])")
 _DATE_TOKEN = re.compile(r"^20[12]\d[01]\d[0-3]\d$")
@@ -143,6 +146,7 @@ def model_tokens(text: str, strict: bool = False) -> list[str]:
     name = _FULL_DATE.sub(lambda m: f" {m.group(1)}{m.group(2)}{m.group(3)} ", name)
     name = _MONTH_DAY.sub(r" \1\2 ", name)  # "preview-05-06" is one date, not two numbers
     name = _SPLIT_VERSION.sub(r"\1.\2", name)  # "claude-3-5-sonnet" writes 3.5 with a hyphen
+    name = _GPT_T.sub(r"\1 turbo", name)  # "GPT-3.5T", "GPT-4-T": the Turbo models
     name = name.replace("+", " plus ")
     tokens = []
     for token in _TOKEN.findall(name):
@@ -227,6 +231,8 @@ _LOWER_WORDS = frozenset({"mini", "nano", "latest", "it"})
 _EFFORT_WORDS = frozenset({"minimal", "low", "medium", "high", "xhigh", "concise", "verbose"})
 # a snapshot's date or build number written after the family name: "(2024-08-06)", "-0613"
 _FAMILY_SUFFIX = re.compile(r"\s*(?:\([^()]*\d[^()]*\)|[-\s](?:20\d\d-\d\d-\d\d|\d{4}))\s*$")
+# the date or build number ending a preview/experimental build's id ("-0827", "-2025-02-27")
+_SERIES_DATE = re.compile(r"[-_](?:20\d\d-?\d\d-?\d\d|\d\d-\d\d|\d{4})$")
 _SLUG_DATE = re.compile(r"(?<!\d)(20[12]\d)-?([01]\d)-?([0-3]\d)(?!\d)")
 
 
@@ -459,6 +465,7 @@ class Registry:
         }
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
         self._orgs: dict[str, list[ModelInfo]] | None = None
+        self._token_models: dict[str, set[str]] | None = None
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
         self._strict_keys: dict[str, set[str]] = defaultdict(set)
         self.benchmarks: dict[str, BenchmarkInfo] = {b.id: b for b in benchmarks}
@@ -482,15 +489,41 @@ class Registry:
             if any(_DATE_TOKEN.match(t) for t in tokens):
                 key = " ".join(sorted(_mmdd(t) for t in tokens))
                 self._model_index.normalised[key].add(model.id)
-        family_pairs = [(f, f) for f in self._families] + list(family_aliases)
-        for alias, family in family_pairs:
-            if family in self._families:
-                self._family_index.add(alias, family, normalise_model(alias))
-        self._family_keys = {
-            normalise_model(alias): family
-            for alias, family in family_pairs
-            if family in self._families
-        }
+        # A line is what a bare name means: one family ("GPT-4o"), or several when a vendor
+        # reuses the name across versions ("Mistral Large" is Large, Large 2 and Large 24.11:
+        # an alias listed with several families). On a date it is the version current then.
+        named: dict[str, list[str]] = defaultdict(list)
+        for alias, family in family_aliases:
+            if family in self._families and family not in named[alias]:
+                named[alias].append(family)
+        self._lines: dict[str, tuple[str, ...]] = {}  # line -> the model ids it holds
+        family_pairs: list[tuple[str, str]] = []
+        for alias, families in named.items():
+            line = "|".join(families)
+            self._lines[line] = tuple(m.id for f in families for m in self._families[f])
+            family_pairs.append((alias, line))
+        named_keys = {normalise_model(alias) for alias in named}
+        for family, members in self._families.items():  # a family id names its own line
+            self._lines.setdefault(family, tuple(m.id for m in members))
+            # ... unless the registry says that name is a longer line ("mistral-large")
+            if normalise_model(family) not in named_keys:
+                family_pairs.append((family, family))
+        # a preview or experimental series is named by its id without the date
+        # ("gemini-1.5-pro-exp" is whichever -exp build was current), within its family
+        series: dict[str, list[str]] = defaultdict(list)
+        for model in self.models.values():
+            if model.variant in _NOT_RELEASED:
+                stem = _SERIES_DATE.sub("", model.id)
+                if stem != model.id and stem not in self._families and stem not in self.models:
+                    series[stem].append(model.id)
+        for stem, ids in series.items():
+            self._lines[stem] = tuple(ids)
+            family_pairs.append((stem, stem))
+        for alias, line in family_pairs:
+            self._family_index.add(alias, line, normalise_model(alias))
+        self._family_keys: dict[str, str] = {}
+        for alias, line in family_pairs:
+            self._family_keys.setdefault(normalise_model(alias), line)
 
         self._bench_index = _Index()
         for bench in self.benchmarks.values():
@@ -520,7 +553,12 @@ class Registry:
         the document date to get the snapshot.
         """
         pairs = list(zip(self._model_index.choices, self._model_index.choice_ids, strict=True))
-        pairs += list(zip(self._family_index.choices, self._family_index.choice_ids, strict=True))
+        pairs += [
+            (alias, self.models[self._lines[line][-1]].family)
+            for alias, line in zip(
+                self._family_index.choices, self._family_index.choice_ids, strict=True
+            )
+        ]
         return list(dict.fromkeys(pairs))
 
     def families(self) -> list[str]:
@@ -548,18 +586,35 @@ class Registry:
     def current_in_family(self, family: str, as_of: str | None) -> ModelInfo | None:
         """The member released last on or before `as_of` (the newest without a date).
 
-        Before the first release we return the earliest member: a claim cannot name a model
-        that does not exist yet, so the date is more likely wrong than the name.
+        Released builds come first: a preview, experimental, serving or quantized build is
+        what a bare name means only while no released member exists yet. Before the first
+        release we return the earliest member: a claim cannot name a model that does not
+        exist yet, so the date is more likely wrong than the name.
         """
-        members = self._families.get(family)
+        return self._current(self._families.get(family, ()), as_of)
+
+    def line_members(self, line: str) -> list[ModelInfo]:
+        """Every version and snapshot a bare name's line holds, oldest first."""
+        ids = self._lines.get(line) or tuple(m.id for m in self._families.get(line, ()))
+        members = [self.models[i] for i in ids]
+        return sorted(members, key=lambda m: (m.release_date or "", m.id))
+
+    @staticmethod
+    def _current(members: Iterable[ModelInfo], as_of: str | None) -> ModelInfo | None:
+        members = list(members)
         if not members:
             return None
+        released = [m for m in members if m.variant not in _NOT_RELEASED]
+        for pool in (released, members):
+            if not pool:
+                continue
+            dated = [m for m in pool if m.release_date]
+            if not as_of:
+                return (dated or pool)[-1]
+            current = [m for m in dated if m.release_date and m.release_date <= as_of[:10]]
+            if current:
+                return current[-1]
         dated = [m for m in members if m.release_date]
-        if not as_of:
-            return (dated or members)[-1]
-        current = [m for m in dated if m.release_date and m.release_date <= as_of[:10]]
-        if current:
-            return current[-1]
         return dated[0] if dated else members[-1]
 
     def _line_key(self, model: ModelInfo) -> tuple[str, frozenset[str], frozenset[str]]:
@@ -630,16 +685,55 @@ class Registry:
                 return found.id
         return None
 
+    def instruct_of(self, model_id: str) -> str | None:
+        """The instruction-tuned checkpoint released with a base model, if the registry has it
+        ("Qwen2-72B" -> Qwen2-72B-Instruct, "Gemma 2 27B" -> gemma-2-27b-it)."""
+        model = self.models.get(model_id)
+        if model is None:
+            return None
+        if model.variant in ("instruct", "chat"):
+            return model.id
+        stem = re.sub(r"-base(?=-|$)", "", model.id)
+        candidates = [f"{stem}-{tuning}" for tuning in ("instruct", "chat", "it")]
+        versioned = re.match(r"^(?P<head>.+?)(?P<version>-v\d[\w.]*)$", stem)
+        if versioned:  # "mistral-7b-v0.3" -> "mistral-7b-instruct-v0.3"
+            candidates += [f"{versioned['head']}-{t}{versioned['version']}" for t in ("instruct",)]
+        if stem != model.id:
+            candidates.append(stem)
+        for candidate in candidates:
+            found = self.models.get(candidate)
+            if found is not None and found.variant in ("instruct", "chat", ""):
+                return found.id
+        return None
+
     def _family_resolution(
-        self, text: str, family: str, as_of: str | None, method: str, score: float = 100.0
+        self, text: str, line: str, as_of: str | None, method: str, score: float = 100.0
     ) -> Resolution:
-        members = self._families[family]
-        chosen = self.current_in_family(family, as_of)
+        members = self.line_members(line)
+        chosen = self._current(members, as_of)
         assert chosen is not None
         if len(members) == 1:
-            return Resolution(text, chosen.id, family, method, score, ())
+            return Resolution(text, chosen.id, chosen.family, method, score, ())
         others = tuple(m.id for m in reversed(members) if m.id != chosen.id)
-        return Resolution(text, chosen.id, family, "as_of" if as_of else "family", score, others)
+        # which version was current cannot be told where a released version has no date
+        undated = (
+            tuple(
+                m.id
+                for m in members
+                if not m.release_date and m.variant not in _NOT_RELEASED and m.id != chosen.id
+            )
+            if as_of
+            else ()
+        )
+        return Resolution(
+            text,
+            chosen.id,
+            chosen.family,
+            "as_of" if as_of else "family",
+            score,
+            others,
+            undated,
+        )
 
     def _model_resolution(self, text: str, model_id: str, method: str, score: float) -> Resolution:
         return Resolution(text, model_id, self.models[model_id].family, method, score, ())
@@ -722,7 +816,49 @@ class Registry:
         if found:
             res = self._family_resolution(text, found[0], as_of, "fuzzy", found[1])
             return Resolution(text, res.id, res.family, "fuzzy", res.score, res.candidates)
+        completed = self._completion(raw)
+        if completed is not None:
+            return self._model_resolution(text, completed, "completed", 100.0)
         return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
+
+    def _completion(self, raw: str) -> str | None:
+        """The one model a name fits when it leaves out only a size or a tuning word.
+
+        Real text writes "NexusRaven-V2" for the only NexusRaven-V2 there is (13B), and
+        "Qwen2-VL-72B" for Qwen2-VL-72B-Instruct when no base checkpoint was released. Every
+        word of the name must be there (a vision model stays a vision model, a version its
+        version); when more than one model fits, the name stays unresolved, except that a
+        base and its instruct checkpoint fitting together give the base (a bare name's usual
+        meaning, which the judge may revise from the claim's context).
+        """
+        query = set(model_tokens(raw))
+        if len(query) < 2 or not any(any(c.isdigit() for c in t) for t in query):
+            return None
+        if self._token_models is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for model in self.models.values():
+                for alias in (model.id, model.name, *model.aliases):
+                    for token in model_tokens(alias):
+                        index[token].add(model.id)
+            self._token_models = index
+        sets = sorted((self._token_models.get(t, set()) for t in query), key=len)
+        if not sets or not sets[0]:
+            return None
+        fits = []
+        for mid in sets[0].intersection(*sets[1:]):
+            model = self.models[mid]
+            for alias in (model.id, model.name, *model.aliases):
+                tokens = set(model_tokens(alias))
+                extra = tokens - query
+                if query <= tokens and extra and all(_COMPLETION_WORD.match(t) for t in extra):
+                    fits.append(model)
+                    break
+        fits = [m for m in fits if m.variant not in _NOT_RELEASED]
+        if len(fits) == 1:
+            return fits[0].id
+        if len(fits) == 2 and {m.variant for m in fits} in ({"base", "instruct"}, {"base", "chat"}):
+            return next(m.id for m in fits if m.variant == "base")
+        return None
 
     # -- benchmarks --------------------------------------------------------------------------
 
