@@ -929,9 +929,12 @@ def _load_models(data_dir: Path) -> tuple[list[ModelInfo], list[tuple[str, str]]
         for row in _read_csv(data_dir / "models.csv")
         if row.get("id")
     ]
+    # family_aliases.csv (generated: one family per alias) and lines.csv (curated: a name a
+    # vendor reuses across versions, one row per family)
     families = [
         (row["alias"], row["family"])
-        for row in _read_csv(data_dir / "family_aliases.csv")
+        for name in ("family_aliases.csv", "lines.csv")
+        for row in _read_csv(data_dir / name)
         if row.get("alias") and row.get("family")
     ]
     return models, families

@@ -926,3 +926,16 @@ def test_predecessor_and_sibling_of_a_model(registry: Registry) -> None:
 )
 def test_display_names_never_show_a_raw_slug(registry: Registry, model_id: str, shown: str) -> None:
     assert registry.display_name(model_id) == shown
+
+
+def test_the_registry_carries_every_curated_family_fact(registry: Registry) -> None:
+    """models.csv is generated; curated_families.csv is what generation must keep true."""
+    import csv
+
+    path = DATA / "curated_families.csv"
+    rows = csv.DictReader(line for line in path.open(encoding="utf-8") if line[:1] != "#")
+    for row in rows:
+        model = registry.models[row["id"]]
+        for key in ("family", "variant", "release_date"):
+            if row[key]:
+                assert getattr(model, key) == row[key], (row["id"], key)
