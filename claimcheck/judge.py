@@ -159,6 +159,8 @@ SOURCE_NAMES: dict[str, str] = {
     "mixeval": "MixEval",
     "epoch_ai": "Epoch AI",
     "helm_via_epoch": "Stanford HELM via Epoch AI",
+    "lmarena": "LMArena",
+    "swebench": "SWE-bench",
 }
 
 # Names a source gives an evaluated build that is not the released model as such.
@@ -636,6 +638,10 @@ _BENCHMARK_FAMILIES: dict[str, tuple[str, ...]] = {
     "bigcodebench": ("bigcodebench-complete", "bigcodebench-instruct"),
     "frontiermath": ("frontiermath", "frontiermath-public"),
     "frontiermath-tier-4": ("frontiermath-tier-4", "frontiermath-tier-4-public"),
+    # a board's category rating before its occupation slice of the same domain
+    "lmarena-coding": ("lmarena-coding", "lmarena-occupation-software-it-services"),
+    "lmarena-math": ("lmarena-math", "lmarena-occupation-mathematical"),
+    "livebench-coding": ("livebench-coding", "livebench-agentic-coding"),
 }
 _FAMILY_OF: dict[str, tuple[str, int]] = {
     bid: (family, rank)
@@ -654,12 +660,19 @@ _LEADERBOARD_AVERAGES: dict[str, str] = {
 _SECONDARY_SETTING = re.compile(r"(?i)\bwith style control\b|\ball problems in file\b")
 
 
-def _family(c: _Cmp, named: set[str]) -> tuple[str, int, bool]:
+def _family(
+    c: _Cmp, named: set[str], domain: frozenset[str] = frozenset()
+) -> tuple[str, int, bool]:
     """(family key, rank of this benchmark in it, may it count at all) for a tally."""
     bid = c.info.id
+    board = _LEADERBOARD_AVERAGES.get(c.s.source)
+    if board and bid != board and c.info.category in domain:
+        # a claim narrowed to a domain reads a board by its rating for that domain, once:
+        # LMArena's coding rating (before its software occupation slice), LiveBench Coding
+        family, rank = _FAMILY_OF.get(bid, (bid, 9))
+        return f"{board}:{c.info.category}", rank, True
     if bid in named:
         return bid, 0, True  # a benchmark the claim names is counted as itself
-    board = _LEADERBOARD_AVERAGES.get(c.s.source)
     if board:
         return board, 0, bid == board
     family, rank = _FAMILY_OF.get(bid, (bid, 0))
@@ -667,7 +680,7 @@ def _family(c: _Cmp, named: set[str]) -> tuple[str, int, bool]:
 
 
 def _headlines(
-    cmps: Sequence[_Cmp], named: set[str]
+    cmps: Sequence[_Cmp], named: set[str], domain: frozenset[str] = frozenset()
 ) -> tuple[dict[str, list[_Cmp]], list[_Cmp], list[_Cmp]]:
     """Readings per benchmark family for a tally, and the rows counted and not counted.
 
@@ -681,7 +694,7 @@ def _headlines(
     skipped: list[_Cmp] = []
     parts: dict[str, list[_Cmp]] = defaultdict(list)  # board source -> its uncounted parts
     for c in cmps:
-        family, rank, counts = _family(c, named)
+        family, rank, counts = _family(c, named, domain)
         if counts:
             groups[(family, c.s.source)].append((rank, c))
         else:
@@ -1323,6 +1336,7 @@ class _Judgement:
         self._released_memo: dict[str, bool] = self.cache.setdefault(("released", as_of), {})
         self.vendor_all = vendor
         self.vendor_rows = list(vendor_rows)
+        self._claim_rows = evaluations  # the subject's and targets' own rows
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
         if not self.claim_settings:
             self.claim_settings = _settings_of(claim.text)
@@ -1428,6 +1442,18 @@ class _Judgement:
                 b for b, info in self.registry.benchmarks.items() if info.category in self.domain
             }
         return named
+
+    def _note_categories_used(self, counted: Sequence[_Cmp]) -> None:
+        """Say which category rating of a board stood in for its overall rating."""
+        for c in counted:
+            board = _LEADERBOARD_AVERAGES.get(c.s.source)
+            if board and c.info.id != board and c.info.id not in self.named:
+                overall = self.registry.benchmarks.get(board)
+                self.notes.append(
+                    f"{_source_name(c.s.source)} counts here by its "
+                    f"{c.info.category.replace('_', ' ')} rating ({c.info.name}), not by its "
+                    f"overall {overall.name if overall else 'rating'}."
+                )
 
     def _domain_reason(self) -> str | None:
         if not self.domain:
@@ -1885,7 +1911,7 @@ class _Judgement:
         return f"The evidence backs only a weaker claim than that {self._sname} {rel} {tname}."
 
     def _judge_broad(self, pair: list[_Cmp], target: str) -> tuple[str, list[str], str]:
-        per, counted, skipped = _headlines(pair, self._as_themselves)
+        per, counted, skipped = _headlines(pair, self._as_themselves, frozenset(self.domain))
         tname = _model_name(self.registry, target)
         if not counted:
             return (
@@ -1899,6 +1925,7 @@ class _Judgement:
         readings = {b: self._benchmark_reading(cs) for b, cs in per.items()}
         rel = self.claim.relation
         w = _weigh(per, readings, _hedge(self.claim.quantifier), rel)
+        self._note_categories_used(counted)
         word = {"surpasses": "wins", "approaches": "is close on", "trails": "is not ahead on"}.get(
             rel, "matches or leads on"
         )
@@ -2070,7 +2097,10 @@ class _Judgement:
         broad = self.claim.scope == "broad" or not self.named
         skipped: list[_Cmp] = []
         if broad:
-            per_bench, _counted, skipped = _headlines(leaders, self._as_themselves)
+            per_bench, counted, skipped = _headlines(
+                leaders, self._as_themselves, frozenset(self.domain)
+            )
+            self._note_categories_used(counted)
             if not per_bench:
                 reasons.insert(
                     0,
@@ -2314,10 +2344,64 @@ class _Judgement:
         self._flag_contamination(cmps)
         self._flag_stale()
         self._flag_settings(cmps)
+        self._flag_systems()
         self._flag_variants(cmps)
         if verdict in ("supported", "overstated"):
             # a price gap matters where the subject does hold its own, not where it loses
             self._flag_cost()
+
+    def _flag_systems(self) -> None:
+        """Agent systems vs models on boards such as SWE-bench.
+
+        A Verified/Lite board row scores a system (a scaffold and the model it runs); it is
+        never compared with another system's or a model's row (each system is its own
+        setting), and the reasons say what it is. A vendor's number with its own scaffold
+        against a run where every model used the same minimal agent (SWE-bench's bash-only
+        board, Epoch AI's harness) is a `setting_mismatch`, shown with both numbers.
+        """
+        models = [m for m in (self.subject, *self.targets) if m]
+        for bench in dict.fromkeys(self.named):
+            rows = [
+                e
+                for e in self._claim_rows
+                if e.benchmark_id == bench and e.kind == "independent" and e.document is None
+            ]
+            systems = [e for e in rows if e.system]
+            if not systems:
+                continue
+            info = self.registry.benchmarks.get(bench)
+            bname = info.name if info else bench
+            by_model: dict[str, list[Evaluation]] = defaultdict(list)
+            for e in systems:
+                if e.model_id in models:
+                    by_model[e.model_id or ""].append(e)
+            for mid, found in by_model.items():
+                found.sort(key=lambda e: e.score, reverse=True)
+                shown = "; ".join(f"{e.system} {_fmt(e.score)}" for e in found[:3])
+                more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+                self.notes.append(
+                    f"The {bname} board ({_source_name(found[0].source)}) scores agent systems "
+                    f"(a scaffold and the model it runs), not {_model_name(self.registry, mid)} "
+                    f"alone: {shown}{more}. A system's score is compared with nothing but "
+                    "itself; models are compared where every model ran in the same harness."
+                )
+            harness = {e.model_id: e for e in sorted(rows, key=lambda e: e.as_of) if not e.system}
+            for v in self.vendor_all:
+                if v.benchmark_id != bench or v.model_id not in harness:
+                    continue
+                if re.search(r"(?i)bash-only|mini-swe-agent", v.setting):
+                    continue
+                ref = harness[v.model_id]
+                who = v.reported_by or _source_name(v.source)
+                self.flags.add("setting_mismatch")
+                self.notes.append(
+                    f"{who}'s {_fmt(v.score)} for {_model_name(self.registry, v.model_id)} on "
+                    f"{bname} is a score with its own agent scaffold; "
+                    f"{_source_name(ref.source)} ran every model in the same minimal harness "
+                    f"({ref.setting.split(';')[0] or 'one agent for all'}) and measured "
+                    f"{_fmt(ref.score)}: not the same setting."
+                )
+                break
 
     def _flag_contamination(self, cmps: list[_Cmp]) -> None:
         """Named benchmarks, or for a broad claim the ones the subject's case rests on (wins)."""

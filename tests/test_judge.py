@@ -1742,3 +1742,101 @@ def test_domain_words_narrow_a_broad_claim_to_that_category() -> None:
     assert {e.benchmark for e in coding.evidence} == {"HumanEval"}
     assert verdict("alpha beats beta on math tasks").verdict == "supported"
     assert verdict("alpha beats beta").tally == "wins 2 of 3"
+
+
+# -- issue 11: arena categories and SWE-bench systems --------------------------------------------
+
+ARENA_REG = replace(
+    REG,
+    benchmarks={
+        **REG.benchmarks,
+        "lmarena": BenchmarkInfo(
+            "lmarena",
+            "Arena overall",
+            metric_kind="elo",
+            scale=0.0,
+            category="chat",
+            primary_metrics=("elo",),
+        ),
+        "lmarena-coding": BenchmarkInfo(
+            "lmarena-coding",
+            "Arena coding",
+            metric_kind="elo",
+            scale=0.0,
+            category="coding",
+            primary_metrics=("elo",),
+        ),
+        "swe": BenchmarkInfo("swe", "SWE-bench Verified", items=500, primary_metrics=("resolved",)),
+    },
+    categories={"coding": (("coding",), True)},
+)
+
+
+def test_an_arena_coding_rating_is_the_evidence_for_a_coding_claim() -> None:
+    """alpha trails beta overall (1280 vs 1300) but leads the coding rating (1320 vs 1290,
+    CIs ±4): "better at coding" is supported on the coding rating, and the reason says so."""
+
+    def arena(model: str, bench: str, score: float) -> Evaluation:
+        return E(
+            model, bench, score, source="lmarena", metric="elo", ci_low=score - 4, ci_high=score + 4
+        )
+
+    rows = [
+        arena("alpha", "lmarena", 1280),
+        arena("beta-0806", "lmarena", 1300),
+        arena("alpha", "lmarena-coding", 1320),
+        arena("beta-0806", "lmarena-coding", 1290),
+    ]
+    coding = C("alpha", "surpasses", ("beta-0806",), text="alpha is better at coding than beta")
+    v = judge(coding, rows, registry=ARENA_REG)  # type: ignore[arg-type]
+    assert v.verdict == "supported" and v.tally == "wins 1 of 1"
+    assert any("counts here by its coding rating (Arena coding)" in r for r in v.reasons)
+    broad = judge(C("alpha", "surpasses", ("beta-0806",)), rows, registry=ARENA_REG)  # type: ignore[arg-type]
+    assert broad.verdict == "contradicted"  # without the domain: the overall rating alone
+
+
+def test_swe_bench_systems_are_never_compared_and_a_scaffold_number_is_a_mismatch() -> None:
+    harness = "bash-only: every model in the same minimal agent"
+    rows = [
+        E("alpha", "swe", 60.0, metric="resolved", source="swebench", setting=harness),
+        E("beta-0806", "swe", 40.0, metric="resolved", source="swebench", setting=harness),
+        E(
+            "alpha",
+            "swe",
+            75.0,
+            metric="resolved",
+            source="swebench",
+            setting="agent: Foo",
+            system="Foo + alpha",
+        ),
+        E(
+            "beta-0806",
+            "swe",
+            72.0,
+            metric="resolved",
+            source="swebench",
+            setting="agent: Bar",
+            system="Bar + beta",
+        ),
+    ]
+    vendor = [
+        E(
+            "alpha",
+            "swe",
+            71.0,
+            metric="resolved",
+            kind="self_reported",
+            source="blog",
+            reported_by="Alpha Lab",
+            document="d",
+        ),
+    ]
+    claim = C("alpha", "surpasses", ("beta-0806",), ("swe",))
+    v = judge(claim, rows + vendor, registry=ARENA_REG, vendor_rows=vendor)  # type: ignore[arg-type]
+    assert v.verdict == "supported"  # 60 vs 40 on 500 items, like for like
+    independent = [e for e in v.evidence if e.kind == "independent"]
+    assert [(e.subject_score, e.target_score) for e in independent] == [(60.0, 40.0)]
+    assert "setting_mismatch" in v.flags
+    said = " ".join(v.reasons)
+    assert "scores agent systems" in said and "Foo + alpha 75.0" in said
+    assert "Alpha Lab's 71.0" in said and "measured 60.0" in said
