@@ -1094,7 +1094,10 @@ _UNSPECIFIED = re.compile(
 )
 _PREDECESSOR = re.compile(
     r"(?i)\b(?:predecessors?|previous (?:version|generation|release|model|iteration)s?|"
-    r"prior (?:version|generation|model)s?|last generation|earlier version)\b"
+    r"prior (?:version|generation|model)s?|last generation|earlier version|"
+    r"(?:the|its|our)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|spring|summer|autumn|fall|winter|earlier|original|first)"
+    r"(?:\s+20\d\d)?\s+(?:release|version|model|snapshot|update))\b"
 )
 _SIBLING = re.compile(
     r"(?i)^(?:the|our|its|their)\s+(\d+(?:\.\d+)?)\s*b\s+(?:model|version|variant|one|size)s?$"
@@ -1294,8 +1297,13 @@ class _Judgement:
         self._older_seen: set[tuple[Any, ...]] = set()
         # rows shown as evidence but left out of a tally: (id of subject row, id of other row)
         self._uncounted: set[tuple[int, int]] = set()
-        # "better at coding than X": a broad claim narrowed to one category of benchmarks
+        # "better at coding than X": a broad claim narrowed to one category of benchmarks;
+        # a vision or audio model's broad claim is about its modality unless it says otherwise
         self.domain: dict[str, str] = {} if wanted else _domains(claim, registry)
+        if not wanted and not self.domain:
+            modality = _modality(registry.models.get(self.subject or ""))
+            if modality and modality in getattr(registry, "categories", {}):
+                self.domain = {modality: f"a {modality} model"}
         if index is not None:
             # the index keeps each benchmark's table built once: judging is lookups
             models = [m for m in (self.subject, *self.targets) if m]
@@ -1460,6 +1468,11 @@ class _Judgement:
             return None
         cats = _and([c.replace("_", " ") for c in self.domain])
         said = _and([f"'{w}'" for w in dict.fromkeys(self.domain.values())])
+        if len(self.domain) == 1 and next(iter(self.domain.values())).startswith("a "):
+            return (
+                f"{self._sname} is {next(iter(self.domain.values()))}: a broad claim about it "
+                f"is judged on {cats} benchmarks only."
+            )
         return (
             f"Read as a claim about {cats} (the claim says {said}): judged on {cats} "
             "benchmarks only."
@@ -1470,7 +1483,7 @@ class _Judgement:
     def run(self) -> Verdict:
         c = self.claim
         if not self.subject:
-            return Verdict("unverifiable", reasons=(_unnamed_reason(c),))
+            return Verdict("unverifiable", reasons=(_unnamed_reason(c, self.registry),))
         rel = c.relation
         early: list[str] = []
         if not self.targets and c.target_group:
@@ -1504,16 +1517,15 @@ class _Judgement:
         elif rel == "best_in_group" or (not self.targets and c.target_group):
             verdict, reasons, cmps, tally = self._best_in_group(trails=rel == "trails")
         elif not self.targets:
-            names = ", ".join(t.text for t in c.targets) or "the compared model"
-            return self._finish(
-                "unverifiable",
-                [
-                    f"{names} could not be identified as a known model, so there is nothing to "
-                    f"compare {self._sname} with."
-                ],
-                [],
-                None,
+            names = ", ".join(t.text for t in c.targets)
+            why = (
+                f"{names} could not be identified as a known model, so there is nothing to "
+                f"compare {self._sname} with."
+                if names
+                else f"The claim names no model or group to compare {self._sname} with, so "
+                "there is nothing to check it against."
             )
+            return self._finish("unverifiable", [why], [], None)
         else:
             verdict, reasons, cmps, tally = self._pairwise()
         domain = self._domain_reason()
@@ -1769,6 +1781,8 @@ class _Judgement:
     def _no_pair_reason(self, target: str) -> str:
         tname = _model_name(self.registry, target)
         where = self._named_text()
+        if self.domain:
+            where = " of " + _and([d.replace("_", " ") for d in self.domain]) + " benchmarks"
         have_s = self.table.covers(self.subject or "")
         have_t = self.table.covers(target)
         if not have_s and not have_t:
@@ -2088,9 +2102,12 @@ class _Judgement:
             others.extend(_compare(s, r, info) for r in ahead[: MAX_FIELD_ROWS - 1])
         if not per_bench:
             where = self._named_text()
+            kind = " " + _and([d.replace("_", " ") for d in self.domain]) if self.domain else ""
+            others_label = "models" if label == "all models" else label
             reasons.insert(
                 0,
-                f"No independent evaluation{where} ranks {self._sname} against other {label}.",
+                f"No independent{kind} evaluation{where} ranks {self._sname} against other "
+                f"{others_label}.",
             )
             self._self_reported_only(reasons)
             return "unverifiable", reasons, [], None
@@ -2335,7 +2352,10 @@ class _Judgement:
             return
         reasons.append(f"In its own table, {self._sname} wins {wins} of {n} rows.")
         bar = _hedge(self.claim.quantifier)
-        if not _broad_ok(wins, n, 1.0, bar if bar != "aggregate" else "majority"):
+        # a parity claim ("on par with") does not need wins: the measure is for leads
+        if self.claim.relation in ("surpasses", "best_in_group") and not _broad_ok(
+            wins, n, 1.0, bar if bar != "aggregate" else "majority"
+        ):
             self.flags.add("cherry_picked")
 
     # -- flags shared by every relation ----------------------------------------------------
@@ -2593,12 +2613,28 @@ def _domain_patterns(
             re.escape(p).replace(r"\ ", r"[\s-]+") for p in sorted(phrases, key=len, reverse=True)
         )
         prose = re.compile(
-            rf"(?i)\b(?:at|in|on|for|across)\s+(?:[\w-]+[\s,]+){{0,3}}?(?:{words})\b"
-            rf"|\b(?:{words})[\s-]+{_DOMAIN_AFTER}\b"
+            rf"(?i)\b(?:at|in|on|for|across)\s+(?:[\w-]+[\s,]+){{0,3}}?(?P<a>{words})\b"
+            rf"|\b(?P<b>{words})[\s-]+{_DOMAIN_AFTER}\b"
         )
         group = re.compile(rf"(?i)\b(?:{words})\b") if in_groups else None
         out.append((category, prose, group))
     return out
+
+
+_MODALITY = (
+    ("vision", re.compile(r"(?:^|-)(?:vl|vlm|vision|visual|\d+(?:\.\d+)?v)(?:-|$)")),
+    ("audio", re.compile(r"(?:^|-)(?:audio|speech|asr|tts|voice)(?:-|$)")),
+)
+
+
+def _modality(info: ModelInfo | None) -> str | None:
+    """A vision-language or audio model, told by the words of its id ("qwen2-vl-72b")."""
+    if info is None:
+        return None
+    for modality, pattern in _MODALITY:
+        if pattern.search(info.id):
+            return modality
+    return None
 
 
 def _domains(claim: Claim, registry: RegistryLike) -> dict[str, str]:
@@ -2608,16 +2644,49 @@ def _domains(claim: Claim, registry: RegistryLike) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     key = tuple((c, p, g) for c, (p, g) in categories.items())
+    text = _own_clause(claim)
     for category, prose, group in _domain_patterns(key):
-        m = prose.search(claim.text)
-        if m is None and group is not None and claim.target_group:
-            m = group.search(claim.target_group)
+        m = prose.search(text)
         if m is not None:
-            found[category] = " ".join(m.group(0).split())
+            found[category] = " ".join((m.group("a") or m.group("b") or m.group(0)).split())
+        elif group is not None and claim.target_group:
+            g = group.search(claim.target_group)
+            if g is not None:
+                found[category] = " ".join(g.group(0).split())
     return found
 
 
-def _unnamed_reason(claim: Claim) -> str:
+# clause boundaries; ", and" only where a new comparison follows ("..., and beats it at math"),
+# not inside a list ("software engineering, tool use, and long context tasks")
+_CLAUSE_BREAK = re.compile(
+    r"[:;]\s+|\.\s+(?=[A-Z])|,\s+(?:and|but|while|whereas|although)\s+"
+    r"(?=(?:\S+\s+){0,3}?(?:beats|outperforms|surpasses|matches|rivals|trails|leads|exceeds|"
+    r"is|are|achieves|delivers|reaches|approaches)\b)"
+)
+
+
+def _own_clause(claim: Claim) -> str:
+    """The clause of the sentence that holds this claim (its target or group is in it).
+
+    A sentence with several claims shares its words: "the best closed model for coding: it
+    improves on the June release across the board" narrows only its first claim to coding.
+    """
+    anchors = [t.text for t in claim.targets if t.text] + [claim.target_group or ""]
+    for anchor in anchors:
+        anchor = " ".join(anchor.split())
+        if not anchor:
+            continue
+        start = 0
+        for m in [*_CLAUSE_BREAK.finditer(claim.text), None]:
+            end = m.start() if m else len(claim.text)
+            clause = claim.text[start:end]
+            if anchor in " ".join(clause.split()):
+                return clause
+            start = m.end() if m else start
+    return claim.text
+
+
+def _unnamed_reason(claim: Claim, registry: RegistryLike | None = None) -> str:
     """Why a claim without a resolved subject cannot be checked, in the reader's words."""
     text = claim.subject.text.strip() if claim.subject and claim.subject.text else ""
     if not text or _UNNAMED.match(text) or (text == text.lower() and not re.search(r"\d", text)):
@@ -2625,6 +2694,15 @@ def _unnamed_reason(claim: Claim) -> str:
         return (
             f"{shown} is never named: the document does not say which model it is, so no "
             "evaluation can be found for it."
+        )
+    fits = getattr(registry, "fits", None)
+    several = fits(text) if fits is not None else []
+    if len(several) > 1:
+        names = [_model_name(registry, m.id) for m in several[:4]] if registry else []
+        more = f" and {len(several) - 4} more" if len(several) > 4 else ""
+        return (
+            f"'{text}' names {len(several)} models ({', '.join(names)}{more}), not one; the "
+            "claim does not say which, so no one model's evaluations can be used."
         )
     return f"{text} is not a model claimcheck knows, so no evaluation covers it."
 

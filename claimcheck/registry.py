@@ -236,6 +236,11 @@ _SERIES_DATE = re.compile(r"[-_](?:20\d\d-?\d\d-?\d\d|\d\d-\d\d|\d{4})$")
 _SLUG_DATE = re.compile(r"(?<!\d)(20[12]\d)-?([01]\d)-?([0-3]\d)(?!\d)")
 
 
+def _size_of(model: ModelInfo) -> float:
+    m = re.search(r"(\d+(?:\.\d+)?)\s*[bB]", model.size or "")
+    return float(m.group(1)) if m else 0.0
+
+
 def display_name(model: ModelInfo | None, fallback: str = "") -> str:
     """The name a reader should see: the registry's own name, or a tidy one for a slug.
 
@@ -834,6 +839,19 @@ class Registry:
         query = set(model_tokens(raw))
         if len(query) < 2 or not any(any(c.isdigit() for c in t) for t in query):
             return None
+        fits = self.fits(raw)
+        if len(fits) == 1:
+            return fits[0].id
+        if len(fits) == 2 and {m.variant for m in fits} in ({"base", "instruct"}, {"base", "chat"}):
+            return next(m.id for m in fits if m.variant == "base")
+        return None
+
+    def fits(self, raw: str) -> list[ModelInfo]:
+        """Released models a name fits when it leaves out only sizes or tuning words
+        ("Granite Code" fits the 3B to 34B base and instruct models)."""
+        query = set(model_tokens(raw))
+        if not query:
+            return []
         if self._token_models is None:
             index: dict[str, set[str]] = defaultdict(set)
             for model in self.models.values():
@@ -843,7 +861,7 @@ class Registry:
             self._token_models = index
         sets = sorted((self._token_models.get(t, set()) for t in query), key=len)
         if not sets or not sets[0]:
-            return None
+            return []
         fits = []
         for mid in sets[0].intersection(*sets[1:]):
             model = self.models[mid]
@@ -853,12 +871,10 @@ class Registry:
                 if query <= tokens and extra and all(_COMPLETION_WORD.match(t) for t in extra):
                     fits.append(model)
                     break
-        fits = [m for m in fits if m.variant not in _NOT_RELEASED]
-        if len(fits) == 1:
-            return fits[0].id
-        if len(fits) == 2 and {m.variant for m in fits} in ({"base", "instruct"}, {"base", "chat"}):
-            return next(m.id for m in fits if m.variant == "base")
-        return None
+        return sorted(
+            (m for m in fits if m.variant not in _NOT_RELEASED),
+            key=lambda m: (_size_of(m), m.id),
+        )
 
     # -- benchmarks --------------------------------------------------------------------------
 

@@ -1840,3 +1840,52 @@ def test_swe_bench_systems_are_never_compared_and_a_scaffold_number_is_a_mismatc
     said = " ".join(v.reasons)
     assert "scores agent systems" in said and "Foo + alpha 75.0" in said
     assert "Alpha Lab's 71.0" in said and "measured 60.0" in said
+
+
+def test_domain_words_belong_to_their_own_clause() -> None:
+    """Two claims in one sentence: only the first clause speaks of coding."""
+    rows = [
+        E("alpha", "mmlu", 85),
+        E("beta-0806", "mmlu", 75),
+        E("alpha", "he", 60),
+        E("beta-0806", "he", 85),
+    ]
+    text = "alpha is the best model for coding: it also improves on beta-0806 across the board"
+    claim = C("alpha", "surpasses", ("beta-0806",), text=text)
+    v = judge(claim, rows, registry=DOMAIN_REG)  # type: ignore[arg-type]
+    assert v.tally == "wins 1 of 2" and not any("about coding" in r for r in v.reasons)
+    lists = C("alpha", "surpasses", ("beta-0806",), text="alpha beats beta on math, and coding")
+    assert judge(lists, rows, registry=DOMAIN_REG).tally == "wins 0 of 1"  # type: ignore[arg-type]
+
+
+def test_a_claim_with_no_comparator_says_so() -> None:
+    v = J(C("alpha", "surpasses"), [E("alpha", "mmlu", 80.0)])
+    assert v.verdict == "unverifiable"
+    assert v.reasons[0].startswith("The claim names no model or group to compare alpha with")
+
+
+def test_a_vision_model_is_judged_on_vision_benchmarks(real) -> None:  # type: ignore[no-untyped-def]
+    """Qwen2-VL-72B-Instruct has only text rows (HF v2); a broad claim about it is a vision
+    claim, so those rows do not decide it."""
+    _store, index, registry = real
+    claim = R("qwen2-vl-72b-instruct", "best_in_group", target_group="models of similar scale")
+    v = judge(claim, index, registry=registry, as_of="2024-09-01")
+    assert v.verdict == "unverifiable"
+    assert "No independent vision evaluation" in v.reasons[0]
+    assert any("is a vision model" in r for r in v.reasons)
+
+
+def test_a_family_name_that_names_several_models_says_which(real) -> None:  # type: ignore[no-untyped-def]
+    _store, index, registry = real
+    claim = replace(R(None, "surpasses", ("gpt-4o-2024-05-13",)), subject=Mention("Yi-1.5", None))
+    v = judge(claim, index, registry=registry, as_of="2024-06-01")
+    assert v.verdict == "unverifiable"
+    assert "'Yi-1.5' names 6 models" in v.reasons[0]
+
+
+def test_the_month_release_of_a_line_is_its_predecessor(real) -> None:  # type: ignore[no-untyped-def]
+    _store, index, registry = real
+    claim = R("claude-3-5-sonnet-20241022", "surpasses", target_group="the June release")
+    v = judge(claim, index, registry=registry, as_of="2024-10-22")
+    assert any("read as Claude 3.5 Sonnet (20240620)" in r for r in v.reasons)
+    assert v.verdict in ("supported", "overstated")
