@@ -240,6 +240,16 @@ class EvaluationIndex:
             self.by_model[e.model_id].append(e)
             self.by_benchmark[e.benchmark_id].append(e)
         self.rows = sum(len(v) for v in self.by_model.values())
+        # vendor numbers per model, and benchmarks some board scores as agent systems
+        self.reported: dict[str, list[Evaluation]] = defaultdict(list)
+        self.system_benchmarks: set[str] = set()
+        self.slice_parts = _slice_parts(r for rs in self.by_model.values() for r in rs)
+        for mid, model_rows in self.by_model.items():
+            for e in model_rows:
+                if e.kind != "independent":
+                    self.reported[mid].append(e)
+                elif e.system and e.benchmark_id:
+                    self.system_benchmarks.add(e.benchmark_id)
         self.first_seen: dict[str, str] = {}
         for mid, model_rows in self.by_model.items():
             dates = [e.as_of for e in model_rows if e.as_of]
@@ -334,6 +344,20 @@ class EvaluationIndex:
             )
             table = self._tables[key] = _Table(rows, registry.benchmarks)
         return table
+
+
+def _slice_parts(rows: Iterable[Evaluation]) -> frozenset[str]:
+    """Benchmarks that are only ever a slice of a sliced board's overall rating."""
+    sliced: set[str] = set()
+    elsewhere: set[str] = set()
+    for e in rows:
+        if not e.benchmark_id or e.kind != "independent":
+            continue
+        if e.source in _SLICED_BOARDS and e.benchmark_id != _LEADERBOARD_AVERAGES[e.source]:
+            sliced.add(e.benchmark_id)
+        else:
+            elsewhere.add(e.benchmark_id)
+    return frozenset(sliced - elsewhere)
 
 
 class ClaimRows(list[Evaluation]):
@@ -516,13 +540,13 @@ class _Table:
                     break
         return out
 
-    def older_with(self, *models: str) -> list[list[dict[str, Evaluation]]]:
-        """For each series, the releases after the newest in which all `models` have a row."""
+    def releases_with(self, *models: str) -> list[list[dict[str, Evaluation]]]:
+        """For each series, every release in which all `models` have a row, newest first."""
         out = []
         for releases in self.series.values():
             found = [self._view(g, models) for g in releases if all(self.has(g, m) for m in models)]
-            if len(found) > 1:
-                out.append(found[1:])
+            if found:
+                out.append(found)
         return out
 
     def covers(self, model: str) -> bool:
@@ -581,8 +605,21 @@ class _Cmp:
         return (z is None, -abs(z) if z is not None else -abs(self.normalised))
 
 
-def _compare(s: Evaluation, t: Evaluation, info: BenchmarkInfo) -> _Cmp:
-    margin, method = _margin(_row_noise(s, info), _row_noise(t, info))
+def _compare(
+    s: Evaluation,
+    t: Evaluation,
+    info: BenchmarkInfo,
+    noise: dict[int, _Noise] | None = None,
+) -> _Cmp:
+    """Subject row vs other row; `noise` memoises each row's SE (keyed by the row's id, so
+    it must not outlive the rows: the index keeps one for its own rows)."""
+    if noise is None:
+        a, b = _row_noise(s, info), _row_noise(t, info)
+    else:
+        hit_a, hit_b = noise.get(id(s)), noise.get(id(t))
+        a = hit_a if hit_a is not None else noise.setdefault(id(s), _row_noise(s, info))
+        b = hit_b if hit_b is not None else noise.setdefault(id(t), _row_noise(t, info))
+    margin, method = _margin(a, b)
     diff = s.score - t.score
     if not info.higher_is_better:
         diff = -diff
@@ -656,6 +693,11 @@ _LEADERBOARD_AVERAGES: dict[str, str] = {
     "hf_open_llm_leaderboard_v2": "hf-open-llm-v2",
     "lmarena": "lmarena",  # LMArena's own board: its 28 category ratings are parts of it
 }
+# Boards whose parts are slices of the same votes (LMArena's category ratings re-rate subsets
+# of the battles behind the overall rating), not separate components of an average: a broad
+# claim reads them by the overall rating alone, and a part is compared only where the claim
+# names it or is narrowed to its domain.
+_SLICED_BOARDS = frozenset({"lmarena"})
 # a second reading of the same runs: shown, counted only when nothing else is there
 _SECONDARY_SETTING = re.compile(r"(?i)\bwith style control\b|\ball problems in file\b")
 
@@ -1092,9 +1134,10 @@ _UNSPECIFIED = re.compile(
     r"peers|rivals|counterparts|prior (?:work|methods|art)|previous (?:methods|work)|"
     r"alternatives)$"
 )
+# one earlier model of the line ("its predecessor"); plural forms are the vendor's line-up
 _PREDECESSOR = re.compile(
-    r"(?i)\b(?:predecessors?|previous (?:version|generation|release|model|iteration)s?|"
-    r"prior (?:version|generation|model)s?|last generation|earlier version|"
+    r"(?i)\b(?:predecessor|previous (?:version|generation|release|model|iteration)|"
+    r"prior (?:version|generation|model)|last generation|earlier version|"
     r"(?:the|its|our)\s+(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|spring|summer|autumn|fall|winter|earlier|original|first)"
     r"(?:\s+20\d\d)?\s+(?:release|version|model|snapshot|update))\b"
@@ -1102,7 +1145,8 @@ _PREDECESSOR = re.compile(
 _SIBLING = re.compile(
     r"(?i)^(?:the|our|its|their)\s+(\d+(?:\.\d+)?)\s*b\s+(?:model|version|variant|one|size)s?$"
 )
-_OWN = re.compile(r"(?i)\b(?:our|its own|their own|our own|in-house)\b")
+_OWN = re.compile(r"(?i)\b(?:our|its own|their own|our own|in-house|its predecessors)\b")
+_EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|older|predecessors|past|last-generation)\b")
 _LARGER = re.compile(
     r"(?i)\b(?:larger|bigger)\b|\b(\d+(?:\.\d+)?|two|three|four|five|ten|several|many)\s*"
     r"(?:x|×|times)\s+(?:its|their|the|our)?\s*(?:size|larger|bigger|as large)"
@@ -1166,7 +1210,13 @@ def parse_group(group: str | None, subject: ModelInfo | None) -> Group:
     if _OWN.search(g) and subject is not None and subject.org:
         org = subject.org
         preds.append(lambda m: m.org == org)
-        words.append(f"{org}'s own")
+        if _EARLIER.search(g) and subject.release_date:
+            # "our previous models": the vendor's line-up released before the subject
+            before = subject.release_date
+            preds.append(lambda m: bool(m.release_date) and (m.release_date or "") < before)
+            words.append(f"{org}'s own earlier")
+        else:
+            words.append(f"{org}'s own")
     larger = _LARGER.search(g)
     if larger:
         factor_text = larger.group(1)
@@ -1276,6 +1326,11 @@ class _Judgement:
                     r = resolve(mention.text, as_of=as_of)
                     if r.id == mid and r.undated:
                         self._note_undated(mention.text, mid, r.undated)
+                    elif r.id == mid and r.method == "as_of" and r.candidates and as_of:
+                        self.notes.append(
+                            f"'{mention.text}' on {as_of} is {_model_name(registry, mid)}, the "
+                            "version current then."
+                        )
                     if r.id == mid and r.method == "completed":
                         self.notes.append(
                             f"'{mention.text}' is read as {_model_name(registry, mid)}, the only "
@@ -1288,7 +1343,12 @@ class _Judgement:
         self.first_seen: dict[str, str]
         # the document's own table first: where a bundled copy of the same table repeats a
         # number, the document's row is the one shown
-        vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
+        if index is not None:
+            ids = [m for m in (self.subject, *self.targets) if m]
+            ids += [v for m in ids for v in index.standins.get(m, ())]
+            vendor = list(vendor_rows) + [e for m in ids for e in index.reported.get(m, ())]
+        else:
+            vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
         wanted = set(self.named)
         self._bare_memo: dict[str, bool] = {}
         self._group: Group | None = None
@@ -1316,6 +1376,8 @@ class _Judgement:
                     bench_ids |= index.benchmarks_of(self._snapshots_near(self.subject))
             if self.domain:
                 bench_ids = {b for b in bench_ids if self._in_domain(b)}
+            elif not wanted:
+                bench_ids = set(bench_ids) - index.slice_parts
             self.table = _Table.merged(
                 (index.table(b, registry) for b in sorted(bench_ids)), self.standin_of
             )
@@ -1327,6 +1389,9 @@ class _Judgement:
                 indep = [e for e in indep if e.benchmark_id in wanted]
             elif self.domain:
                 indep = [e for e in indep if self._in_domain(e.benchmark_id or "")]
+            else:
+                parts = _slice_parts(indep)
+                indep = [e for e in indep if e.benchmark_id not in parts]
             self.standin_of = {
                 e.model_id: m.group("base")
                 for e in indep
@@ -1342,6 +1407,8 @@ class _Judgement:
                     self.first_seen[e.model_id] = e.as_of
         # which models were out at the claim date: shared by every claim of that date
         self._released_memo: dict[str, bool] = self.cache.setdefault(("released", as_of), {})
+        # each row's noise estimate, computed once per index (rows live as long as it does)
+        self._noise: dict[int, _Noise] = self.cache.setdefault("noise", {})
         self.vendor_all = vendor
         self.vendor_rows = list(vendor_rows)
         self._claim_rows = evaluations  # the subject's and targets' own rows
@@ -1366,7 +1433,15 @@ class _Judgement:
             return
         mentions = [m for m in (self.claim.subject, *self.claim.targets) if m and m.id]
         bare = [m for m in mentions if not _TUNING_WORD.search(m.text)]
-        if not bare:
+        # only an open-weights line with both checkpoints can be read either way
+        open_lines = [
+            m
+            for m in bare
+            if (info := self.registry.models.get(m.id or "")) is not None
+            and info.open_weights is not False
+            and (info.variant == "base" or base_of(info.id) not in (None, info.id))
+        ]
+        if not open_lines:
             return
         context = self._checkpoint_context(mentions, bare, vendor_rows)
         if context is None:
@@ -1504,12 +1579,15 @@ class _Judgement:
                     return self._finish("unverifiable", [why], [], None)
                 self.targets = [found]
                 early.append(why)
+                # "better than its predecessor" is a comparison with that one model
+                verdict, reasons, cmps, tally = self._pairwise()
+                return self._complete(verdict, reasons, cmps, tally, early)
         elif self.targets and rel == "best_in_group" and _EXAMPLES.search(c.text):
             # "the best among leading models such as A, B and C": the field is A, B and C
             named = [_model_name(self.registry, t) for t in self.targets]
             members = frozenset(self.targets)
             self._group = Group(
-                f"the named models ({_and(named)})", "field", lambda m: m.id in members
+                f"the named models ({_and(named)})", "named", lambda m: m.id in members
             )
             self.targets = []
         if self.targets and rel != "best_in_group":
@@ -1528,6 +1606,17 @@ class _Judgement:
             return self._finish("unverifiable", [why], [], None)
         else:
             verdict, reasons, cmps, tally = self._pairwise()
+        return self._complete(verdict, reasons, cmps, tally, early)
+
+    def _complete(
+        self,
+        verdict: str,
+        reasons: list[str],
+        cmps: list[_Cmp],
+        tally: str | None,
+        early: list[str],
+    ) -> Verdict:
+        c = self.claim
         domain = self._domain_reason()
         early = self.checkpoint_notes + early
         reasons[1:1] = early + ([domain] if domain and verdict != "unverifiable" else [])
@@ -1559,12 +1648,12 @@ class _Judgement:
         found = find(self.subject, size) if find is not None else None
         if found is None:
             return None, (
-                f"'{self.claim.target_group}' names no model the registry has: no {_fmt(size)}B "
+                f"'{self.claim.target_group}' names no model the registry has: no {_b(size)} "
                 f"model of {sname}'s line is known."
             )
         return found.id, (
             f"'{self.claim.target_group}' is read as {_model_name(self.registry, found.id)}, the "
-            f"{_fmt(size)}B model of {sname}'s line."
+            f"{_b(size)} model of {sname}'s line."
         )
 
     @property
@@ -1643,36 +1732,40 @@ class _Judgement:
     ) -> list[_Cmp]:
         subject = subject or self.subject or ""
         out = []
-        for g in self.table.newest_with(subject, target):
+        older_all = []
+        for found in self.table.releases_with(subject, target):
+            g = found[0]
             s, t = g[subject], g[target]
             if only and s.benchmark_id != only:
                 continue
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
-            out.append(_compare(s, t, info))
+            out.append(_compare(s, t, info, self._noise))
+            if len(found) > 1:
+                older_all.append((found[1:], info))
         out.sort(key=lambda c: (c.info.name, c.s.source, c.s.metric, c.s.setting))
-        self._note_older_releases(subject, target, only)
+        self._note_older_releases(subject, target, older_all)
         return _distinguish(out)
 
-    def _note_older_releases(self, subject: str, target: str, only: str | None) -> None:
+    def _note_older_releases(
+        self,
+        subject: str,
+        target: str,
+        older_all: list[tuple[list[dict[str, Evaluation]], BenchmarkInfo]],
+    ) -> None:
         """Older releases of a leaderboard that rank both models: shown, never counted.
 
         The rule is the same for every claim: the newest release in which both models appear
         is the one compared; the others are listed with their numbers and kept as evidence.
         """
-        for older in self.table.older_with(subject, target):
+        for older, info in older_all:
             first = older[0][subject]
-            if only and first.benchmark_id != only:
-                continue
-            info = self.registry.benchmarks.get(first.benchmark_id or "")
-            if info is None:
-                continue
             key = (first.source, first.benchmark_id, first.metric, subject, target)
             if key in self._older_seen:
                 continue
             self._older_seen.add(key)
-            cmps = [_compare(g[subject], g[target], info) for g in older]
+            cmps = [_compare(g[subject], g[target], info, self._noise) for g in older]
             self.older.extend(cmps)
             shown = "; ".join(
                 f"{_release_label(c.s)}: {_fmt(c.s.score)} vs {_fmt(c.t.score)}" for c in cmps[:4]
@@ -1899,7 +1992,14 @@ class _Judgement:
             self.flags.add("noise")
         if "ok" in values and ("far" in values or "bad" in values):
             self.flags.add("cherry_picked")
-        reasons.insert(0, self._headline(verdict, target, values))
+        head = self._headline(verdict, target, values)
+        if verdict == "overstated" and pair and all(c.unmeasured for c in pair):
+            head = (
+                f"No source gives a noise estimate for this comparison, so the difference "
+                f"between {self._sname} and {_model_name(self.registry, target)} cannot be "
+                "told from noise either way: the claim is not shown."
+            )
+        reasons.insert(0, head)
         return verdict, reasons
 
     def _disagree(self, cs: list[_Cmp]) -> str:
@@ -2000,6 +2100,32 @@ class _Judgement:
         self.cache[key] = (label, allowed)
         return label, allowed
 
+    def _field(
+        self,
+        g: dict[str, Evaluation],
+        info: BenchmarkInfo,
+        allowed: frozenset[str] | None,
+        exclude: set[str],
+    ) -> list[Evaluation]:
+        """The group's members best first, as `_rivals` admits them (the ordered field is
+        built once per group, group filter and date, and shared by every claim)."""
+        key = ("field", id(g), id(allowed) if allowed is not None else self.as_of)
+        ordered = self.cache.get(key)
+        if ordered is None:
+            sign = 1.0 if info.higher_is_better else -1.0
+            ordered = [
+                row
+                for mid, row in g.items()
+                if (mid in allowed if allowed is not None else self._released(mid))
+            ]
+            ordered.sort(key=lambda r: sign * r.score, reverse=True)
+            # a view made for a serving build is a fresh dict: its id is not a stable key
+            own = g.get(self.subject or "")
+            if own is not None and own.model_id == self.subject and len(self.cache) < 200_000:
+                self.cache[key] = ordered
+        skip = {self.subject, *exclude, *self.standin_of}
+        return [r for r in ordered if r.model_id not in skip]
+
     def _rivals(
         self, g: dict[str, Evaluation], allowed: frozenset[str] | None, exclude: set[str]
     ) -> list[Evaluation]:
@@ -2031,7 +2157,7 @@ class _Judgement:
             for row in self._rivals(g, allowed, exclude):
                 if sign * (row.score - s.score) <= 0:
                     continue  # not ahead at all: cannot lead beyond the margin
-                c = _compare(s, row, info)
+                c = _compare(s, row, info, self._noise)
                 mid = row.model_id or ""
                 if c.outcome == "loss" and (mid not in ahead or c.diff < ahead[mid].diff):
                     ahead[mid] = c
@@ -2075,6 +2201,7 @@ class _Judgement:
             and subject_info is not None
             and group.pred is not None
             and group.kind == "field"
+            and "'s own" not in label  # a vendor's line-up leaves the subject out by design
             and not group.pred(subject_info)
         ):
             reasons.append(f"{self._sname} is not itself one of the {label}.")
@@ -2087,19 +2214,18 @@ class _Judgement:
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
-            rivals = self._rivals(g, allowed, set(self.targets) if trails else set())
+            rivals = self._field(g, info, allowed, set(self.targets) if trails else set())
             if not rivals:
                 continue
             sign = 1.0 if info.higher_is_better else -1.0
-            rivals.sort(key=lambda r: sign * r.score, reverse=True)
             # "much larger models" names no model: the typical one (median score) stands in
             chosen = rivals[len(rivals) // 2 if typical else 0]
-            strongest = _compare(s, chosen, info)
+            strongest = _compare(s, chosen, info, self._noise)
             per_bench[s.benchmark_id or ""].append(strongest)
             leaders.append(strongest)
             # every other member ahead of the subject bears on the claim too: shown, not tallied
             ahead = [r for r in rivals if r is not chosen and sign * (r.score - s.score) > 0]
-            others.extend(_compare(s, r, info) for r in ahead[: MAX_FIELD_ROWS - 1])
+            others.extend(_compare(s, r, info, self._noise) for r in ahead[: MAX_FIELD_ROWS - 1])
         if not per_bench:
             where = self._named_text()
             kind = " " + _and([d.replace("_", " ") for d in self.domain]) if self.domain else ""
@@ -2380,7 +2506,10 @@ class _Judgement:
         board, Epoch AI's harness) is a `setting_mismatch`, shown with both numbers.
         """
         models = [m for m in (self.subject, *self.targets) if m]
+        index = getattr(self._claim_rows, "evaluation_index", None)
         for bench in dict.fromkeys(self.named):
+            if index is not None and bench not in index.system_benchmarks:
+                continue
             rows = [
                 e
                 for e in self._claim_rows
@@ -2637,6 +2766,16 @@ def _modality(info: ModelInfo | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _domain_words(
+    categories: tuple[tuple[str, tuple[str, ...], bool], ...],
+) -> re.Pattern[str]:
+    """Any phrase of any category, as a first cheap test."""
+    phrases = sorted({p for _c, ps, _g in categories for p in ps}, key=len, reverse=True)
+    words = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases) or "(?!)"
+    return re.compile(rf"(?i)\b(?:{words})\b")
+
+
 def _domains(claim: Claim, registry: RegistryLike) -> dict[str, str]:
     """Categories a broad claim's words narrow it to, with the words that said so."""
     categories = getattr(registry, "categories", None)
@@ -2644,8 +2783,12 @@ def _domains(claim: Claim, registry: RegistryLike) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     key = tuple((c, p, g) for c, (p, g) in categories.items())
+    patterns = _domain_patterns(key)
+    words = _domain_words(key)
+    if not (words.search(claim.text) or (claim.target_group and words.search(claim.target_group))):
+        return found  # no category is named at all: the usual case, one search
     text = _own_clause(claim)
-    for category, prose, group in _domain_patterns(key):
+    for category, prose, group in patterns:
         m = prose.search(text)
         if m is not None:
             found[category] = " ".join((m.group("a") or m.group("b") or m.group(0)).split())

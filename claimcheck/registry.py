@@ -470,6 +470,7 @@ class Registry:
         }
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
         self._orgs: dict[str, list[ModelInfo]] | None = None
+        self._display: dict[str, str] = {}
         self._token_models: dict[str, set[str]] | None = None
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
         self._strict_keys: dict[str, set[str]] = defaultdict(set)
@@ -573,7 +574,10 @@ class Registry:
         """A model's name as a reason should print it (see `display_name`)."""
         if not model_id:
             return "an unknown model"
-        return display_name(self.models.get(model_id), model_id)
+        shown = self._display.get(model_id)
+        if shown is None:
+            shown = self._display[model_id] = display_name(self.models.get(model_id), model_id)
+        return shown
 
     def family_name(self, family: str) -> str:
         """A family as a reader names it: its newest member's name without the snapshot."""
