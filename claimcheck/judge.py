@@ -915,7 +915,8 @@ def _evidence(c: _Cmp, registry: RegistryLike) -> Evidence:
         target_model=_model_name(registry, c.t.model_id),
         kind=c.s.kind,
         snapshot=c.s.snapshot,
-        outcome=c.outcome,
+        # without a noise estimate a difference is neither a win nor a loss, whichever side
+        outcome="unmeasured" if c.unmeasured else c.outcome,
     )
 
 
@@ -1030,7 +1031,8 @@ def _weigh(
     share = {"all": 1.0, "clear_majority": CLEAR_MAJORITY, "majority": 0.5}.get(bar)
     if relation in ("surpasses", "best_in_group"):
         if bar == "all":
-            ok = wins == n or (leads == n and favours)
+            # "across the board": ahead everywhere it can be told, behind nowhere
+            ok = wins == n or (behind == 0 and leads > 0 and favours)
         elif bar in ("clear_majority", "majority") and share is not None:
             strict = bar == "majority"
 
@@ -1563,6 +1565,8 @@ class _Judgement:
         early: list[str] = []
         if not self.targets and c.target_group:
             group = self.group
+            c = replace(c, target_group=" ".join(c.target_group.split()))
+            self.claim = c
             if group.kind == "unspecified":
                 return self._finish(
                     "unverifiable",

@@ -191,7 +191,7 @@ class Evidence:
     target_model: str = ""
     kind: EvalKind = "independent"
     snapshot: str = ""
-    outcome: str = ""  # win | loss | tie (within margin)
+    outcome: str = ""  # win | loss | tie (within margin) | unmeasured (no noise estimate)
 
 
 @dataclass(frozen=True)
