@@ -917,6 +917,7 @@ def _evidence(c: _Cmp, registry: RegistryLike) -> Evidence:
         snapshot=c.s.snapshot,
         # without a noise estimate a difference is neither a win nor a loss, whichever side
         outcome="unmeasured" if c.unmeasured else c.outcome,
+        source_url=c.s.source_url,
     )
 
 
@@ -2453,6 +2454,7 @@ class _Judgement:
                         kind="self_reported",
                         snapshot=s.snapshot,
                         outcome="win" if diff > 0 else "loss" if diff < 0 else "tie",
+                        source_url=s.source_url,
                     )
                 )
         return out

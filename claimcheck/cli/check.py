@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli import InputError, open_store
+from claimcheck.cli import InputError, open_store, rich_console, use_color
 from claimcheck.models import VERDICTS, CheckedDocument, Document
 from claimcheck.report import FORMATS, clean_text, render
 from claimcheck.text import dumps_json
@@ -133,7 +133,6 @@ def _progress_bar(total: int) -> Any:
     """A Rich progress bar on stderr, or None when stderr is not a terminal (CI, pipes)."""
     if total < 2 or not sys.stderr.isatty():
         return None
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     return Progress(
@@ -141,7 +140,7 @@ def _progress_bar(total: int) -> Any:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=rich_console(stderr=True),
         transient=True,
     )
 
@@ -190,6 +189,11 @@ def register(main: click.Group) -> None:
     "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
 @click.option(
+    "--report-url",
+    metavar="URL",
+    help="Where the HTML report will be published: ClaimReview urls point into it.",
+)
+@click.option(
     "--store/--no-store",
     "save",
     default=True,
@@ -206,6 +210,7 @@ def check(
     evidence_until: str | None,
     fail_on: frozenset[str],
     jobs: int,
+    report_url: str | None,
     save: bool,
 ) -> None:
     """Check the comparative claims in files, directories, URLs or - (standard input).
@@ -215,16 +220,22 @@ def check(
     and evidence. Exit status: 0 fine, 1 a --fail-on verdict was found, 2 bad usage or input.
     """
     from claimcheck.pipeline import Checker
+    from claimcheck.report import web_url
 
+    if report_url is not None and not web_url(report_url):
+        raise InputError(f"--report-url {report_url!r}: expected an http(s) URL")
     if output is not None and not os.access(output.parent or Path("."), os.W_OK):
         raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
     docs = list(collect_documents(inputs, fail))
     store = open_store(ctx)
     checked: list[CheckedDocument] = []
+    orgs: dict[str, str] = {}
     try:
         if docs:
             checker = Checker(store, as_of=as_of, evidence_until=evidence_until)
+            if fmt == "claimreview":  # who made a claim when the document does not say
+                orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
             bar = _progress_bar(len(docs))
             if bar is None:
                 checked = list(checker.check_many(docs, jobs=jobs))
@@ -251,7 +262,10 @@ def check(
     finally:
         store.close()
     if good or not fail.count:
-        _write(render(good, fmt, **_table_options(fmt, output)), output)
+        options = _table_options(fmt, output)
+        if fmt == "claimreview":
+            options.update(orgs=orgs, report_url=report_url)
+        _write(render(good, fmt, **options), output)
     if fail.count:
         ctx.exit(2)
     if fail_on and any(c.verdict.verdict in fail_on for d in good for c in d.claims):
@@ -268,16 +282,21 @@ def _stored(doc: Document) -> Document:
 
 
 def _table_options(fmt: str, output: Path | None) -> dict[str, Any]:
-    if fmt != "table" or output is not None or not sys.stdout.isatty():
+    """The terminal's width, and colour by the CLI's rule (--color/--no-color, NO_COLOR)."""
+    if fmt != "table" or output is not None:
         return {}
-    import shutil
+    options: dict[str, Any] = {"color": use_color(sys.stdout)}
+    if sys.stdout.isatty():
+        import shutil
 
-    return {"width": shutil.get_terminal_size().columns, "color": True}
+        options["width"] = shutil.get_terminal_size().columns
+    return options
 
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # click strips ANSI codes from a pipe unless told otherwise: --color means colour
+        click.echo(text, nl=False, color=use_color(sys.stdout) or None)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -413,16 +432,9 @@ def _echo_rich(renderable: Any) -> None:
     import io
     import shutil
 
-    from rich.console import Console
-
     tty = sys.stdout.isatty()
-    console = Console(
-        file=io.StringIO(),
-        width=shutil.get_terminal_size().columns if tty else 120,
-        force_terminal=tty,
-        no_color=not tty,
-        highlight=False,
-        emoji=False,
+    console = rich_console(
+        file=io.StringIO(), width=shutil.get_terminal_size().columns if tty else 120
     )
     console.print(renderable)
-    click.echo(console.file.getvalue(), nl=False)  # type: ignore[attr-defined]
+    click.echo(console.file.getvalue(), nl=False, color=use_color(sys.stdout) or None)  # type: ignore[attr-defined]
