@@ -2601,6 +2601,8 @@ class _Judgement:
             subject_info = self.registry.models.get(self.subject or "")
             if subject_info is not None and subject_info.family == info.family:
                 continue  # comparing with its own predecessor is the point, not staleness
+            if self._chose_older(target):
+                continue  # "the original DeepSeek-R1": the text names that version on purpose
             current = self.registry.current_in_family(info.family, self.as_of)
             if current is None or current.id == target or not info.release_date:
                 continue
@@ -2613,6 +2615,14 @@ class _Judgement:
                     f"{_model_name(self.registry, current.id)} (released "
                     f"{current.release_date}) was."
                 )
+
+    def _chose_older(self, target: str) -> bool:
+        for m in self.claim.targets:
+            if m.id != target or not m.text:
+                continue
+            if re.search(rf"{_CHOSEN_OLDER}{re.escape(m.text)}", self.claim.text):
+                return True
+        return False
 
     def _flag_settings(self, cmps: list[_Cmp]) -> None:
         if not self.claim_settings:
@@ -2708,6 +2718,8 @@ _REL_WORD = {
 _VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradicted": 3}
 
 
+# words that make an older version the one meant: "the original DeepSeek-R1"
+_CHOSEN_OLDER = r"(?i)\b(?:original|initial|first|older|earlier|previous)\s+(?:version of\s+)?"
 # a model name that says which checkpoint it is
 _TUNING_WORD = re.compile(
     r"(?i)(?<![a-z])(?:base|instruct|instruction|chat|it|inst|sft|dpo|rlhf|pretrained|"
@@ -2730,6 +2742,11 @@ _UNNAMED = re.compile(
 )
 
 
+# "..., particularly on coding tasks" stresses part of a broad claim; it does not narrow it
+_EMPHASIS = re.compile(
+    r"(?i)\b(?:particularly|especially|notably|above all|in particular|most of all|"
+    r"even more so)\b[^.;:]*"
+)
 _DOMAIN_AFTER = (
     r"(?:tasks?|benchmarks?|abilit(?:y|ies)|capabilit(?:y|ies)|performance|skills?|problems?|"
     r"evaluations?|scores?|llms?|lms?|models?|questions?|success)"
@@ -2793,7 +2810,7 @@ def _domains(claim: Claim, registry: RegistryLike) -> dict[str, str]:
     words = _domain_words(key)
     if not (words.search(claim.text) or (claim.target_group and words.search(claim.target_group))):
         return found  # no category is named at all: the usual case, one search
-    text = _own_clause(claim)
+    text = _EMPHASIS.sub(" ", _own_clause(claim))
     for category, prose, group in patterns:
         m = prose.search(text)
         if m is not None:

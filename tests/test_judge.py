@@ -2566,3 +2566,23 @@ def test_real_evidence_is_ordered_strongest_first(real) -> None:  # type: ignore
     zs = [abs(e.difference) / (e.margin / 1.96) for e in v.evidence[:6] if e.margin > 0]
     assert zs == sorted(zs, reverse=True)
     assert len(v.evidence) > 10
+
+
+def test_an_emphasised_domain_does_not_narrow_the_claim() -> None:
+    rows = [
+        E("alpha", "mmlu", 85),
+        E("beta-0806", "mmlu", 75),
+        E("alpha", "he", 60),
+        E("beta-0806", "he", 85),
+    ]
+    text = "alpha outperforms beta-0806, particularly on coding tasks"
+    v = judge(C("alpha", "surpasses", ("beta-0806",), text=text), rows, registry=DOMAIN_REG)  # type: ignore[arg-type]
+    assert v.tally == "wins 1 of 2" and not any("about coding" in r for r in v.reasons)
+
+
+def test_the_original_version_named_on_purpose_is_not_stale() -> None:
+    rows = [E("alpha", "mmlu", 85), E("beta-0513", "mmlu", 75)]
+    plain = C("alpha", "surpasses", ("beta-0513",), ("mmlu",), text="alpha beats beta-0513")
+    assert "stale_target" in J(plain, rows, as_of="2024-10-01").flags
+    chosen = replace(plain, text="alpha beats the original beta-0513 on MMLU")
+    assert "stale_target" not in J(chosen, rows, as_of="2024-10-01").flags
