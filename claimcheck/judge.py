@@ -12,9 +12,14 @@ Like with like.
     Two models are compared only on rows of the same source, benchmark id, metric and setting.
     The setting string carries the leaderboard release (a LiveBench question set, an LMArena
     snapshot), so pairing on it never mixes releases. When a leaderboard publishes several
-    releases that both models appear in, the newest one is used (the setting with its dates
-    removed names the series). Only a benchmark's `primary_metrics` are tallied; other metrics
-    of the same benchmark (raw vs length-controlled, edit-format rate) are never evidence.
+    releases that both models appear in, the newest one is used, for every claim (the setting
+    with its dates removed names the series); the older ones are listed in a reason with
+    their numbers and kept as evidence, never counted. Only a benchmark's `primary_metrics`
+    are tallied; other metrics of the same benchmark (raw vs length-controlled, edit-format
+    rate) are never evidence. Boards that score agent systems (SWE-bench Verified/Lite) give
+    each system its own setting, so a system is compared with nothing but itself; models are
+    compared where every model ran in one harness (SWE-bench bash-only, Epoch AI), and a
+    vendor's scaffold number against such a run is a `setting_mismatch` shown with both.
 
 Noise margin of a difference.
     Each row gets a standard error from the best thing available, in this order:
@@ -29,14 +34,14 @@ Noise margin of a difference.
     the reason says that no noise estimate exists. A lead larger than the margin is a win, a
     deficit larger than the margin a loss, anything in between a tie.
 
-No noise estimate is not decisive on its own.
-    Where neither row has a CI, SE or item count (LiveBench averages, MixEval and its subsets,
-    Elo tables without intervals) the size of the noise is unknown, so such a comparison alone
-    can neither support `surpasses`/`best_in_group` (a lead reads as inside the noise) nor
-    contradict a claim (a deficit reads as overstated). On one benchmark, rows with a noise
-    estimate outvote rows without one; `trails` is contradicted only by rivals that lead
-    beyond a known margin. Item counts are added to the registry only where the published
-    size is certain, never guessed to make a difference decisive.
+No noise estimate: one rule for leads and deficits.
+    Where neither row has a CI, SE or item count (LiveBench averages, MixEval subsets, Elo
+    tables without intervals) the size of the noise is unknown, and the comparison is read the
+    same way whichever side the difference falls on: it is neither a clear win nor a clear
+    loss (evidence outcome "unmeasured"), so alone it can neither support a claim that needs a
+    lead nor contradict one. On one benchmark, rows with a noise estimate outvote rows without
+    one. Item counts are added to the registry only where the published size is certain, never
+    guessed to make a difference decisive.
 
 Relations, as a careful reader reads them.
     surpasses      every named benchmark must be a win; ties make it `overstated` (noise),
@@ -47,15 +52,39 @@ Relations, as a careful reader reads them.
     trails         "second only to X": the subject must not lead X beyond the margin, and no
                    other model of the field (same rows, released by the claim date, of the
                    claim's target group if any) may lead the subject beyond the margin.
-    best_in_group  no member of the group (open-weights, closed, same size class, or every
-                   model) released by the claim date may lead the subject beyond the margin.
+    best_in_group  no member of the group released by the claim date may lead the subject
+                   beyond the margin (broad: the combined rule below, per benchmark against the
+                   group's strongest member).
 
-Breadth.
-    A broad claim is judged on every independent benchmark both models have. The subject must
-    win a clear majority (two thirds) and the mean normalised difference must favour it;
-    winning some and losing others is `overstated` with `cherry_picked` and the tally
-    ("wins 3 of 8"). Hedges lower the bar: "most" needs a simple majority, "several"/"many"
-    two wins, "some" one win, "overall"/"on average" the aggregate; "all"/"every" raise it.
+Breadth: the combined evidence.
+    A broad claim is judged on every independent benchmark both models have, each benchmark
+    family voting once: its reading (clear win, inside the noise, clearly against), its
+    direction (ahead or behind) and, where it has a noise estimate, z = difference / SE. The
+    combined evidence is Stouffer's z = sum(z) / sqrt(k) over the k benchmarks with one, and
+    it is said in the reasons. `supported` when the subject clears the hedge's share on clear
+    wins, or is ahead on that share and the combined z is beyond +1.96 (seven small leads are
+    evidence together); `contradicted` when it has no clear win and a clear loss, or clear
+    losses on two thirds, or (the same rule the other way) no clear win, behind on two thirds
+    and a combined z below -1.96; `overstated` otherwise, with `cherry_picked` when it wins
+    some and loses others. Hedges set the share: none a clear majority (two thirds), "most"
+    more than half, "several"/"many" two clear wins, "some" one, "overall" the combined z
+    alone, "across the board"/"all" ahead everywhere it can be told and behind nowhere.
+    Parity ("matches") needs the share on benchmarks not clearly against and no combined z
+    below -1.96.
+
+Scope: the claim that was made.
+    Domain words in the claim's own clause ("better at coding", "in math tasks"; the phrases
+    of each category are data, `categories.csv`) narrow a broad claim to that category of
+    benchmarks; a vision or audio model's broad claim is about its modality; a stress
+    ("particularly on coding") does not narrow. Inside a domain a leaderboard counts once by
+    its rating for that domain (LMArena's coding rating, LiveBench Coding), and the reason
+    names it. A group phrase is read for what it names (`parse_group`): open or closed
+    weights, a size band said in the label, base models, the vendor's own (earlier) line-up,
+    "much larger models" as the typical (median) larger model, named examples ("such as A and
+    B") as the whole field, "its predecessor" / "the 72B model" as one registry model, and
+    "baselines" as nothing to compare with. A bare open-weights name ("Qwen2-72B") is the
+    instruct checkpoint when the claim compares it with chat or API models or speaks of chat
+    use, the base when it speaks of base models; either inference is said, with `variant`.
 
 One leaderboard counts once.
     A careful reader does not count one leaderboard eight times. In a tally, each
@@ -63,7 +92,11 @@ One leaderboard counts once.
     source stay in the evidence, marked in a reason as not counted:
     - a leaderboard that publishes an average of its own parts counts by that average only:
       LiveBench's global average (not its categories), the HF Open LLM Leaderboard v1/v2
-      averages (not their MMLU, GSM8K, IFEval ... columns);
+      averages (not their MMLU, GSM8K, IFEval ... columns). Where the average has no noise
+      estimate and its parts do (HF v1/v2), the board's one vote is the combined z of those
+      parts, so an average cannot veto its own per-task results. LMArena's category ratings
+      are slices of the same votes as its overall rating: a broad claim reads the overall
+      rating alone;
     - near-duplicates of one benchmark form a family, headline first: MixEval and MixEval-Hard
       and its subsets; Arena-Hard-Auto v2.0 and v0.1; AlpacaEval 2.0 and 1.0; HumanEval+ and
       HumanEval; MBPP+ and MBPP; BigCodeBench Complete and Instruct; FrontierMath private and
