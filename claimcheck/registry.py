@@ -764,6 +764,43 @@ class Registry:
                 self._model_cache[key] = cached
         return cached
 
+    def resolve_model_among(
+        self, text: str, as_of: str | None, taken: frozenset[str] = frozenset()
+    ) -> Resolution:
+        """Resolve a name that sits in a table beside other names (one leaderboard file).
+
+        A board that lists "Mistral Large 2" as its own entry means an earlier version by a
+        bare "Mistral-Large" in the same table: where a bare line name lands on a model that
+        another name of the table (`taken`: the ids those names resolve to exactly) already
+        is, it means the version released last before that one.
+        """
+        res = self.resolve_model(text, as_of)
+        if res.id is None or res.method not in ("as_of", "family") or res.id not in taken:
+            return res
+        chosen = self.models[res.id]
+        earlier = [
+            m
+            for m in (self.models[c] for c in res.candidates if c in self.models)
+            if m.release_date
+            and chosen.release_date
+            and m.release_date < chosen.release_date
+            and m.variant not in _NOT_RELEASED
+            and m.id not in taken
+        ]
+        if not earlier:
+            return res
+        prev = max(earlier, key=lambda m: (m.release_date or "", m.id))
+        return Resolution(text, prev.id, prev.family, res.method, res.score, res.candidates)
+
+    def exact_ids(self, names: Iterable[str]) -> frozenset[str]:
+        """The ids these names resolve to by their own name (not through a line and a date)."""
+        out = set()
+        for name in names:
+            res = self.resolve_model(name)
+            if res.id and res.method in ("exact", "normalised"):
+                out.add(res.id)
+        return frozenset(out)
+
     def _resolve_model(self, text: str, as_of: str | None) -> Resolution:
         raw = text.strip()
         if not raw:

@@ -939,3 +939,18 @@ def test_the_registry_carries_every_curated_family_fact(registry: Registry) -> N
         for key in ("family", "variant", "release_date"):
             if row[key]:
                 assert getattr(model, key) == row[key], (row["id"], key)
+
+
+def test_a_bare_name_beside_its_own_newer_entry_means_an_earlier_version(
+    registry: Registry,
+) -> None:
+    """MixEval lists "Mistral Large 2" and a bare "Mistral-Large" in one table (Sept. 2024):
+    the bare one is the first Mistral Large, not Large 2 twice."""
+    taken = registry.exact_ids(["Mistral Large 2", "Mistral-Large", "GPT-4o"])
+    assert "mistral-large-2407" in taken
+    assert registry.resolve_model("Mistral-Large", "2024-09-19").id == "mistral-large-2407"
+    among = registry.resolve_model_among("Mistral-Large", "2024-09-19", taken)
+    assert among.id == "mistral-large-2402"
+    # alone in its table, the bare name keeps the version current on the date
+    alone = registry.resolve_model_among("Mistral-Large", "2024-09-19", frozenset())
+    assert alone.id == "mistral-large-2407"
