@@ -1143,7 +1143,12 @@ def _setting_mismatch(claim_settings: dict[str, str], row: Evaluation) -> list[s
 
 
 def _size_b(info: ModelInfo) -> float | None:
-    m = _SIZE_RE.search(info.size or "") or _SIZE_RE.search(info.name)
+    return _size_of(info.size or "", info.name)
+
+
+@lru_cache(maxsize=16384)
+def _size_of(size: str, name: str) -> float | None:
+    m = _SIZE_RE.search(size) or _SIZE_RE.search(name)
     return float(m.group(1)) if m else None
 
 
@@ -2120,8 +2125,9 @@ class _Judgement:
         Cached on the index: thousands of claims share a handful of (group, date) pairs.
         """
         group = self.group
-        # the label names everything the members depend on (band, organisation, kind)
-        key = ("members", group.kind, group.label, self.as_of, frozenset(exclude))
+        # the label names everything the members depend on (band, organisation, kind); the
+        # excluded models (a trails claim's leaders) are left out later, so keys are shared
+        key = ("members", group.kind, group.label, self.as_of)
         hit = self.cache.get(key)
         if hit is not None:
             return hit  # type: ignore[no-any-return]
@@ -2133,7 +2139,7 @@ class _Judgement:
             allowed = frozenset(
                 mid
                 for mid, info in self.registry.models.items()
-                if mid not in exclude and pred(info) and self._released(mid)
+                if pred(info) and self._released(mid)
             )
         self.cache[key] = (label, allowed)
         return label, allowed
@@ -2144,40 +2150,37 @@ class _Judgement:
         info: BenchmarkInfo,
         allowed: frozenset[str] | None,
         exclude: set[str],
+        limit: int | None = None,
+        ahead_of: float | None = None,
     ) -> list[Evaluation]:
-        """The group's members best first, as `_rivals` admits them (the ordered field is
-        built once per group, group filter and date, and shared by every claim)."""
-        key = ("field", id(g), id(allowed) if allowed is not None else self.as_of)
-        ordered = self.cache.get(key)
+        """The group's members of the field best first: in `allowed` (or, for every model,
+        released by the claim date), not the subject, its stand-ins or `exclude`. With
+        `limit`, only the first members, up to the first one not ahead of `ahead_of`.
+
+        Each group's rows are sorted once (cached on the index) and filtered as they are
+        read, so a claim that needs the strongest few members reads only those.
+        """
+        sign = 1.0 if info.higher_is_better else -1.0
+        # a view made for a serving build is a fresh dict: its id is not a stable key
+        own = g.get(self.subject or "")
+        key = ("sorted", id(g))
+        ordered = self.cache.get(key) if own is not None and own.model_id == self.subject else None
         if ordered is None:
-            sign = 1.0 if info.higher_is_better else -1.0
-            ordered = [
-                row
-                for mid, row in g.items()
-                if (mid in allowed if allowed is not None else self._released(mid))
-            ]
-            ordered.sort(key=lambda r: sign * r.score, reverse=True)
-            # a view made for a serving build is a fresh dict: its id is not a stable key
-            own = g.get(self.subject or "")
+            ordered = sorted(g.items(), key=lambda kv: sign * kv[1].score, reverse=True)
             if own is not None and own.model_id == self.subject and len(self.cache) < 200_000:
                 self.cache[key] = ordered
         skip = {self.subject, *exclude, *self.standin_of}
-        return [r for r in ordered if r.model_id not in skip]
-
-    def _rivals(
-        self, g: dict[str, Evaluation], allowed: frozenset[str] | None, exclude: set[str]
-    ) -> list[Evaluation]:
-        """The other rows of a group that count as the field for this claim."""
-        out = []
-        for mid, row in g.items():
-            if mid == self.subject or mid in exclude or mid in self.standin_of:
+        out: list[Evaluation] = []
+        for mid, row in ordered:
+            if mid in skip or row.model_id in skip:
                 continue
-            if allowed is not None:
-                if mid not in allowed:
-                    continue
-            elif not self._released(mid):
+            if not (mid in allowed if allowed is not None else self._released(mid)):
                 continue
             out.append(row)
+            if limit is not None and (
+                len(out) >= limit or (ahead_of is not None and sign * (row.score - ahead_of) <= 0)
+            ):
+                break
         return out
 
     def _field_check(
@@ -2192,7 +2195,8 @@ class _Judgement:
             if info is None:
                 continue
             sign = 1.0 if info.higher_is_better else -1.0
-            for row in self._rivals(g, allowed, exclude):
+            # the field best first, up to the first member not ahead of the subject
+            for row in self._field(g, info, allowed, exclude, len(g), s.score):
                 if sign * (row.score - s.score) <= 0:
                     continue  # not ahead at all: cannot lead beyond the margin
                 c = _compare(s, row, info, self._noise)
@@ -2252,7 +2256,14 @@ class _Judgement:
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
-            rivals = self._field(g, info, allowed, set(self.targets) if trails else set())
+            rivals = self._field(
+                g,
+                info,
+                allowed,
+                set(self.targets) if trails else set(),
+                None if typical else MAX_FIELD_ROWS,
+                s.score,
+            )
             if not rivals:
                 continue
             sign = 1.0 if info.higher_is_better else -1.0
@@ -2650,10 +2661,12 @@ class _Judgement:
                 )
 
     def _chose_older(self, target: str) -> bool:
+        text = self.claim.text
         for m in self.claim.targets:
             if m.id != target or not m.text:
                 continue
-            if re.search(rf"{_CHOSEN_OLDER}{re.escape(m.text)}", self.claim.text):
+            at = text.find(m.text)
+            if at > 0 and _CHOSEN_OLDER.search(text[max(0, at - 30) : at]):
                 return True
         return False
 
@@ -2752,7 +2765,9 @@ _VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradict
 
 
 # words that make an older version the one meant: "the original DeepSeek-R1"
-_CHOSEN_OLDER = r"(?i)\b(?:original|initial|first|older|earlier|previous)\s+(?:version of\s+)?"
+_CHOSEN_OLDER = re.compile(
+    r"(?i)\b(?:original|initial|first|older|earlier|previous)\s+(?:version of\s+)?$"
+)
 # a model name that says which checkpoint it is
 _TUNING_WORD = re.compile(
     r"(?i)(?<![a-z])(?:base|instruct|instruction|chat|it|inst|sft|dpo|rlhf|pretrained|"
