@@ -18,7 +18,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -152,8 +152,8 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
         "margin": e.margin,
         "as_of": e.as_of,
     }
-    for key, value in asdict(e).items():
-        out.setdefault(key, value)
+    for f in fields(e):  # plain values only, so no deep copy (asdict's) is needed
+        out.setdefault(f.name, getattr(e, f.name))
     return out
 
 

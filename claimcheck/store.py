@@ -725,6 +725,40 @@ class Store:
         )
         return [_eval_from_row(r) for r in rows]
 
+    def copy_for_checking(self, path: Path) -> None:
+        """Write a new store at `path` holding only what a Checker reads: the evaluations
+        (without vendor tables parsed from checked documents), their snapshots, the prices and
+        the metadata. It is what each Dask worker gets (`claimcheck.scale`): a private file,
+        small even when thousands of checked articles are stored here, that no two processes
+        ever write. The same data gives the same bytes, so its hash names the evidence."""
+        Store(path).close()  # the schema, made as for any new store
+        conn = self.db.conn
+        conn.execute("ATTACH DATABASE ? AS copy", [str(path)])
+        try:
+            conn.execute("BEGIN")  # deferred: a reader here, the copy's only writer
+            # rows keep their order: readers break ties by it, so a worker judges as we do
+            for table, where in (
+                ("evaluations", "WHERE document IS NULL ORDER BY rowid"),
+                ("snapshots", "ORDER BY rowid"),
+                ("prices", "ORDER BY rowid"),
+                ("meta", "ORDER BY rowid"),
+            ):
+                theirs = {r[1] for r in conn.execute(f"PRAGMA copy.table_info({table})")}
+                cols = ", ".join(f'"{c}"' for c in self.db.table(table).columns_dict if c in theirs)
+                conn.execute(
+                    f"INSERT OR REPLACE INTO copy.{table} ({cols}) "
+                    f"SELECT {cols} FROM main.{table} {where}"
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("DETACH DATABASE copy")
+        with sqlite3.connect(path) as copy:  # one self-contained file, no -wal beside it
+            copy.execute("PRAGMA journal_mode=DELETE")
+        copy.close()
+
     def set_claim_date(self, article_id: str, claim_date: str | None) -> None:
         """Record the date an article's claims were judged as of (`check --as-of`), so
         `recheck` re-judges them as of the same date rather than the article's own."""

@@ -18,7 +18,8 @@ from typing import Any
 
 import click
 
-from claimcheck.cli import InputError, open_store, rich_console, use_color
+from claimcheck.cli import InputError, open_store, rich_console, scale, use_color
+from claimcheck.cli.scale import ENGINES
 from claimcheck.models import VERDICTS, CheckedDocument, Document
 from claimcheck.report import FORMATS, clean_text, render
 from claimcheck.text import dumps_json
@@ -164,8 +165,9 @@ def register(main: click.Group) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE instead of standard output.",
+    type=click.Path(path_type=Path),
+    metavar="FILE|DIR",
+    help="Write the report to FILE instead of standard output (archives: into DIR).",
 )
 @click.option(
     "--as-of",
@@ -189,6 +191,24 @@ def register(main: click.Group) -> None:
     "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
 @click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Check here (--jobs processes) or on Dask (pip install 'claimcheck[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler to run on (implies --engine dask; default: a local cluster).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(1),
+    metavar="ROWS",
+    help="Archive rows per partition, one task each (default 500).",
+)
+@click.option(
     "--report-url",
     metavar="URL",
     help="Where the HTML report will be published: ClaimReview urls point into it.",
@@ -210,6 +230,9 @@ def check(
     evidence_until: str | None,
     fail_on: frozenset[str],
     jobs: int,
+    engine: str,
+    scheduler: str | None,
+    partition_size: int | None,
     report_url: str | None,
     save: bool,
 ) -> None:
@@ -218,12 +241,34 @@ def check(
     Directories are read recursively (.txt .md .markdown .html .htm), in sorted order. Each
     claim gets a verdict (supported, overstated, contradicted, unverifiable) with its reasons
     and evidence. Exit status: 0 fine, 1 a --fail-on verdict was found, 2 bad usage or input.
+
+    Archives (.jsonl, .parquet: one article per row, with `text` and optional `url`, `title`,
+    `date`, `source`) are read in partitions and checked into --output DIR: claims and
+    documents per partition (Parquet, or JSON Lines with --format json) and a manifest; a
+    re-run skips finished partitions. They are stored only with an explicit --store.
     """
-    from claimcheck.pipeline import Checker
     from claimcheck.report import web_url
 
     if report_url is not None and not web_url(report_url):
         raise InputError(f"--report-url {report_url!r}: expected an http(s) URL")
+    if scale.is_archive_run(inputs):
+        scale.check_archives(
+            ctx,
+            inputs,
+            fmt=fmt,
+            output=output,
+            as_of=as_of,
+            evidence_until=evidence_until,
+            fail_on=fail_on,
+            jobs=jobs,
+            save=save,
+            engine=engine,
+            scheduler=scheduler,
+            partition_size=partition_size,
+        )
+        return
+    if output is not None and output.is_dir():
+        raise InputError(f"{output}: is a directory; the report is one file")
     if output is not None and not os.access(output.parent or Path("."), os.W_OK):
         raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
@@ -233,7 +278,15 @@ def check(
     orgs: dict[str, str] = {}
     try:
         if docs:
-            checker = Checker(store, as_of=as_of, evidence_until=evidence_until)
+            checker = scale.make_checker(
+                ctx,
+                store,
+                engine=engine,
+                scheduler=scheduler,
+                jobs=jobs,
+                as_of=as_of,
+                evidence_until=evidence_until,
+            )
             if fmt == "claimreview":  # who made a claim when the document does not say
                 orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
             bar = _progress_bar(len(docs))

@@ -292,11 +292,9 @@ TRIGGER_WORDS = frozenset(
         "calibre",
     ]
 )
-PREFILTER_TEXT = re.compile(
-    r"%|\bpercent\b|#\s?\d|\bno\.\s?\d|\btop[- ]?\d|state-of-the-art|-level\b|-class\b|-grade\b"
-    r"|-tier\b|-leading\b|-caliber\b|-calibre\b|\d(?:st|nd|rd|th)\b",
-    re.IGNORECASE,
-)
+# What tokens hide ("#1" is two tokens), looked for in the text: it starts with a literal, so the
+# scan stays cheap
+PREFILTER_TEXT = re.compile(r"#\s?\d|%\*?\s+(?:of|win|capab|quality|perform)")
 
 # Relation cues. Overlapping hits are resolved by taking the longest cue at a position. Each
 # entry is (anchors, pattern) or (anchors, pattern, needs): `needs` says whether the cue makes a
@@ -852,6 +850,11 @@ _GROUP_HEAD = (
     r"baselines?|alternatives|counterparts|predecessors?|generation|versions?|releases?|"
     r"variants|checkpoints?|chatbots?|agents|teachers?|siblings?|entries|offerings|opponents|"
     r"contenders|ones|competition|sotas|human\s+experts)"
+)
+GROUP_HEAD = re.compile(
+    _GROUP_HEAD + r"|\b(?:class|size|category|state[- ]of[- ]the[- ]art|sotas?|best|flagship|"
+    r"strongest|top|latest|leading)\b",
+    re.IGNORECASE,
 )
 TARGET_GROUP = re.compile(
     r"\b(?:(?:all|other|every|any|most|many|several|some|leading|comparable|"

@@ -131,11 +131,19 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # Where a subject can stand: a clause's start, after a conjunction, "that" or a reporting verb.
 _SUBJECT_SLOT = re.compile(
-    r"(?:^|[,;:—–(]|\s-+|\b(?:and|but|that|which|while|whereas|so|then|also|now|claims?|says?|said|"
-    r"reports?|reported|shows?|showed|found|finds?|believes?|discover(?:s|ed)?|notes?))"
-    r"\s*(?:(?:\w+ly|also|even|now|still|both)\s+)*$",
+    r"(?:[,;:—–(]|\s-+|\b(?:and|but|that|which|while|whereas|so|then|also|now|claims?|says?|"
+    r"said|reports?|reported|shows?|showed|found|finds?|believes?|discover(?:s|ed)?|notes?))"
+    r"\s*(?:(?:\w+ly|also|even|now|still|both)\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+def _in_subject_slot(sentence: str, at: int) -> bool:
+    """Whether position `at` is where a subject can stand (see `_SUBJECT_SLOT`)."""
+    before = sentence[max(0, at - 60) : at]
+    return not sentence[:at].strip(" -*>#•\"'“‘") or bool(_SUBJECT_SLOT.search(before))
+
+
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|becomes?|became|remains?|stays?)\s+(?:\w+\s+){0,2}$", re.I
 )
@@ -433,12 +441,13 @@ def _one_claim(
     a_seg, b_seg = offset + cue.end, offset + seg_end
     relation = cue.relation
     compared, compared_group = compared_with
-    negated = bool(lx.NEGATION_BEFORE.search(sentence[max(0, cue.start - 30) : cue.start]))
-    if relation == "trails" and re.match(r"(?:not|do(?:es)?\s+not)\b", cue.text, re.I):
-        negated = False  # "not as strong as X" is a plain trails claim
-    if re.match(r"not\s+only\b", sentence[max(0, cue.start - 12) : cue.start + 12].lstrip(), re.I):
-        negated = False  # "not only beats X but also ..."
-    if re.search(r"\bnot\s+only\s+$", sentence[max(0, cue.start - 12) : cue.start], re.I):
+    before = sentence[max(0, cue.start - 30) : cue.start]
+    negated = bool(lx.NEGATION_BEFORE.search(before))
+    if negated and (
+        # "not as strong as X" is a plain trails claim; "not only beats X but also ..." no negation
+        (relation == "trails" and re.match(r"(?:not|do(?:es)?\s+not)\b", cue.text, re.I))
+        or re.search(r"\bnot\s+only\s+$", before, re.I)
+    ):
         negated = False
 
     # "an o1-level model", "GPT-4-class performance", "a GPT-4 level model": the level is
@@ -492,13 +501,18 @@ def _one_claim(
         subject, subject_end = _subject_before(
             sentence, offset, cue, models, compared, targets, level_cue, ctx, benches
         )
-        named = _name_subject(sentence, offset, cue, models, benches, ctx)
+        # a name can only take over if a capital letter stands after the subject found
+        named = (
+            _name_subject(sentence, offset, cue, models, benches, ctx)
+            if subject is None or _CAPITAL.search(sentence, subject_end, cue.start)
+            else None
+        )
         if named is not None and (
             subject is None
             or (
                 subject_end
                 and named.end - offset > subject_end
-                and _SUBJECT_SLOT.search(sentence[: named.start - offset])
+                and _in_subject_slot(sentence, named.start - offset)
             )
         ):
             subject, subject_end = named, named.end - offset
@@ -732,7 +746,7 @@ def _subject_before(
         if lx.SPEECH.match(sentence, m.end()):
             continue  # "a model that it claims outperforms X": "it" is the reporter
         implicit = m
-        if _SUBJECT_SLOT.search(sentence[: m.start()]):
+        if _in_subject_slot(sentence, m.start()):
             in_slot = m
     # "We have updated ..., unified the versions of chat, and refreshed the SOTA": the
     # phrase in a subject's place, not the object of an earlier verb
@@ -1011,7 +1025,6 @@ def _group(
         ):
             # "the best open model of its size": the group keeps its qualifier
             return " ".join(f"{inner}{qualifier.group(0) if qualifier else ''}".split())
-    if cue.relation == "best_in_group":
         # "the most powerful model under 10 billion parameters", "SOTA ... at the 10B scale"
         if qualifier:
             inner = re.sub(r"^\W+|^(?:among|in|of)\s+", "", qualifier.group(0).strip()).strip()
@@ -1021,6 +1034,8 @@ def _group(
             ):
                 return _strip_measure(found.group(0).strip())
             return inner
+    if not lx.GROUP_HEAD.search(sentence, cue.end, seg_end):
+        return None  # no word a group could end in: skip the costly pattern
     for m in lx.TARGET_GROUP.finditer(sentence, cue.end, seg_end):
         a, b = offset + m.start(), offset + m.end()
         if any(x.start < b and a < x.end for x in mentions):
@@ -1037,6 +1052,7 @@ def _group(
 
 
 _RANK_CUE = re.compile(r"#|\bno\.|\btop\b|\bfirst\b|number|spot|place|rank|\d", re.I)
+_CAPITAL = re.compile(r"[A-Z]")
 _OBJECT_INSIDE = re.compile(r"(?:leav|prefer)", re.I)
 _BETWEEN = re.compile(r"(?:the\s+)?gap\s+between\b", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:other\s+)?$", re.I)
