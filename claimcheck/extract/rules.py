@@ -464,8 +464,8 @@ def _one_claim(
         level = offset + cue.start + level_at
         targets = [m for m in models if offset + cue.start - 2 <= m.end <= level + 1]
         if not targets:
-            before = [m for m in models if m.end <= level + 1 and m.end >= level - 2]
-            targets = before[-1:]
+            preceding = [m for m in models if m.end <= level + 1 and m.end >= level - 2]
+            targets = preceding[-1:]
     if not targets and index == 0 and compared:
         targets = list(compared)
     if not targets and subject_override is None and not level_cue:
