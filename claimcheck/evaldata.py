@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,12 @@ from claimcheck.models import Evaluation, Price
 from claimcheck.store import Snapshot, Store
 
 # bump when the loader's interpretation of the bundled files changes, so stores rebuild
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"  # 2: a bare name beside its own newer entry means an earlier version
 _REGISTRY_FILES = (
     "models.csv",
     "model_aliases.csv",
     "family_aliases.csv",
+    "lines.csv",
     "benchmarks.csv",
     "benchmark_aliases.csv",
 )
@@ -82,15 +84,28 @@ class _Resolver:
 
     def __init__(self, registry: Any) -> None:
         self.registry = registry
-        self._models: dict[tuple[str, str], str | None] = {}
+        self._models: dict[tuple[str, str, frozenset[str]], str | None] = {}
         self._benchmarks: dict[tuple[str, str], str | None] = {}
         self._prices: dict[str, str] | None = None
 
-    def model(self, name: str, as_of: str | None) -> str | None:
-        key = (name, as_of or "")
+    def model(
+        self, name: str, as_of: str | None, taken: frozenset[str] = frozenset()
+    ) -> str | None:
+        key = (name, as_of or "", taken)
         if key not in self._models:
-            self._models[key] = self.registry.resolve_model(name, as_of=as_of or None).id
+            among = getattr(self.registry, "resolve_model_among", None)
+            res = (
+                among(name, as_of or None, taken)
+                if among is not None and taken
+                else self.registry.resolve_model(name, as_of=as_of or None)
+            )
+            self._models[key] = res.id
         return self._models[key]
+
+    def taken(self, names: Iterable[str]) -> frozenset[str]:
+        """Ids the names of one file resolve to by their own name (see `resolve_model_among`)."""
+        exact = getattr(self.registry, "exact_ids", None)
+        return exact(names) if exact is not None else frozenset()
 
     def benchmark(self, name: str, metric: str) -> str | None:
         key = (name, metric)
@@ -192,7 +207,15 @@ def _read_rows(
         i_derived, i_file = col["derived"], col["file"]
         i_source, i_by, i_url = col.get("source"), col.get("reported_by"), col.get("source_url")
         i_system = col.get("system")  # only sources that score agent systems have it
-        for line, r in enumerate(reader, start=2):
+        lines = list(reader)
+        # a bare name beside its own newer entry in the same file means an earlier version
+        taken: dict[str, frozenset[str]] = {}
+        if resolver is not None:
+            names: dict[str, set[str]] = defaultdict(set)
+            for r in lines:
+                names[r[i_file]].add(r[i_model])
+            taken = {f: resolver.taken(ns) for f, ns in names.items()}
+        for line, r in enumerate(lines, start=2):
             source = r[i_source] if i_source is not None else path.stem
             snap = snaps.get((source, r[i_file]))
             if snap is None:
@@ -218,7 +241,7 @@ def _read_rows(
                 kind="self_reported" if snap["kind"] == "self_reported" else "independent",
                 reported_by=(r[i_by] or None) if i_by is not None else None,
                 derived=r[i_derived] == "1",
-                model_id=resolver.model(model, as_of) if resolver else None,
+                model_id=resolver.model(model, as_of, taken[r[i_file]]) if resolver else None,
                 benchmark_id=resolver.benchmark(benchmark, metric) if resolver else None,
                 system=r[i_system] if i_system is not None else "",
             )

@@ -12,9 +12,14 @@ Like with like.
     Two models are compared only on rows of the same source, benchmark id, metric and setting.
     The setting string carries the leaderboard release (a LiveBench question set, an LMArena
     snapshot), so pairing on it never mixes releases. When a leaderboard publishes several
-    releases that both models appear in, the newest one is used (the setting with its dates
-    removed names the series). Only a benchmark's `primary_metrics` are tallied; other metrics
-    of the same benchmark (raw vs length-controlled, edit-format rate) are never evidence.
+    releases that both models appear in, the newest one is used, for every claim (the setting
+    with its dates removed names the series); the older ones are listed in a reason with
+    their numbers and kept as evidence, never counted. Only a benchmark's `primary_metrics`
+    are tallied; other metrics of the same benchmark (raw vs length-controlled, edit-format
+    rate) are never evidence. Boards that score agent systems (SWE-bench Verified/Lite) give
+    each system its own setting, so a system is compared with nothing but itself; models are
+    compared where every model ran in one harness (SWE-bench bash-only, Epoch AI), and a
+    vendor's scaffold number against such a run is a `setting_mismatch` shown with both.
 
 Noise margin of a difference.
     Each row gets a standard error from the best thing available, in this order:
@@ -29,14 +34,14 @@ Noise margin of a difference.
     the reason says that no noise estimate exists. A lead larger than the margin is a win, a
     deficit larger than the margin a loss, anything in between a tie.
 
-No noise estimate is not decisive on its own.
-    Where neither row has a CI, SE or item count (LiveBench averages, MixEval and its subsets,
-    Elo tables without intervals) the size of the noise is unknown, so such a comparison alone
-    can neither support `surpasses`/`best_in_group` (a lead reads as inside the noise) nor
-    contradict a claim (a deficit reads as overstated). On one benchmark, rows with a noise
-    estimate outvote rows without one; `trails` is contradicted only by rivals that lead
-    beyond a known margin. Item counts are added to the registry only where the published
-    size is certain, never guessed to make a difference decisive.
+No noise estimate: one rule for leads and deficits.
+    Where neither row has a CI, SE or item count (LiveBench averages, MixEval subsets, Elo
+    tables without intervals) the size of the noise is unknown, and the comparison is read the
+    same way whichever side the difference falls on: it is neither a clear win nor a clear
+    loss (evidence outcome "unmeasured"), so alone it can neither support a claim that needs a
+    lead nor contradict one. On one benchmark, rows with a noise estimate outvote rows without
+    one. Item counts are added to the registry only where the published size is certain, never
+    guessed to make a difference decisive.
 
 Relations, as a careful reader reads them.
     surpasses      every named benchmark must be a win; ties make it `overstated` (noise),
@@ -47,15 +52,39 @@ Relations, as a careful reader reads them.
     trails         "second only to X": the subject must not lead X beyond the margin, and no
                    other model of the field (same rows, released by the claim date, of the
                    claim's target group if any) may lead the subject beyond the margin.
-    best_in_group  no member of the group (open-weights, closed, same size class, or every
-                   model) released by the claim date may lead the subject beyond the margin.
+    best_in_group  no member of the group released by the claim date may lead the subject
+                   beyond the margin (broad: the combined rule below, per benchmark against the
+                   group's strongest member).
 
-Breadth.
-    A broad claim is judged on every independent benchmark both models have. The subject must
-    win a clear majority (two thirds) and the mean normalised difference must favour it;
-    winning some and losing others is `overstated` with `cherry_picked` and the tally
-    ("wins 3 of 8"). Hedges lower the bar: "most" needs a simple majority, "several"/"many"
-    two wins, "some" one win, "overall"/"on average" the aggregate; "all"/"every" raise it.
+Breadth: the combined evidence.
+    A broad claim is judged on every independent benchmark both models have, each benchmark
+    family voting once: its reading (clear win, inside the noise, clearly against), its
+    direction (ahead or behind) and, where it has a noise estimate, z = difference / SE. The
+    combined evidence is Stouffer's z = sum(z) / sqrt(k) over the k benchmarks with one, and
+    it is said in the reasons. `supported` when the subject clears the hedge's share on clear
+    wins, or is ahead on that share and the combined z is beyond +1.96 (seven small leads are
+    evidence together); `contradicted` when it has no clear win and a clear loss, or clear
+    losses on two thirds, or (the same rule the other way) no clear win, behind on two thirds
+    and a combined z below -1.96; `overstated` otherwise, with `cherry_picked` when it wins
+    some and loses others. Hedges set the share: none a clear majority (two thirds), "most"
+    more than half, "several"/"many" two clear wins, "some" one, "overall" the combined z
+    alone, "across the board"/"all" ahead everywhere it can be told and behind nowhere.
+    Parity ("matches") needs the share on benchmarks not clearly against and no combined z
+    below -1.96.
+
+Scope: the claim that was made.
+    Domain words in the claim's own clause ("better at coding", "in math tasks"; the phrases
+    of each category are data, `categories.csv`) narrow a broad claim to that category of
+    benchmarks; a vision or audio model's broad claim is about its modality; a stress
+    ("particularly on coding") does not narrow. Inside a domain a leaderboard counts once by
+    its rating for that domain (LMArena's coding rating, LiveBench Coding), and the reason
+    names it. A group phrase is read for what it names (`parse_group`): open or closed
+    weights, a size band said in the label, base models, the vendor's own (earlier) line-up,
+    "much larger models" as the typical (median) larger model, named examples ("such as A and
+    B") as the whole field, "its predecessor" / "the 72B model" as one registry model, and
+    "baselines" as nothing to compare with. A bare open-weights name ("Qwen2-72B") is the
+    instruct checkpoint when the claim compares it with chat or API models or speaks of chat
+    use, the base when it speaks of base models; either inference is said, with `variant`.
 
 One leaderboard counts once.
     A careful reader does not count one leaderboard eight times. In a tally, each
@@ -63,7 +92,11 @@ One leaderboard counts once.
     source stay in the evidence, marked in a reason as not counted:
     - a leaderboard that publishes an average of its own parts counts by that average only:
       LiveBench's global average (not its categories), the HF Open LLM Leaderboard v1/v2
-      averages (not their MMLU, GSM8K, IFEval ... columns);
+      averages (not their MMLU, GSM8K, IFEval ... columns). Where the average has no noise
+      estimate and its parts do (HF v1/v2), the board's one vote is the combined z of those
+      parts, so an average cannot veto its own per-task results. LMArena's category ratings
+      are slices of the same votes as its overall rating: a broad claim reads the overall
+      rating alone;
     - near-duplicates of one benchmark form a family, headline first: MixEval and MixEval-Hard
       and its subsets; Arena-Hard-Auto v2.0 and v0.1; AlpacaEval 2.0 and 1.0; HumanEval+ and
       HumanEval; MBPP+ and MBPP; BigCodeBench Complete and Instruct; FrontierMath private and
@@ -131,6 +164,7 @@ from claimcheck.models import (
     Claim,
     Evaluation,
     Evidence,
+    Mention,
     ModelInfo,
     Price,
     Verdict,
@@ -140,6 +174,7 @@ Z95 = 1.96
 CLEAR_MAJORITY = 2 / 3
 CLOSE_POINTS_SHARE = 0.05  # "close to" on a bounded scale: within 5% of a perfect score
 CLOSE_ELO = 20.0  # "close to" on an Elo scale
+MAX_FIELD_ROWS = 8  # rivals per benchmark shown as evidence for a group claim
 
 SOURCE_NAMES: dict[str, str] = {
     "alpaca_eval": "AlpacaEval",
@@ -157,6 +192,8 @@ SOURCE_NAMES: dict[str, str] = {
     "mixeval": "MixEval",
     "epoch_ai": "Epoch AI",
     "helm_via_epoch": "Stanford HELM via Epoch AI",
+    "lmarena": "LMArena",
+    "swebench": "SWE-bench",
 }
 
 # Names a source gives an evaluated build that is not the released model as such.
@@ -164,7 +201,17 @@ _VARIANT_MARKERS = re.compile(
     r"(?i)(?<![a-z])(fp8|fp4|int8|int4|awq|gptq|gguf|q4|q8|turbo|exp|experimental|preview|"
     r"quantized|quantised|beta|internal)(?![a-z])"
 )
-_RISKY_VARIANTS = {"experimental", "exp", "preview", "quantized", "quantised", "internal", "beta"}
+_RISKY_VARIANTS = {
+    "experimental",
+    "exp",
+    "preview",
+    "quantized",
+    "quantised",
+    "serving",
+    "latest",
+    "internal",
+    "beta",
+}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}")
 _SHOT_RE = re.compile(r"(?i)\b(\d+)[- ]?shot\b")
 _KAT_RE = re.compile(r"(?i)\b(maj|cons|pass|best[- ]of)@(\d+)\b")
@@ -226,6 +273,16 @@ class EvaluationIndex:
             self.by_model[e.model_id].append(e)
             self.by_benchmark[e.benchmark_id].append(e)
         self.rows = sum(len(v) for v in self.by_model.values())
+        # vendor numbers per model, and benchmarks some board scores as agent systems
+        self.reported: dict[str, list[Evaluation]] = defaultdict(list)
+        self.system_benchmarks: set[str] = set()
+        self.slice_parts = _slice_parts(r for rs in self.by_model.values() for r in rs)
+        for mid, model_rows in self.by_model.items():
+            for e in model_rows:
+                if e.kind != "independent":
+                    self.reported[mid].append(e)
+                elif e.system and e.benchmark_id:
+                    self.system_benchmarks.add(e.benchmark_id)
         self.first_seen: dict[str, str] = {}
         for mid, model_rows in self.by_model.items():
             dates = [e.as_of for e in model_rows if e.as_of]
@@ -320,6 +377,20 @@ class EvaluationIndex:
             )
             table = self._tables[key] = _Table(rows, registry.benchmarks)
         return table
+
+
+def _slice_parts(rows: Iterable[Evaluation]) -> frozenset[str]:
+    """Benchmarks that are only ever a slice of a sliced board's overall rating."""
+    sliced: set[str] = set()
+    elsewhere: set[str] = set()
+    for e in rows:
+        if not e.benchmark_id or e.kind != "independent":
+            continue
+        if e.source in _SLICED_BOARDS and e.benchmark_id != _LEADERBOARD_AVERAGES[e.source]:
+            sliced.add(e.benchmark_id)
+        else:
+            elsewhere.add(e.benchmark_id)
+    return frozenset(sliced - elsewhere)
 
 
 class ClaimRows(list[Evaluation]):
@@ -502,6 +573,15 @@ class _Table:
                     break
         return out
 
+    def releases_with(self, *models: str) -> list[list[dict[str, Evaluation]]]:
+        """For each series, every release in which all `models` have a row, newest first."""
+        out = []
+        for releases in self.series.values():
+            found = [self._view(g, models) for g in releases if all(self.has(g, m) for m in models)]
+            if found:
+                out.append(found)
+        return out
+
     def covers(self, model: str) -> bool:
         return any(self.has(g, model) for r in self.series.values() for g in r)
 
@@ -520,6 +600,9 @@ class _Cmp:
     method: str
     info: BenchmarkInfo
     detail: str = ""  # what sets this row apart from a sibling of the same source and benchmark
+    # a leaderboard read through its own parts (its average has no noise estimate): `diff` is
+    # then the combined z of the parts and `margin` 1.96
+    parts: tuple[_Cmp, ...] = ()
 
     @property
     def outcome(self) -> str:
@@ -536,12 +619,40 @@ class _Cmp:
 
     @property
     def normalised(self) -> float:
+        if self.parts:
+            return sum(p.normalised for p in self.parts) / len(self.parts)
         scale = self.info.scale if self.info.scale else 400.0  # Elo: 400 points = 10x odds
         return self.diff / scale
 
+    @property
+    def z(self) -> float | None:
+        """The difference in standard errors (None without a noise estimate)."""
+        if self.margin <= 0:
+            return None
+        return self.diff / (self.margin / Z95)
 
-def _compare(s: Evaluation, t: Evaluation, info: BenchmarkInfo) -> _Cmp:
-    margin, method = _margin(_row_noise(s, info), _row_noise(t, info))
+    @property
+    def strength(self) -> tuple[bool, float]:
+        """Sort key, strongest evidence first: measured rows by |z|, then the rest by size."""
+        z = self.z
+        return (z is None, -abs(z) if z is not None else -abs(self.normalised))
+
+
+def _compare(
+    s: Evaluation,
+    t: Evaluation,
+    info: BenchmarkInfo,
+    noise: dict[int, _Noise] | None = None,
+) -> _Cmp:
+    """Subject row vs other row; `noise` memoises each row's SE (keyed by the row's id, so
+    it must not outlive the rows: the index keeps one for its own rows)."""
+    if noise is None:
+        a, b = _row_noise(s, info), _row_noise(t, info)
+    else:
+        hit_a, hit_b = noise.get(id(s)), noise.get(id(t))
+        a = hit_a if hit_a is not None else noise.setdefault(id(s), _row_noise(s, info))
+        b = hit_b if hit_b is not None else noise.setdefault(id(t), _row_noise(t, info))
+    margin, method = _margin(a, b)
     diff = s.score - t.score
     if not info.higher_is_better:
         diff = -diff
@@ -566,6 +677,8 @@ def _distinguish(cmps: list[_Cmp]) -> list[_Cmp]:
 
 
 def _close(c: _Cmp) -> float:
+    if c.parts:
+        return c.margin  # in standard errors: "close" is inside the combined noise
     if c.info.metric_kind == "elo" or not c.info.scale:
         return max(c.margin, CLOSE_ELO)
     return max(c.margin, CLOSE_POINTS_SHARE * c.info.scale)
@@ -595,6 +708,10 @@ _BENCHMARK_FAMILIES: dict[str, tuple[str, ...]] = {
     "bigcodebench": ("bigcodebench-complete", "bigcodebench-instruct"),
     "frontiermath": ("frontiermath", "frontiermath-public"),
     "frontiermath-tier-4": ("frontiermath-tier-4", "frontiermath-tier-4-public"),
+    # a board's category rating before its occupation slice of the same domain
+    "lmarena-coding": ("lmarena-coding", "lmarena-occupation-software-it-services"),
+    "lmarena-math": ("lmarena-math", "lmarena-occupation-mathematical"),
+    "livebench-coding": ("livebench-coding", "livebench-agentic-coding"),
 }
 _FAMILY_OF: dict[str, tuple[str, int]] = {
     bid: (family, rank)
@@ -609,16 +726,28 @@ _LEADERBOARD_AVERAGES: dict[str, str] = {
     "hf_open_llm_leaderboard_v2": "hf-open-llm-v2",
     "lmarena": "lmarena",  # LMArena's own board: its 28 category ratings are parts of it
 }
+# Boards whose parts are slices of the same votes (LMArena's category ratings re-rate subsets
+# of the battles behind the overall rating), not separate components of an average: a broad
+# claim reads them by the overall rating alone, and a part is compared only where the claim
+# names it or is narrowed to its domain.
+_SLICED_BOARDS = frozenset({"lmarena"})
 # a second reading of the same runs: shown, counted only when nothing else is there
 _SECONDARY_SETTING = re.compile(r"(?i)\bwith style control\b|\ball problems in file\b")
 
 
-def _family(c: _Cmp, named: set[str]) -> tuple[str, int, bool]:
+def _family(
+    c: _Cmp, named: set[str], domain: frozenset[str] = frozenset()
+) -> tuple[str, int, bool]:
     """(family key, rank of this benchmark in it, may it count at all) for a tally."""
     bid = c.info.id
+    board = _LEADERBOARD_AVERAGES.get(c.s.source)
+    if board and bid != board and c.info.category in domain:
+        # a claim narrowed to a domain reads a board by its rating for that domain, once:
+        # LMArena's coding rating (before its software occupation slice), LiveBench Coding
+        family, rank = _FAMILY_OF.get(bid, (bid, 9))
+        return f"{board}:{c.info.category}", rank, True
     if bid in named:
         return bid, 0, True  # a benchmark the claim names is counted as itself
-    board = _LEADERBOARD_AVERAGES.get(c.s.source)
     if board:
         return board, 0, bid == board
     family, rank = _FAMILY_OF.get(bid, (bid, 0))
@@ -626,25 +755,29 @@ def _family(c: _Cmp, named: set[str]) -> tuple[str, int, bool]:
 
 
 def _headlines(
-    cmps: Sequence[_Cmp], named: set[str]
+    cmps: Sequence[_Cmp], named: set[str], domain: frozenset[str] = frozenset()
 ) -> tuple[dict[str, list[_Cmp]], list[_Cmp], list[_Cmp]]:
     """Readings per benchmark family for a tally, and the rows counted and not counted.
 
     One leaderboard is counted once: per (family, source) a single headline row counts (the
     one with a noise estimate, then the family's headline benchmark, then the primary setting,
     then the newest); the rest stay as evidence. Sources on one family still vote together.
+    A leaderboard whose average has no noise estimate is counted, still once, through the
+    combined z of its own parts that have one: its average cannot veto them.
     """
     groups: dict[tuple[str, str], list[tuple[int, _Cmp]]] = defaultdict(list)
     skipped: list[_Cmp] = []
+    parts: dict[str, list[_Cmp]] = defaultdict(list)  # board source -> its uncounted parts
     for c in cmps:
-        family, rank, counts = _family(c, named)
+        family, rank, counts = _family(c, named, domain)
         if counts:
             groups[(family, c.s.source)].append((rank, c))
         else:
             skipped.append(c)
+            parts[c.s.source].append(c)
     per: dict[str, list[_Cmp]] = defaultdict(list)
     counted: list[_Cmp] = []
-    for (family, _source), members in groups.items():
+    for (family, source), members in groups.items():
         members.sort(key=lambda rc: max(rc[1].s.as_of, rc[1].t.as_of), reverse=True)
         rank, best = min(
             members,
@@ -654,10 +787,38 @@ def _headlines(
                 bool(_SECONDARY_SETTING.search(rc[1].s.setting)),
             ),
         )
+        skipped.extend(c for _, c in members if c is not best)
+        if best.unmeasured and _LEADERBOARD_AVERAGES.get(source) == family:
+            composite = _composite(best, parts.get(source, ()))
+            if composite is not None:
+                skipped.append(best)
+                best = composite
         per[family].append(best)
         counted.append(best)
-        skipped.extend(c for _, c in members if c is not best)
     return per, counted, skipped
+
+
+def _composite(average: _Cmp, parts: Iterable[_Cmp]) -> _Cmp | None:
+    """A leaderboard read through its parts with a noise estimate (Stouffer's combined z).
+
+    Used where the board's own average has no noise estimate: each part with a CI, SE or item
+    count gives z = difference / SE, and the board's one vote is sum(z) / sqrt(k).
+    """
+    measured: dict[str, _Cmp] = {}
+    for c in sorted(parts, key=lambda c: c.strength):
+        if c.z is not None and not c.parts:
+            measured.setdefault(c.info.id, c)
+    if not measured:
+        return None
+    chosen = tuple(sorted(measured.values(), key=lambda c: c.info.name))
+    combined = sum(c.z or 0.0 for c in chosen) / math.sqrt(len(chosen))
+    return replace(
+        average,
+        diff=combined,
+        margin=Z95,
+        method=f"combined z of its {len(chosen)} parts with a noise estimate",
+        parts=chosen,
+    )
 
 
 def _uncounted_reason(skipped: Sequence[_Cmp]) -> str | None:
@@ -692,10 +853,19 @@ def _unit(info: BenchmarkInfo) -> str:
 
 
 def _model_name(registry: RegistryLike, mid: str | None) -> str:
+    """The display name ("o1 mini (2024-09-12, high)"), never a raw id where one is known."""
     if not mid:
         return "an unknown model"
+    named = getattr(registry, "display_name", None)
+    if named is not None:
+        return str(named(mid))
     info = registry.models.get(mid)
     return info.name if info else mid
+
+
+def _family_name(registry: RegistryLike, family: str) -> str:
+    named = getattr(registry, "family_name", None)
+    return str(named(family)) if named is not None else family
 
 
 def _source_name(source: str) -> str:
@@ -710,9 +880,18 @@ def _where(c: _Cmp) -> str:
     return f"{c.info.name} ({_source_name(c.s.source)}, {c.s.metric}{when}{detail})"
 
 
+def _release_label(e: Evaluation) -> str:
+    dates = _DATE_RE.findall(e.setting)
+    if dates:
+        return max(d.replace("_", "-") for d in dates)
+    return e.as_of or "undated"
+
+
 def _sentence(c: _Cmp, registry: RegistryLike) -> str:
     sname = _model_name(registry, c.s.model_id)
     tname = _model_name(registry, c.t.model_id)
+    if c.parts:
+        return _composite_sentence(c, sname, tname)
     unit = _unit(c.info)
     gap = abs(c.diff)
     if c.margin == 0:
@@ -740,6 +919,19 @@ def _sentence(c: _Cmp, registry: RegistryLike) -> str:
     )
 
 
+def _composite_sentence(c: _Cmp, sname: str, tname: str) -> str:
+    ahead = sum(1 for p in c.parts if p.diff > 0)
+    behind = sum(1 for p in c.parts if p.diff < 0)
+    names = ", ".join(p.info.name for p in c.parts)
+    where = "beyond" if abs(c.diff) > c.margin else "inside"
+    return (
+        f"{_source_name(c.s.source)}'s average ({sname} {_fmt(c.s.score)} vs {tname} "
+        f"{_fmt(c.t.score)}) has no noise estimate, so the board counts once through its "
+        f"{len(c.parts)} parts that have one ({names}): {sname} is ahead on {ahead} and "
+        f"behind on {behind}, combined z = {c.diff:+.1f}, {where} ±{Z95}."
+    )
+
+
 def _evidence(c: _Cmp, registry: RegistryLike) -> Evidence:
     return Evidence(
         benchmark=c.info.name,
@@ -756,7 +948,9 @@ def _evidence(c: _Cmp, registry: RegistryLike) -> Evidence:
         target_model=_model_name(registry, c.t.model_id),
         kind=c.s.kind,
         snapshot=c.s.snapshot,
-        outcome=c.outcome,
+        # without a noise estimate a difference is neither a win nor a loss, whichever side
+        outcome="unmeasured" if c.unmeasured else c.outcome,
+        source_url=c.s.source_url,
     )
 
 
@@ -799,6 +993,107 @@ def _broad_ok(wins: int, n: int, aggregate: float, bar: str) -> bool:
     if bar == "some":
         return wins >= 1
     return wins / n >= CLEAR_MAJORITY and aggregate > 0
+
+
+@dataclass(frozen=True)
+class _Weighing:
+    """A broad claim's evidence weighed: the tally, the direction count and the combined z."""
+
+    bar: str
+    n: int
+    wins: int  # benchmarks that agree with the claim beyond the noise (or, for parity, within)
+    losses: int  # benchmarks clearly against it
+    leads: int  # benchmarks where the subject is ahead at all
+    behind: int
+    z: float | None  # Stouffer's combined z over the benchmarks with a noise estimate
+    k: int  # how many benchmarks have one
+    verdict: str
+
+    def combined_text(self, sname: str, tname: str) -> str:
+        if self.z is None:
+            return (
+                "Combined evidence: none of these benchmarks has a noise estimate, so together "
+                "they cannot show a difference either way."
+            )
+        where = "beyond" if abs(self.z) > Z95 else "inside"
+        side = sname if self.z > 0 else tname
+        together = f"together they favour {side}" if abs(self.z) > Z95 else "together undecided"
+        return (
+            f"Combined evidence (Stouffer's z over the {self.k} benchmark"
+            f"{'s' if self.k != 1 else ''} with a noise estimate, each z = difference / SE): "
+            f"z = {self.z:+.1f}, {where} ±{Z95}; {together}."
+        )
+
+
+def _weigh(
+    per: dict[str, list[_Cmp]], readings: dict[str, str], bar: str, relation: str
+) -> _Weighing:
+    """One rule for every broad claim, whichever side the differences fall on.
+
+    Each benchmark family votes once: its reading (clear win, inside the noise, clearly
+    against), its direction (the sign of its mean difference) and, where its rows have a noise
+    estimate, a z (the mean z of its sources, which measure the same thing). The combined
+    evidence is Stouffer's z = sum(z) / sqrt(k) over the k benchmarks with a noise estimate.
+
+    - surpasses / best_in_group: supported when the subject clears the hedge's bar on clear
+      wins, or is ahead on that share of benchmarks and the combined z is beyond +1.96 (seven
+      small leads are evidence together); "several"/"some" count clear wins only; "overall"
+      needs the combined z alone.
+    - matches: the bar on benchmarks that do not go clearly against it, and no combined z
+      below -1.96 (consistently behind is not parity).
+    - approaches / trails: the bar on benchmarks that agree.
+    - contradicted: no clear win and at least one clear loss, with the combined evidence not
+      favouring the subject; clear losses on two thirds of the benchmarks; or, the mirror of
+      the rule for small leads, no clear win, behind on two thirds and a combined z below
+      -1.96.
+    """
+    n = len(readings)
+    wins = sum(1 for v in readings.values() if v == "ok")
+    losses = sum(1 for v in readings.values() if v in ("far", "bad"))
+    directions = {
+        b: sum(c.normalised for c in cs) / len(cs) if cs else 0.0 for b, cs in per.items()
+    }
+    leads = sum(1 for d in directions.values() if d > 0)
+    behind = sum(1 for d in directions.values() if d < 0)
+    zs = []
+    for cs in per.values():
+        measured = [c.z for c in cs if c.z is not None]
+        if measured:
+            zs.append(sum(measured) / len(measured))
+    z = sum(zs) / math.sqrt(len(zs)) if zs else None
+    favours = z is not None and z > Z95
+    share = {"all": 1.0, "clear_majority": CLEAR_MAJORITY, "majority": 0.5}.get(bar)
+    if relation in ("surpasses", "best_in_group"):
+        if bar == "all":
+            # "across the board": ahead everywhere it can be told, behind nowhere
+            ok = wins == n or (behind == 0 and leads > 0 and favours)
+        elif bar in ("clear_majority", "majority") and share is not None:
+            strict = bar == "majority"
+
+            def clears(k: int) -> bool:
+                return k / n > share if strict else k / n >= share
+
+            ok = (clears(wins) and (z is None or z > 0)) or (clears(leads) and favours)
+        elif bar == "aggregate":
+            ok = favours
+        else:
+            ok = _broad_ok(wins, n, 1.0, bar)
+    elif relation == "matches":
+        ok = _broad_ok(wins, n, 1.0, bar) and not (z is not None and z < -Z95)
+    else:
+        ok = _broad_ok(wins, n, 1.0, bar)
+    against = z is not None and z < -Z95 and behind / n >= CLEAR_MAJORITY
+    if ok:
+        verdict = "supported"
+    elif (
+        (wins == 0 and losses > 0 and not favours and relation != "matches")
+        or (losses * 3 >= 2 * n and (wins == 0 or bar not in ("some", "several")))
+        or (against and wins == 0 and relation in ("surpasses", "best_in_group"))
+    ):
+        verdict = "contradicted"
+    else:
+        verdict = "overstated"
+    return _Weighing(bar, n, wins, losses, leads, behind, z, len(zs), verdict)
 
 
 _BAR_TEXT = {
@@ -848,29 +1143,174 @@ def _setting_mismatch(claim_settings: dict[str, str], row: Evaluation) -> list[s
 
 
 def _size_b(info: ModelInfo) -> float | None:
-    m = _SIZE_RE.search(info.size or "") or _SIZE_RE.search(info.name)
+    return _size_of(info.size or "", info.name)
+
+
+@lru_cache(maxsize=16384)
+def _size_of(size: str, name: str) -> float | None:
+    m = _SIZE_RE.search(size) or _SIZE_RE.search(name)
     return float(m.group(1)) if m else None
+
+
+@dataclass(frozen=True)
+class Group:
+    """What a claim's group phrase means: a field of models, or why it names none.
+
+    `kind` is "field" (judged against the members `pred` admits: every model when None),
+    "larger" (the typical, median-scoring member of much larger models), "predecessor" and
+    "sibling" (one model of the subject's own line, found in the registry), or "unspecified"
+    ("baselines": no way to tell which models are meant).
+    """
+
+    label: str
+    kind: str = "field"
+    pred: Any = None
+    size: float | None = None  # the sibling's size ("the 72B model")
+    band: str = ""  # the size band, said in the reasons
+
+
+_UNSPECIFIED = re.compile(
+    r"(?i)^(?:the\s+|our\s+|all\s+|strong(?:er)?\s+|existing\s+|competitive\s+|other\s+|"
+    r"several\s+|many\s+|most\s+)*(?:baselines?|baseline models|competitors?|competing models|"
+    r"peers|rivals|counterparts|prior (?:work|methods|art)|previous (?:methods|work)|"
+    r"alternatives)$"
+)
+# one earlier model of the line ("its predecessor"); plural forms are the vendor's line-up
+_PREDECESSOR = re.compile(
+    r"(?i)\b(?:predecessor|previous (?:version|generation|release|model|iteration)|"
+    r"prior (?:version|generation|model)|last generation|earlier version|"
+    r"(?:the|its|our)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|spring|summer|autumn|fall|winter|earlier|original|first)"
+    r"(?:\s+20\d\d)?\s+(?:release|version|model|snapshot|update))\b"
+)
+_SIBLING = re.compile(
+    r"(?i)^(?:the|our|its|their)\s+(\d+(?:\.\d+)?)\s*b\s+(?:model|version|variant|one|size)s?$"
+)
+_OWN = re.compile(r"(?i)\b(?:our|its own|their own|our own|in-house|its predecessors)\b")
+_EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|older|predecessors|past|last-generation)\b")
+_LARGER = re.compile(
+    r"(?i)\b(?:larger|bigger)\b|\b(\d+(?:\.\d+)?|two|three|four|five|ten|several|many)\s*"
+    r"(?:x|×|times)\s+(?:its|their|the|our)?\s*(?:size|larger|bigger|as large)"
+)
+_UNDER = re.compile(
+    r"(?i)\b(?:under|below|less than|fewer than|smaller than|up to|within|sub-?)\s*"
+    r"(\d+(?:\.\d+)?)\s*(?:b\b|billion)"
+)
+_AT_SIZE = re.compile(
+    r"(?i)(?<![\d.])(\d+(?:\.\d+)?)\s*b(?:illion)?(?:[- ](?:level|class|scale|sized?|parameters?))?"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:models?|llms?|lms?|vlms?|mllms?)\b"
+)
+_SIMILAR_SIZE = re.compile(
+    r"(?i)\b(?:similar|comparable|same|equivalent|its|their)[- ]\s*(?:\w+\s+)?(?:size|scale|"
+    r"class|weight class)|\bcomparably[- ]sized\b|\bsimilar[- ]sized\b|\bsize class\b|"
+    r"\bof (?:its|their) (?:size|class)\b|\bparameter class\b"
+)
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "several": 3, "many": 3}
+
+
+def _b(x: float) -> str:
+    """A parameter count as written: 46.7B, 105B, 10B."""
+    return f"{round(x, 1):g}B"
+
+
+def _band(lo: float, hi: float) -> tuple[str, Any]:
+    text = f"of {_b(lo)} to {_b(hi)} parameters"
+    return text, lambda m: (s := _size_b(m)) is not None and lo <= s <= hi
+
+
+def parse_group(group: str | None, subject: ModelInfo | None) -> Group:
+    """Read a claim's group phrase ("open-source models of similar size", "baselines").
+
+    Open/closed, the vendor's own line-up, base models and a size band combine; the band is
+    the one the phrase gives ("under 10B", "70B models": 47B to 105B) or, for "of its size",
+    the subject's size divided and multiplied by 1.5. A band is always said in the label.
+    """
+    g = " ".join((group or "").lower().split())
+    if not g:
+        return Group("all models")
+    if _UNSPECIFIED.match(g):
+        return Group(g, "unspecified")
+    if _PREDECESSOR.search(g):
+        return Group(g, "predecessor")
+    m = _SIBLING.match(g)
+    if m:
+        return Group(g, "sibling", size=float(m.group(1)))
+    preds: list[Any] = []
+    words: list[str] = []
+    band = ""
+    size = _size_b(subject) if subject is not None else None
+    if re.search(r"\b(open|open-source|open source|open-weights?|openly)\b", g):
+        preds.append(lambda m: m.open_weights is True)
+        words.append("open-weights")
+    elif re.search(r"\b(closed|closed-source|proprietary|commercial|api)\b", g):
+        preds.append(lambda m: m.open_weights is False)
+        words.append("closed")
+    if re.search(r"\bbase models?\b|\bpre-?trained models?\b", g):
+        preds.append(lambda m: m.variant == "base")
+        words.append("base")
+    if _OWN.search(g) and subject is not None and subject.org:
+        org = subject.org
+        preds.append(lambda m: m.org == org)
+        if _EARLIER.search(g) and subject.release_date:
+            # "our previous models": the vendor's line-up released before the subject
+            before = subject.release_date
+            preds.append(lambda m: bool(m.release_date) and (m.release_date or "") < before)
+            words.append(f"{org}'s own earlier")
+        else:
+            words.append(f"{org}'s own")
+    larger = _LARGER.search(g)
+    if larger:
+        factor_text = larger.group(1)
+        factor = 2.0
+        if factor_text:
+            factor = float(_WORD_NUMBERS.get(factor_text, factor_text))
+        if size is None:
+            return Group(f"models larger than {_sname_or(subject)}", "larger", lambda m: False)
+        lo = size * factor
+        preds.append(lambda m: (s := _size_b(m)) is not None and s >= lo)
+        band = f"of {_b(lo)} parameters or more (at least {factor:g}x its {_b(size)})"
+        label = " ".join([*words, "models", band])
+        return Group(label, "larger", _all(preds), band=band)
+    under = _UNDER.search(g)
+    at_size = _AT_SIZE.search(g)
+    if under:
+        hi = float(under.group(1))
+        band, pred = _band(0.0, hi)
+        band = f"under {_b(hi)} parameters"
+        preds.append(pred)
+    elif at_size:
+        n = float(at_size.group(1))
+        band, pred = _band(n / 1.5, n * 1.5)
+        preds.append(pred)
+    elif _SIMILAR_SIZE.search(g) or re.search(r"\b(size|class|scale|parameter)", g):
+        if size is None:
+            return Group("models of its size", "field", lambda m: False, band="unknown")
+        band, pred = _band(size / 1.5, size * 1.5)
+        preds.append(pred)
+    elif re.search(r"\bsmall\b", g):
+        band, pred = _band(0.0, 15.0)
+        band = "of 15B parameters or fewer"
+        preds.append(pred)
+    if not preds:
+        return Group("all models")
+    label = " ".join([*words, "models"]) + (f" {band}" if band else "")
+    return Group(label, "field", _all(preds), band=band)
+
+
+def _all(preds: list[Any]) -> Any:
+    if len(preds) == 1:
+        return preds[0]
+    return lambda m: all(p(m) for p in preds)
+
+
+def _sname_or(subject: ModelInfo | None) -> str:
+    return subject.name if subject is not None else "the model"
 
 
 def group_filter(group: str | None, subject: ModelInfo | None) -> tuple[str, Any]:
     """A description and a predicate over ModelInfo for a claim's target group text."""
-    g = (group or "").lower()
-    if re.search(r"\b(open|open-source|open source|open-weights?|openly)\b", g):
-        return "open-weights models", lambda m: m.open_weights is True
-    if re.search(r"\b(closed|proprietary|commercial|api)\b", g):
-        return "closed models", lambda m: m.open_weights is False
-    if re.search(r"\b(size|class|scale|parameter)", g) and subject is not None:
-        size = _size_b(subject)
-        if size:
-            lo, hi = size / 1.5, size * 1.5
-            return (
-                f"models of about {_fmt(size)}B parameters",
-                lambda m: (s := _size_b(m)) is not None and lo <= s <= hi,
-            )
-        return "models of its size", lambda m: False
-    if re.search(r"\bsmall\b", g):
-        return "small models", lambda m: (s := _size_b(m)) is not None and s <= 15
-    return "all models", lambda m: True
+    parsed = parse_group(group, subject)
+    return parsed.label, parsed.pred or (lambda m: True)
 
 
 # -- the judge -----------------------------------------------------------------------------
@@ -917,17 +1357,54 @@ class _Judgement:
         self.targets = [t.id for t in claim.targets if t.id and t.id != self.subject]
         self.named = [b.id for b in claim.benchmarks if b.id]
         self.unknown_benchmarks = [b.text for b in claim.benchmarks if not b.id]
+        self.checkpoint_notes: list[str] = []  # which checkpoint a bare name was read as
+        self._infer_checkpoints(vendor_rows)
+        resolve = getattr(registry, "resolve_model", None)
+        if resolve is not None:
+            for mention in (claim.subject, *claim.targets):
+                mid = mention.id if mention else None
+                if mention and mid and mid in (self.subject, *self.targets):
+                    r = resolve(mention.text, as_of=as_of)
+                    if r.id == mid and r.undated:
+                        self._note_undated(mention.text, mid, r.undated)
+                    elif r.id == mid and r.method == "as_of" and r.candidates and as_of:
+                        self.notes.append(
+                            f"'{mention.text}' on {as_of} is {_model_name(registry, mid)}, the "
+                            "version current then."
+                        )
+                    if r.id == mid and r.method == "completed":
+                        self.notes.append(
+                            f"'{mention.text}' is read as {_model_name(registry, mid)}, the only "
+                            "model of that name the registry knows (the text leaves out its "
+                            "size or tuning)."
+                        )
         bm = registry.benchmarks
         index = evaluations.evaluation_index if isinstance(evaluations, ClaimRows) else None
         self.cache: dict[Any, Any]
         self.first_seen: dict[str, str]
         # the document's own table first: where a bundled copy of the same table repeats a
         # number, the document's row is the one shown
-        vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
+        if index is not None:
+            ids = [m for m in (self.subject, *self.targets) if m]
+            ids += [v for m in ids for v in index.standins.get(m, ())]
+            vendor = list(vendor_rows) + [e for m in ids for e in index.reported.get(m, ())]
+        else:
+            vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
         wanted = set(self.named)
         self._bare_memo: dict[str, bool] = {}
+        self._group: Group | None = None
+        # older releases of a leaderboard than the one compared: evidence, never counted
+        self.older: list[_Cmp] = []
+        self._older_seen: set[tuple[Any, ...]] = set()
         # rows shown as evidence but left out of a tally: (id of subject row, id of other row)
         self._uncounted: set[tuple[int, int]] = set()
+        # "better at coding than X": a broad claim narrowed to one category of benchmarks;
+        # a vision or audio model's broad claim is about its modality unless it says otherwise
+        self.domain: dict[str, str] = {} if wanted else _domains(claim, registry)
+        if not wanted and not self.domain:
+            modality = _modality(registry.models.get(self.subject or ""))
+            if modality and modality in getattr(registry, "categories", {}):
+                self.domain = {modality: f"a {modality} model"}
         if index is not None:
             # the index keeps each benchmark's table built once: judging is lookups
             models = [m for m in (self.subject, *self.targets) if m]
@@ -938,6 +1415,10 @@ class _Judgement:
                 bench_ids = set(bench_ids) | index.benchmarks_of(variants)
                 if self.subject and self._bare(self.subject):
                     bench_ids |= index.benchmarks_of(self._snapshots_near(self.subject))
+            if self.domain:
+                bench_ids = {b for b in bench_ids if self._in_domain(b)}
+            elif not wanted:
+                bench_ids = set(bench_ids) - index.slice_parts
             self.table = _Table.merged(
                 (index.table(b, registry) for b in sorted(bench_ids)), self.standin_of
             )
@@ -947,6 +1428,11 @@ class _Judgement:
             indep = [e for e in evaluations if e.kind == "independent" and e.document is None]
             if wanted:
                 indep = [e for e in indep if e.benchmark_id in wanted]
+            elif self.domain:
+                indep = [e for e in indep if self._in_domain(e.benchmark_id or "")]
+            else:
+                parts = _slice_parts(indep)
+                indep = [e for e in indep if e.benchmark_id not in parts]
             self.standin_of = {
                 e.model_id: m.group("base")
                 for e in indep
@@ -962,42 +1448,264 @@ class _Judgement:
                     self.first_seen[e.model_id] = e.as_of
         # which models were out at the claim date: shared by every claim of that date
         self._released_memo: dict[str, bool] = self.cache.setdefault(("released", as_of), {})
+        # each row's noise estimate, computed once per index (rows live as long as it does)
+        self._noise: dict[int, _Noise] = self.cache.setdefault("noise", {})
         self.vendor_all = vendor
         self.vendor_rows = list(vendor_rows)
+        self._claim_rows = evaluations  # the subject's and targets' own rows
         self.claim_settings = _settings_of(" ".join(claim.settings)) if claim.settings else {}
         if not self.claim_settings:
             self.claim_settings = _settings_of(claim.text)
+
+    # -- which checkpoint a bare open-weights name means -------------------------------------
+
+    def _infer_checkpoints(self, vendor_rows: Sequence[Evaluation]) -> None:
+        """A bare "Qwen2-72B" names a line with a base and an instruct checkpoint: the claim's
+        context decides which one is meant, and a reason says which and why (`variant`).
+
+        Instruct when the claim compares with chat or API models (closed, or instruct/chat
+        checkpoints) or talks about chat, arena, instruction or agentic use (in words or in
+        the benchmarks it names); base when it talks about base or pretrained models or the
+        vendor's table is a base-model table. No context, or both: the registry's reading.
+        """
+        instruct_of = getattr(self.registry, "instruct_of", None)
+        base_of = getattr(self.registry, "base_of", None)
+        if instruct_of is None or base_of is None:
+            return
+        mentions = [m for m in (self.claim.subject, *self.claim.targets) if m and m.id]
+        bare = [m for m in mentions if not _TUNING_WORD.search(m.text)]
+        # only an open-weights line with both checkpoints can be read either way
+        open_lines = [
+            m
+            for m in bare
+            if (info := self.registry.models.get(m.id or "")) is not None
+            and info.open_weights is not False
+            and (info.variant == "base" or base_of(info.id) not in (None, info.id))
+        ]
+        if not open_lines:
+            return
+        context = self._checkpoint_context(mentions, bare, vendor_rows)
+        if context is None:
+            return
+        want, why = context
+        for m in bare:
+            info = self.registry.models.get(m.id or "")
+            if info is None or info.open_weights is False:
+                continue
+            if want == "instruct" and info.variant == "base":
+                other = instruct_of(info.id)
+            elif want == "base" and info.variant != "base":
+                other = base_of(info.id)
+            else:
+                continue
+            if not other or other == info.id:
+                continue
+            if m.id == self.subject:
+                self.subject = other
+            self.targets = [other if t == m.id else t for t in self.targets]
+            label = "instruction-tuned" if want == "instruct" else "base (pretrained)"
+            self.flags.add("variant")
+            self.checkpoint_notes.append(
+                f"'{m.text}' names a line with a base and an instruction-tuned checkpoint; "
+                f"{why}, so the {label} checkpoint {_model_name(self.registry, other)} is "
+                "the one compared."
+            )
+
+    def _checkpoint_context(
+        self, mentions: list[Mention], bare: list[Mention], vendor_rows: Sequence[Evaluation]
+    ) -> tuple[str, str] | None:
+        reasons: dict[str, str] = {}
+        bare_ids = {m.id for m in bare}
+        chat_models = [
+            _model_name(self.registry, m.id)
+            for m in mentions
+            if (info := self.registry.models.get(m.id or "")) is not None
+            and (
+                info.open_weights is False
+                or (m.id not in bare_ids and info.variant in ("instruct", "chat"))
+            )
+        ]
+        if chat_models:
+            reasons["instruct"] = (
+                f"the claim compares it with chat or API models ({_and(chat_models)})"
+            )
+        words = _CHAT_WORDS.search(self.claim.text)
+        categories = {
+            bench.category
+            for b in self.named
+            if (bench := self.registry.benchmarks.get(b)) is not None
+        }
+        chat_benches = categories & _CHAT_CATEGORIES
+        if "instruct" not in reasons and words:
+            reasons["instruct"] = f"the claim speaks of chat or agentic use ('{words.group(0)}')"
+        elif "instruct" not in reasons and chat_benches:
+            reasons["instruct"] = (
+                f"the claim rests on {_and(sorted(c.replace('_', ' ') for c in chat_benches))} "
+                "benchmarks, which test the instruction-tuned model"
+            )
+        base_words = _BASE_WORDS.search(self.claim.text)
+        if base_words:
+            reasons["base"] = f"the claim speaks of '{base_words.group(0)}'"
+        elif any(_BASE_WORDS.search(e.setting) for e in vendor_rows):
+            reasons["base"] = "the announcement's own table is a base-model table"
+        if len(reasons) != 1:
+            return None
+        return next(iter(reasons.items()))
+
+    def _in_domain(self, benchmark_id: str) -> bool:
+        info = self.registry.benchmarks.get(benchmark_id)
+        return info is not None and info.category in self.domain
+
+    @property
+    def _as_themselves(self) -> set[str]:
+        """Benchmarks a tally counts as themselves: named ones, and in a domain-narrowed claim
+        every benchmark of the domain (LiveBench Coding for "better at coding")."""
+        named = set(self.named)
+        if self.domain:
+            named |= {
+                b for b, info in self.registry.benchmarks.items() if info.category in self.domain
+            }
+        return named
+
+    def _note_categories_used(self, counted: Sequence[_Cmp]) -> None:
+        """Say which category rating of a board stood in for its overall rating."""
+        for c in counted:
+            board = _LEADERBOARD_AVERAGES.get(c.s.source)
+            if board and c.info.id != board and c.info.id not in self.named:
+                overall = self.registry.benchmarks.get(board)
+                self.notes.append(
+                    f"{_source_name(c.s.source)} counts here by its "
+                    f"{c.info.category.replace('_', ' ')} rating ({c.info.name}), not by its "
+                    f"overall {overall.name if overall else 'rating'}."
+                )
+
+    def _domain_reason(self) -> str | None:
+        if not self.domain:
+            return None
+        cats = _and([c.replace("_", " ") for c in self.domain])
+        said = _and([f"'{w}'" for w in dict.fromkeys(self.domain.values())])
+        if len(self.domain) == 1 and next(iter(self.domain.values())).startswith("a "):
+            return (
+                f"{self._sname} is {next(iter(self.domain.values()))}: a broad claim about it "
+                f"is judged on {cats} benchmarks only."
+            )
+        return (
+            f"Read as a claim about {cats} (the claim says {said}): judged on {cats} "
+            "benchmarks only."
+        )
 
     # -- entry -----------------------------------------------------------------------------
 
     def run(self) -> Verdict:
         c = self.claim
         if not self.subject:
-            who = c.subject.text if c.subject else "the model"
-            return Verdict(
-                "unverifiable",
-                reasons=(f"{who!s} is not a model claimcheck knows, so no evaluation covers it.",),
-            )
+            return Verdict("unverifiable", reasons=(_unnamed_reason(c, self.registry),))
         rel = c.relation
-        if rel == "best_in_group" or (not self.targets and c.target_group):
+        early: list[str] = []
+        if not self.targets and c.target_group:
+            group = self.group
+            c = replace(c, target_group=" ".join(c.target_group.split()))
+            self.claim = c
+            if group.kind == "unspecified":
+                return self._finish(
+                    "unverifiable",
+                    [
+                        f"'{c.target_group}' does not say which models are meant, so there is "
+                        f"nothing to compare {self._sname} with."
+                    ],
+                    [],
+                    None,
+                )
+            if group.kind in ("predecessor", "sibling"):
+                found, why = self._line_member(group)
+                if found is None:
+                    return self._finish("unverifiable", [why], [], None)
+                self.targets = [found]
+                early.append(why)
+                # "better than its predecessor" is a comparison with that one model
+                verdict, reasons, cmps, tally = self._pairwise()
+                return self._complete(verdict, reasons, cmps, tally, early)
+        elif self.targets and rel == "best_in_group" and _EXAMPLES.search(c.text):
+            # "the best among leading models such as A, B and C": the field is A, B and C
+            named = [_model_name(self.registry, t) for t in self.targets]
+            members = frozenset(self.targets)
+            self._group = Group(
+                f"the named models ({_and(named)})", "named", lambda m: m.id in members
+            )
+            self.targets = []
+        if self.targets and rel != "best_in_group":
+            verdict, reasons, cmps, tally = self._pairwise()
+        elif rel == "best_in_group" or (not self.targets and c.target_group):
             verdict, reasons, cmps, tally = self._best_in_group(trails=rel == "trails")
         elif not self.targets:
-            names = ", ".join(t.text for t in c.targets) or "the compared model"
-            return self._finish(
-                "unverifiable",
-                [
-                    f"{names} could not be identified as a known model, so there is nothing to "
-                    f"compare {self._sname} with."
-                ],
-                [],
-                None,
+            names = ", ".join(t.text for t in c.targets)
+            why = (
+                f"{names} could not be identified as a known model, so there is nothing to "
+                f"compare {self._sname} with."
+                if names
+                else f"The claim names no model or group to compare {self._sname} with, so "
+                "there is nothing to check it against."
             )
+            return self._finish("unverifiable", [why], [], None)
         else:
             verdict, reasons, cmps, tally = self._pairwise()
+        return self._complete(verdict, reasons, cmps, tally, early)
+
+    def _complete(
+        self,
+        verdict: str,
+        reasons: list[str],
+        cmps: list[_Cmp],
+        tally: str | None,
+        early: list[str],
+    ) -> Verdict:
+        c = self.claim
+        domain = self._domain_reason()
+        early = self.checkpoint_notes + early
+        reasons[1:1] = early + ([domain] if domain and verdict != "unverifiable" else [])
+        if domain and verdict == "unverifiable":
+            reasons.append(domain)
         if c.negated and verdict in ("supported", "contradicted"):
             verdict = "contradicted" if verdict == "supported" else "supported"
             reasons.insert(0, "The claim is negated, so the evidence is read the other way.")
         return self._finish(verdict, reasons, cmps, tally)
+
+    def _line_member(self, group: Group) -> tuple[str | None, str]:
+        """The model a "its predecessor" / "the 72B model" phrase names, with the reason."""
+        sname = self._sname
+        if group.kind == "predecessor":
+            find = getattr(self.registry, "predecessor", None)
+            found = find(self.subject) if find is not None else None
+            if found is None:
+                return None, (
+                    f"'{self.claim.target_group}' names no model: the registry has no earlier "
+                    f"release of {sname}'s line (same organisation, size and tuning) to compare."
+                )
+            return found.id, (
+                f"'{self.claim.target_group}' is read as {_model_name(self.registry, found.id)}, "
+                f"the latest earlier release of {sname}'s line (released "
+                f"{found.release_date or 'on an unknown date'})."
+            )
+        find = getattr(self.registry, "sibling", None)
+        size = group.size or 0.0
+        found = find(self.subject, size) if find is not None else None
+        if found is None:
+            return None, (
+                f"'{self.claim.target_group}' names no model the registry has: no {_b(size)} "
+                f"model of {sname}'s line is known."
+            )
+        return found.id, (
+            f"'{self.claim.target_group}' is read as {_model_name(self.registry, found.id)}, the "
+            f"{_b(size)} model of {sname}'s line."
+        )
+
+    @property
+    def group(self) -> Group:
+        if self._group is None:
+            self._group = parse_group(
+                self.claim.target_group, self.registry.models.get(self.subject or "")
+            )
+        return self._group
 
     @property
     def _sname(self) -> str:
@@ -1011,7 +1719,11 @@ class _Judgement:
                 "Not a benchmark claimcheck knows: " + ", ".join(self.unknown_benchmarks) + "."
             )
         self._flag_common(cmps, verdict)
-        evidence = [_evidence(x, self.registry) for x in cmps]
+        # strongest first: the rows a tally counts, then the rest, each by |z| (or size)
+        shown = sorted(
+            cmps, key=lambda c: ((id(c.s), id(c.t)) in self._uncounted, c.strength)
+        ) + sorted(self.older, key=lambda c: c.strength)
+        evidence = [_evidence(x, self.registry) for x in shown]
         evidence.extend(self._vendor_evidence(cmps))
         reasons.extend(self.notes)
         flags = tuple(f for f in _FLAG_ORDER if f in self.flags)
@@ -1063,16 +1775,51 @@ class _Judgement:
     ) -> list[_Cmp]:
         subject = subject or self.subject or ""
         out = []
-        for g in self.table.newest_with(subject, target):
+        older_all = []
+        for found in self.table.releases_with(subject, target):
+            g = found[0]
             s, t = g[subject], g[target]
             if only and s.benchmark_id != only:
                 continue
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
-            out.append(_compare(s, t, info))
+            out.append(_compare(s, t, info, self._noise))
+            if len(found) > 1:
+                older_all.append((found[1:], info))
         out.sort(key=lambda c: (c.info.name, c.s.source, c.s.metric, c.s.setting))
+        self._note_older_releases(subject, target, older_all)
         return _distinguish(out)
+
+    def _note_older_releases(
+        self,
+        subject: str,
+        target: str,
+        older_all: list[tuple[list[dict[str, Evaluation]], BenchmarkInfo]],
+    ) -> None:
+        """Older releases of a leaderboard that rank both models: shown, never counted.
+
+        The rule is the same for every claim: the newest release in which both models appear
+        is the one compared; the others are listed with their numbers and kept as evidence.
+        """
+        for older, info in older_all:
+            first = older[0][subject]
+            key = (first.source, first.benchmark_id, first.metric, subject, target)
+            if key in self._older_seen:
+                continue
+            self._older_seen.add(key)
+            cmps = [_compare(g[subject], g[target], info, self._noise) for g in older]
+            self.older.extend(cmps)
+            shown = "; ".join(
+                f"{_release_label(c.s)}: {_fmt(c.s.score)} vs {_fmt(c.t.score)}" for c in cmps[:4]
+            )
+            more = f" and {len(cmps) - 4} more" if len(cmps) > 4 else ""
+            self.notes.append(
+                f"{_source_name(first.source)} has {len(cmps) + 1} releases of {info.name} that "
+                f"rank {_model_name(self.registry, subject)} and "
+                f"{_model_name(self.registry, target)}; as for every claim, the newest one both "
+                f"appear in is compared. The older ones, shown as evidence: {shown}{more}."
+            )
 
     # -- an unevaluated current snapshot ---------------------------------------------------
 
@@ -1090,6 +1837,15 @@ class _Judgement:
                         hit = True
             self._bare_memo[mid] = hit
         return hit
+
+    def _note_undated(self, text: str, chosen: str, undated: Sequence[str]) -> None:
+        names = _and([_model_name(self.registry, u) for u in undated[:4]])
+        verb = "has" if len(undated) == 1 else "have"
+        self.notes.append(
+            f"Which version '{text}' meant on {self.as_of} cannot be told for certain: "
+            f"{names} {verb} no known release date, so "
+            f"{_model_name(self.registry, chosen)}, the newest dated version then, is compared."
+        )
 
     def _snapshots_near(self, mid: str) -> list[str]:
         """Other released snapshots of the model's own family, nearest release first.
@@ -1161,6 +1917,8 @@ class _Judgement:
     def _no_pair_reason(self, target: str) -> str:
         tname = _model_name(self.registry, target)
         where = self._named_text()
+        if self.domain:
+            where = " of " + _and([d.replace("_", " ") for d in self.domain]) + " benchmarks"
         have_s = self.table.covers(self.subject or "")
         have_t = self.table.covers(target)
         if not have_s and not have_t:
@@ -1192,12 +1950,17 @@ class _Judgement:
     def _ok(self, c: _Cmp) -> str:
         """Per-comparison reading of the relation: ok | noise | bad | far.
 
-        A comparison without any noise estimate is never decisive on its own: a lead there
-        reads as inside the noise, a deficit as `bad` (overstated), never `far` (contradicted).
+        A comparison without any noise estimate is read the same way whichever side the
+        difference falls on: it cannot show a clear lead or a clear deficit, so for a claim
+        that needs one (surpasses, best_in_group, trails) it reads "noise" both ways, and a
+        deficit never reads as a clear loss ("far") for any relation.
         """
         reading = self._ok_measured(c)
         if c.unmeasured:
-            if reading == "ok" and self.claim.relation in ("surpasses", "best_in_group"):
+            rel = self.claim.relation
+            if rel in ("surpasses", "best_in_group", "trails"):
+                return "noise" if reading != "ok" or rel != "trails" else "ok"
+            if rel == "matches" and reading != "ok":
                 return "noise"
             if reading == "far":
                 return "bad"
@@ -1272,7 +2035,14 @@ class _Judgement:
             self.flags.add("noise")
         if "ok" in values and ("far" in values or "bad" in values):
             self.flags.add("cherry_picked")
-        reasons.insert(0, self._headline(verdict, target, values))
+        head = self._headline(verdict, target, values)
+        if verdict == "overstated" and pair and all(c.unmeasured for c in pair):
+            head = (
+                f"No source gives a noise estimate for this comparison, so the difference "
+                f"between {self._sname} and {_model_name(self.registry, target)} cannot be "
+                "told from noise either way: the claim is not shown."
+            )
+        reasons.insert(0, head)
         return verdict, reasons
 
     def _disagree(self, cs: list[_Cmp]) -> str:
@@ -1298,7 +2068,7 @@ class _Judgement:
         return f"The evidence backs only a weaker claim than that {self._sname} {rel} {tname}."
 
     def _judge_broad(self, pair: list[_Cmp], target: str) -> tuple[str, list[str], str]:
-        per, counted, skipped = _headlines(pair, set(self.named))
+        per, counted, skipped = _headlines(pair, self._as_themselves, frozenset(self.domain))
         tname = _model_name(self.registry, target)
         if not counted:
             return (
@@ -1310,43 +2080,42 @@ class _Judgement:
                 "wins 0 of 0",
             )
         readings = {b: self._benchmark_reading(cs) for b, cs in per.items()}
-        n = len(readings)
-        wins = sum(1 for v in readings.values() if v == "ok")
-        losses = sum(1 for v in readings.values() if v in ("far", "bad"))
-        aggregate = sum(c.normalised for c in counted) / len(counted)
-        bar = _hedge(self.claim.quantifier)
         rel = self.claim.relation
+        w = _weigh(per, readings, _hedge(self.claim.quantifier), rel)
+        self._note_categories_used(counted)
         word = {"surpasses": "wins", "approaches": "is close on", "trails": "is not ahead on"}.get(
             rel, "matches or leads on"
         )
-        tally = f"{word} {wins} of {n}"
+        tally = f"{word} {w.wins} of {w.n}"
         scope = "its benchmarks" if not self.named else "the named benchmarks"
         head = (
-            f"Against {tname}, {self._sname} {word} {wins} of {n} independent benchmarks "
-            f"({losses} clearly against, {n - wins - losses} inside the noise)."
+            f"Against {tname}, {self._sname} {word} {w.wins} of {w.n} independent benchmarks "
+            f"({w.losses} clearly against, {w.n - w.wins - w.losses} inside the noise or without "
+            f"a noise estimate; ahead on {w.leads}, behind on {w.behind})."
         )
-        reasons = [head]
-        if _broad_ok(wins, n, aggregate if rel == "surpasses" else 1.0, bar):
-            verdict = "supported"
-            reasons.append(f"The claim needs {_BAR_TEXT[bar]}; {scope} clear that bar.")
-        elif losses * 3 >= 2 * n and (wins == 0 or bar not in ("some", "several")):
-            verdict = "contradicted"
-        else:
-            verdict = "overstated"
-            reasons.append(f"The claim, as worded, needs {_BAR_TEXT[bar]}.")
-            if wins > 0 and losses > 0:
+        reasons = [head, w.combined_text(self._sname, tname)]
+        if w.verdict == "supported":
+            reasons.append(f"The claim needs {_BAR_TEXT[w.bar]}; {scope} clear that bar.")
+        elif w.verdict == "overstated":
+            reasons.append(f"The claim, as worded, needs {_BAR_TEXT[w.bar]}.")
+            if w.wins > 0 and w.losses > 0:
                 self.flags.add("cherry_picked")
-            if n - wins - losses > losses:
+            if w.n - w.wins - w.losses > w.losses:
                 self.flags.add("noise")
-        # quote the largest wins and losses, so the tally can be checked by hand
-        ranked = sorted(counted, key=lambda c: c.normalised)
-        quoted = ranked[:3] + [c for c in ranked[-3:] if c not in ranked[:3]]
+        elif w.wins == 0 and w.losses:
+            reasons.append(
+                f"{self._sname} is clearly ahead on none of them and clearly behind on "
+                f"{w.losses}: the evidence runs against the claim."
+            )
+        # quote the strongest evidence each way, so the tally can be checked by hand
+        ranked = sorted(counted, key=lambda c: c.strength)
+        quoted = [c for c in ranked if c.diff < 0][:3] + [c for c in ranked if c.diff >= 0][:3]
         reasons.extend(_sentence(c, self.registry) for c in quoted)
         self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
         uncounted = _uncounted_reason(skipped)
         if uncounted:
             reasons.append(uncounted)
-        return verdict, reasons, tally
+        return w.verdict, [r for r in reasons if r], tally
 
     # -- field checks (best_in_group, trails) ----------------------------------------------
 
@@ -1355,44 +2124,63 @@ class _Judgement:
 
         Cached on the index: thousands of claims share a handful of (group, date) pairs.
         """
-        sized = bool(re.search(r"(?i)size|class|scale|parameter", self.claim.target_group or ""))
-        key = (
-            self.claim.target_group,
-            self.subject if sized else None,
-            self.as_of,
-            frozenset(exclude),
-        )
+        group = self.group
+        # the label names everything the members depend on (band, organisation, kind); the
+        # excluded models (a trails claim's leaders) are left out later, so keys are shared
+        key = ("members", group.kind, group.label, self.as_of)
         hit = self.cache.get(key)
         if hit is not None:
             return hit  # type: ignore[no-any-return]
-        subject_info = self.registry.models.get(self.subject or "")
-        label, pred = group_filter(self.claim.target_group, subject_info)
+        label, pred = group.label, group.pred
         allowed: frozenset[str] | None = None
-        if label != "all models":
+        if pred is not None:
             # models the registry does not know can only belong to "all models"
             # the subject itself is left in: `_rivals` skips it, and the key can be shared
             allowed = frozenset(
                 mid
                 for mid, info in self.registry.models.items()
-                if mid not in exclude and pred(info) and self._released(mid)
+                if pred(info) and self._released(mid)
             )
         self.cache[key] = (label, allowed)
         return label, allowed
 
-    def _rivals(
-        self, g: dict[str, Evaluation], allowed: frozenset[str] | None, exclude: set[str]
+    def _field(
+        self,
+        g: dict[str, Evaluation],
+        info: BenchmarkInfo,
+        allowed: frozenset[str] | None,
+        exclude: set[str],
+        limit: int | None = None,
+        ahead_of: float | None = None,
     ) -> list[Evaluation]:
-        """The other rows of a group that count as the field for this claim."""
-        out = []
-        for mid, row in g.items():
-            if mid == self.subject or mid in exclude or mid in self.standin_of:
+        """The group's members of the field best first: in `allowed` (or, for every model,
+        released by the claim date), not the subject, its stand-ins or `exclude`. With
+        `limit`, only the first members, up to the first one not ahead of `ahead_of`.
+
+        Each group's rows are sorted once (cached on the index) and filtered as they are
+        read, so a claim that needs the strongest few members reads only those.
+        """
+        sign = 1.0 if info.higher_is_better else -1.0
+        # a view made for a serving build is a fresh dict: its id is not a stable key
+        own = g.get(self.subject or "")
+        key = ("sorted", id(g))
+        ordered = self.cache.get(key) if own is not None and own.model_id == self.subject else None
+        if ordered is None:
+            ordered = sorted(g.items(), key=lambda kv: sign * kv[1].score, reverse=True)
+            if own is not None and own.model_id == self.subject and len(self.cache) < 200_000:
+                self.cache[key] = ordered
+        skip = {self.subject, *exclude, *self.standin_of}
+        out: list[Evaluation] = []
+        for mid, row in ordered:
+            if mid in skip or row.model_id in skip:
                 continue
-            if allowed is not None:
-                if mid not in allowed:
-                    continue
-            elif not self._released(mid):
+            if not (mid in allowed if allowed is not None else self._released(mid)):
                 continue
             out.append(row)
+            if limit is not None and (
+                len(out) >= limit or (ahead_of is not None and sign * (row.score - ahead_of) <= 0)
+            ):
+                break
         return out
 
     def _field_check(
@@ -1407,10 +2195,11 @@ class _Judgement:
             if info is None:
                 continue
             sign = 1.0 if info.higher_is_better else -1.0
-            for row in self._rivals(g, allowed, exclude):
+            # the field best first, up to the first member not ahead of the subject
+            for row in self._field(g, info, allowed, exclude, len(g), s.score):
                 if sign * (row.score - s.score) <= 0:
                     continue  # not ahead at all: cannot lead beyond the margin
-                c = _compare(s, row, info)
+                c = _compare(s, row, info, self._noise)
                 mid = row.model_id or ""
                 if c.outcome == "loss" and (mid not in ahead or c.diff < ahead[mid].diff):
                     ahead[mid] = c
@@ -1448,36 +2237,62 @@ class _Judgement:
         label, allowed = self._members(set(self.targets) if trails else set())
         subject_info = self.registry.models.get(self.subject or "")
         reasons: list[str] = []
-        if allowed is not None and subject_info is not None and label != "all models":
-            _, pred = group_filter(self.claim.target_group, subject_info)
-            if not pred(subject_info):
-                reasons.append(f"{self._sname} is not itself one of the {label}.")
+        group = self.group
+        if (
+            allowed is not None
+            and subject_info is not None
+            and group.pred is not None
+            and group.kind == "field"
+            and "'s own" not in label  # a vendor's line-up leaves the subject out by design
+            and not group.pred(subject_info)
+        ):
+            reasons.append(f"{self._sname} is not itself one of the {label}.")
         per_bench: dict[str, list[_Cmp]] = defaultdict(list)
         leaders: list[_Cmp] = []
+        others: list[_Cmp] = []
+        typical = group.kind == "larger"
         for g in self.table.newest_with(self.subject or ""):
             s = g[self.subject or ""]
             info = self.registry.benchmarks.get(s.benchmark_id or "")
             if info is None:
                 continue
-            rivals = self._rivals(g, allowed, set(self.targets) if trails else set())
+            rivals = self._field(
+                g,
+                info,
+                allowed,
+                set(self.targets) if trails else set(),
+                None if typical else MAX_FIELD_ROWS,
+                s.score,
+            )
             if not rivals:
                 continue
             sign = 1.0 if info.higher_is_better else -1.0
-            strongest = _compare(s, max(rivals, key=lambda r: sign * r.score), info)
+            # "much larger models" names no model: the typical one (median score) stands in
+            chosen = rivals[len(rivals) // 2 if typical else 0]
+            strongest = _compare(s, chosen, info, self._noise)
             per_bench[s.benchmark_id or ""].append(strongest)
             leaders.append(strongest)
+            # every other member ahead of the subject bears on the claim too: shown, not tallied
+            ahead = [r for r in rivals if r is not chosen and sign * (r.score - s.score) > 0]
+            others.extend(_compare(s, r, info, self._noise) for r in ahead[: MAX_FIELD_ROWS - 1])
         if not per_bench:
             where = self._named_text()
+            kind = " " + _and([d.replace("_", " ") for d in self.domain]) if self.domain else ""
+            others_label = "models" if label == "all models" else label
             reasons.insert(
                 0,
-                f"No independent evaluation{where} ranks {self._sname} against other {label}.",
+                f"No independent{kind} evaluation{where} ranks {self._sname} against other "
+                f"{others_label}.",
             )
             self._self_reported_only(reasons)
             return "unverifiable", reasons, [], None
         broad = self.claim.scope == "broad" or not self.named
         skipped: list[_Cmp] = []
         if broad:
-            per_bench, _counted, skipped = _headlines(leaders, set(self.named))
+            per_bench, counted, skipped = _headlines(
+                leaders, self._as_themselves, frozenset(self.domain)
+            )
+            self._note_categories_used(counted)
             if not per_bench:
                 reasons.insert(
                     0,
@@ -1494,15 +2309,37 @@ class _Judgement:
         else:
             readings = {b: self._benchmark_reading_best(cs) for b, cs in per_bench.items()}
         n = len(readings)
-        best = sum(1 for v in readings.values() if v == "ok")
-        lost = sum(1 for v in readings.values() if v == "far")
         when = f"released by {self.as_of}" if self.as_of else "known"
+        if broad:
+            w = _weigh(
+                per_bench,
+                readings,
+                _hedge(self.claim.quantifier),
+                self.claim.relation if parity else "best_in_group",
+            )
+            best, lost, verdict = w.wins, w.losses, w.verdict
+        else:
+            best = sum(1 for v in readings.values() if v == "ok")
+            lost = sum(1 for v in readings.values() if v == "far")
+            if best == n:
+                verdict = "supported"
+            elif best == 0 and lost * 3 >= 2 * n:
+                verdict = "contradicted"
+            else:
+                verdict = "overstated"
         if parity:
             word = "matches or leads" if self.claim.relation == "matches" else "is close to"
             tally = f"{word} the strongest on {best} of {n}"
             head = (
                 f"Among {label} {when}, {self._sname} {word} the strongest on {best} of {n} "
                 f"independent benchmarks ({lost} where it falls clearly short)."
+            )
+        elif typical:
+            tally = f"ahead of the typical one on {best} of {n}"
+            head = (
+                f"'{self.claim.target_group}' names no model, so {self._sname} is compared on "
+                f"each benchmark with the median-scoring of the {label} {when}: clearly ahead "
+                f"on {best} of {n} independent benchmarks ({lost} clearly behind)."
             )
         else:
             tally = f"best on {best} of {n}"
@@ -1511,13 +2348,10 @@ class _Judgement:
                 f"benchmarks ({lost} where another model leads beyond the noise)."
             )
         reasons.insert(0, head)
-        bar = _hedge(self.claim.quantifier) if broad else "all"
-        if (broad and _broad_ok(best, n, 1.0, bar)) or (not broad and best == n):
-            verdict = "supported"
-        elif best == 0 and lost * 3 >= 2 * n:
-            verdict = "contradicted"
-        else:
-            verdict = "overstated"
+        if broad:
+            rival = "the typical" if typical else "the strongest"
+            reasons.insert(1, w.combined_text(self._sname, f"{rival} of the {label}"))
+        if verdict == "overstated":
             if best < n and lost < n - best:
                 self.flags.add("noise")
             if best > 0 and lost > 0:
@@ -1528,12 +2362,19 @@ class _Judgement:
         ranked = _distinguish(order)
         reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
         self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
+        self._uncounted |= {(id(c.s), id(c.t)) for c in others}
         uncounted = _uncounted_reason(skipped)
         if uncounted:
             reasons.append(uncounted)
+        if others:
+            reasons.append(
+                f"{len(others)} more result{'s' if len(others) != 1 else ''} of {label} ahead "
+                f"of {self._sname} on these benchmarks {'are' if len(others) != 1 else 'is'} "
+                "shown as evidence."
+            )
         if trails and verdict != "unverifiable":
             reasons.insert(1, "Read as 'second only to' a group leader: checked against the rest.")
-        return verdict, reasons, ranked, tally
+        return verdict, reasons, ranked + sorted(others, key=lambda c: c.strength), tally
 
     @staticmethod
     def _benchmark_reading_best(cs: list[_Cmp]) -> str:
@@ -1657,6 +2498,7 @@ class _Judgement:
                         kind="self_reported",
                         snapshot=s.snapshot,
                         outcome="win" if diff > 0 else "loss" if diff < 0 else "tie",
+                        source_url=s.source_url,
                     )
                 )
         return out
@@ -1686,7 +2528,10 @@ class _Judgement:
             return
         reasons.append(f"In its own table, {self._sname} wins {wins} of {n} rows.")
         bar = _hedge(self.claim.quantifier)
-        if not _broad_ok(wins, n, 1.0, bar if bar != "aggregate" else "majority"):
+        # a parity claim ("on par with") does not need wins: the measure is for leads
+        if self.claim.relation in ("surpasses", "best_in_group") and not _broad_ok(
+            wins, n, 1.0, bar if bar != "aggregate" else "majority"
+        ):
             self.flags.add("cherry_picked")
 
     # -- flags shared by every relation ----------------------------------------------------
@@ -1695,10 +2540,67 @@ class _Judgement:
         self._flag_contamination(cmps)
         self._flag_stale()
         self._flag_settings(cmps)
+        self._flag_systems()
         self._flag_variants(cmps)
         if verdict in ("supported", "overstated"):
             # a price gap matters where the subject does hold its own, not where it loses
             self._flag_cost()
+
+    def _flag_systems(self) -> None:
+        """Agent systems vs models on boards such as SWE-bench.
+
+        A Verified/Lite board row scores a system (a scaffold and the model it runs); it is
+        never compared with another system's or a model's row (each system is its own
+        setting), and the reasons say what it is. A vendor's number with its own scaffold
+        against a run where every model used the same minimal agent (SWE-bench's bash-only
+        board, Epoch AI's harness) is a `setting_mismatch`, shown with both numbers.
+        """
+        models = [m for m in (self.subject, *self.targets) if m]
+        index = getattr(self._claim_rows, "evaluation_index", None)
+        for bench in dict.fromkeys(self.named):
+            if index is not None and bench not in index.system_benchmarks:
+                continue
+            rows = [
+                e
+                for e in self._claim_rows
+                if e.benchmark_id == bench and e.kind == "independent" and e.document is None
+            ]
+            systems = [e for e in rows if e.system]
+            if not systems:
+                continue
+            info = self.registry.benchmarks.get(bench)
+            bname = info.name if info else bench
+            by_model: dict[str, list[Evaluation]] = defaultdict(list)
+            for e in systems:
+                if e.model_id in models:
+                    by_model[e.model_id or ""].append(e)
+            for mid, found in by_model.items():
+                found.sort(key=lambda e: e.score, reverse=True)
+                shown = "; ".join(f"{e.system} {_fmt(e.score)}" for e in found[:3])
+                more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+                self.notes.append(
+                    f"The {bname} board ({_source_name(found[0].source)}) scores agent systems "
+                    f"(a scaffold and the model it runs), not {_model_name(self.registry, mid)} "
+                    f"alone: {shown}{more}. A system's score is compared with nothing but "
+                    "itself; models are compared where every model ran in the same harness."
+                )
+            harness = {e.model_id: e for e in sorted(rows, key=lambda e: e.as_of) if not e.system}
+            for v in self.vendor_all:
+                if v.benchmark_id != bench or v.model_id not in harness:
+                    continue
+                if re.search(r"(?i)bash-only|mini-swe-agent", v.setting):
+                    continue
+                ref = harness[v.model_id]
+                who = v.reported_by or _source_name(v.source)
+                self.flags.add("setting_mismatch")
+                self.notes.append(
+                    f"{who}'s {_fmt(v.score)} for {_model_name(self.registry, v.model_id)} on "
+                    f"{bname} is a score with its own agent scaffold; "
+                    f"{_source_name(ref.source)} ran every model in the same minimal harness "
+                    f"({ref.setting.split(';')[0] or 'one agent for all'}) and measured "
+                    f"{_fmt(ref.score)}: not the same setting."
+                )
+                break
 
     def _flag_contamination(self, cmps: list[_Cmp]) -> None:
         """Named benchmarks, or for a broad claim the ones the subject's case rests on (wins)."""
@@ -1743,6 +2645,8 @@ class _Judgement:
             subject_info = self.registry.models.get(self.subject or "")
             if subject_info is not None and subject_info.family == info.family:
                 continue  # comparing with its own predecessor is the point, not staleness
+            if self._chose_older(target):
+                continue  # "the original DeepSeek-R1": the text names that version on purpose
             current = self.registry.current_in_family(info.family, self.as_of)
             if current is None or current.id == target or not info.release_date:
                 continue
@@ -1750,9 +2654,21 @@ class _Judgement:
                 self.flags.add("stale_target")
                 when = f"on {self.as_of}" if self.as_of else "now"
                 self.notes.append(
-                    f"{info.name} was not the current {info.family} {when}: "
-                    f"{current.name} (released {current.release_date}) was."
+                    f"{_model_name(self.registry, target)} was not the current "
+                    f"{_family_name(self.registry, info.family)} {when}: "
+                    f"{_model_name(self.registry, current.id)} (released "
+                    f"{current.release_date}) was."
                 )
+
+    def _chose_older(self, target: str) -> bool:
+        text = self.claim.text
+        for m in self.claim.targets:
+            if m.id != target or not m.text:
+                continue
+            at = text.find(m.text)
+            if at > 0 and _CHOSEN_OLDER.search(text[max(0, at - 30) : at]):
+                return True
+        return False
 
     def _flag_settings(self, cmps: list[_Cmp]) -> None:
         if not self.claim_settings:
@@ -1773,7 +2689,8 @@ class _Judgement:
             if info and info.variant.lower() in _RISKY_VARIANTS:
                 self.flags.add("variant")
                 self.notes.append(
-                    f"{info.name} is {_article(info.variant)} {info.variant} build, not a "
+                    f"{_model_name(self.registry, info.id)} is {_article(info.variant)} "
+                    f"{info.variant} build, not a "
                     "generally released model."
                 )
         seen: set[str] = set()
@@ -1803,7 +2720,8 @@ class _Judgement:
                     self.flags.add("variant")
                     self.notes.append(
                         f"{_source_name(row.source)} evaluated '{row.model}' "
-                        f"({', '.join(sorted(extra))}), a serving variant of {info.name}, not "
+                        f"({', '.join(sorted(extra))}), a serving variant of "
+                        f"{_model_name(self.registry, info.id)}, not "
                         "necessarily the released weights."
                     )
 
@@ -1844,6 +2762,169 @@ _REL_WORD = {
     "best_in_group": "leads",
 }
 _VERDICT_RANK = {"supported": 0, "unverifiable": 1, "overstated": 2, "contradicted": 3}
+
+
+# words that make an older version the one meant: "the original DeepSeek-R1"
+_CHOSEN_OLDER = re.compile(
+    r"(?i)\b(?:original|initial|first|older|earlier|previous)\s+(?:version of\s+)?$"
+)
+# a model name that says which checkpoint it is
+_TUNING_WORD = re.compile(
+    r"(?i)(?<![a-z])(?:base|instruct|instruction|chat|it|inst|sft|dpo|rlhf|pretrained|"
+    r"pre-trained)(?![a-z])"
+)
+_CHAT_WORDS = re.compile(
+    r"(?i)\b(?:chat|chatbot|arena|instruction[- ]following|instruction-tuned|assistant|"
+    r"agentic|agents?|conversations?|conversational|dialogue|human preference)\b"
+)
+_BASE_WORDS = re.compile(
+    r"(?i)\b(?:base|pre-?trained|foundation)[- ](?:models?|checkpoints?|versions?|llms?)\b"
+    r"|\bpre-?training\b"
+)
+_CHAT_CATEGORIES = frozenset({"chat", "instruction_following", "agentic", "tool_use"})
+# a group phrase given with its examples: "leading models such as A, B and C"
+_EXAMPLES = re.compile(r"(?i)\b(?:such as|like|including|e\.g\.|namely|for example)\b")
+# a subject that is a pronoun or a description, not a name
+_UNNAMED = re.compile(
+    r"(?i)^(?:it|they|we|us|this|that|these|those|our|the|its|their|a|an|one|both|each)\b"
+)
+
+
+# "..., particularly on coding tasks" stresses part of a broad claim; it does not narrow it
+_EMPHASIS = re.compile(
+    r"(?i)\b(?:particularly|especially|notably|above all|in particular|most of all|"
+    r"even more so)\b[^.;:]*"
+)
+_DOMAIN_AFTER = (
+    r"(?:tasks?|benchmarks?|abilit(?:y|ies)|capabilit(?:y|ies)|performance|skills?|problems?|"
+    r"evaluations?|scores?|llms?|lms?|models?|questions?|success)"
+)
+
+
+@lru_cache(maxsize=8)
+def _domain_patterns(
+    categories: tuple[tuple[str, tuple[str, ...], bool], ...],
+) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    out = []
+    for category, phrases, in_groups in categories:
+        if not phrases:
+            continue
+        words = "|".join(
+            re.escape(p).replace(r"\ ", r"[\s-]+") for p in sorted(phrases, key=len, reverse=True)
+        )
+        prose = re.compile(
+            rf"(?i)\b(?:at|in|on|for|across)\s+(?:[\w-]+[\s,]+){{0,3}}?(?P<a>{words})\b"
+            rf"|\b(?P<b>{words})[\s-]+{_DOMAIN_AFTER}\b"
+        )
+        group = re.compile(rf"(?i)\b(?:{words})\b") if in_groups else None
+        out.append((category, prose, group))
+    return out
+
+
+_MODALITY = (
+    ("vision", re.compile(r"(?:^|-)(?:vl|vlm|vision|visual|\d+(?:\.\d+)?v)(?:-|$)")),
+    ("audio", re.compile(r"(?:^|-)(?:audio|speech|asr|tts|voice)(?:-|$)")),
+)
+
+
+def _modality(info: ModelInfo | None) -> str | None:
+    """A vision-language or audio model, told by the words of its id ("qwen2-vl-72b")."""
+    if info is None:
+        return None
+    for modality, pattern in _MODALITY:
+        if pattern.search(info.id):
+            return modality
+    return None
+
+
+@lru_cache(maxsize=8)
+def _domain_words(
+    categories: tuple[tuple[str, tuple[str, ...], bool], ...],
+) -> re.Pattern[str]:
+    """Any phrase of any category, as a first cheap test."""
+    phrases = sorted({p for _c, ps, _g in categories for p in ps}, key=len, reverse=True)
+    words = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases) or "(?!)"
+    return re.compile(rf"(?i)\b(?:{words})\b")
+
+
+def _domains(claim: Claim, registry: RegistryLike) -> dict[str, str]:
+    """Categories a broad claim's words narrow it to, with the words that said so."""
+    categories = getattr(registry, "categories", None)
+    if not categories:
+        return {}
+    found: dict[str, str] = {}
+    key = tuple((c, p, g) for c, (p, g) in categories.items())
+    patterns = _domain_patterns(key)
+    words = _domain_words(key)
+    if not (words.search(claim.text) or (claim.target_group and words.search(claim.target_group))):
+        return found  # no category is named at all: the usual case, one search
+    text = _EMPHASIS.sub(" ", _own_clause(claim))
+    for category, prose, group in patterns:
+        m = prose.search(text)
+        if m is not None:
+            found[category] = " ".join((m.group("a") or m.group("b") or m.group(0)).split())
+        elif group is not None and claim.target_group:
+            g = group.search(claim.target_group)
+            if g is not None:
+                found[category] = " ".join(g.group(0).split())
+    return found
+
+
+# clause boundaries; ", and" only where a new comparison follows ("..., and beats it at math"),
+# not inside a list ("software engineering, tool use, and long context tasks")
+_CLAUSE_BREAK = re.compile(
+    r"[:;]\s+|\.\s+(?=[A-Z])|,\s+(?:and|but|while|whereas|although)\s+"
+    r"(?=(?:\S+\s+){0,3}?(?:beats|outperforms|surpasses|matches|rivals|trails|leads|exceeds|"
+    r"is|are|achieves|delivers|reaches|approaches)\b)"
+)
+
+
+def _own_clause(claim: Claim) -> str:
+    """The clause of the sentence that holds this claim (its target or group is in it).
+
+    A sentence with several claims shares its words: "the best closed model for coding: it
+    improves on the June release across the board" narrows only its first claim to coding.
+    """
+    anchors = [t.text for t in claim.targets if t.text] + [claim.target_group or ""]
+    for anchor in anchors:
+        anchor = " ".join(anchor.split())
+        if not anchor:
+            continue
+        start = 0
+        for m in [*_CLAUSE_BREAK.finditer(claim.text), None]:
+            end = m.start() if m else len(claim.text)
+            clause = claim.text[start:end]
+            if anchor in " ".join(clause.split()):
+                return clause
+            start = m.end() if m else start
+    return claim.text
+
+
+def _unnamed_reason(claim: Claim, registry: RegistryLike | None = None) -> str:
+    """Why a claim without a resolved subject cannot be checked, in the reader's words."""
+    text = claim.subject.text.strip() if claim.subject and claim.subject.text else ""
+    if not text or _UNNAMED.match(text) or (text == text.lower() and not re.search(r"\d", text)):
+        shown = f"'{text}'" if text else "The model the claim is about"
+        return (
+            f"{shown} is never named: the document does not say which model it is, so no "
+            "evaluation can be found for it."
+        )
+    fits = getattr(registry, "fits", None)
+    several = fits(text) if fits is not None else []
+    if len(several) > 1:
+        names = [_model_name(registry, m.id) for m in several[:4]] if registry else []
+        more = f" and {len(several) - 4} more" if len(several) > 4 else ""
+        return (
+            f"'{text}' names {len(several)} models ({', '.join(names)}{more}), not one; the "
+            "claim does not say which, so no one model's evaluations can be used."
+        )
+    return f"{text} is not a model claimcheck knows, so no evaluation covers it."
+
+
+def _and(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _days_apart(a: str | None, b: str | None) -> int:

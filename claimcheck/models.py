@@ -113,6 +113,9 @@ class Resolution:
     method: str | None = None  # exact | normalised | fuzzy | as_of | None
     score: float = 0.0
     candidates: tuple[str, ...] = ()
+    # a bare name on a date: versions of the line whose release date is unknown, so which one
+    # was current cannot be told for certain (empty when every version is dated)
+    undated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ class Document:
     date: str | None = None  # YYYY-MM-DD, the claim date for resolution
     source: str = ""
     sha256: str = ""
+    url: str = ""  # where it is published (front matter, canonical link, the fetched URL)
+    author: str = ""  # the organisation that published it (front matter or HTML meta)
 
 
 @dataclass(frozen=True)
@@ -188,7 +193,8 @@ class Evidence:
     target_model: str = ""
     kind: EvalKind = "independent"
     snapshot: str = ""
-    outcome: str = ""  # win | loss | tie (within margin)
+    outcome: str = ""  # win | loss | tie (within margin) | unmeasured (no noise estimate)
+    source_url: str = ""  # the pinned file the subject's number comes from
 
 
 @dataclass(frozen=True)

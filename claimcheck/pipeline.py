@@ -57,7 +57,7 @@ class Checker:
         self.as_of = as_of
         self.evidence_until = evidence_until
         self._registry = registry
-        self._full_index = False
+        self._on_demand: Any = None
 
     # Built on first use, so a Checker that only hands documents to worker processes never
     # pays for them; the store must still be open at that moment.
@@ -70,23 +70,31 @@ class Checker:
 
     @cached_property
     def index(self) -> Any:
-        """The evaluations the judge reads, loaded as claims ask for them (`StoreIndex`);
-        `use_full_index` loads them all at once, which a batch is quicker with."""
-        from claimcheck.lazyindex import StoreIndex
+        """Every evaluation the judge may read, in memory (one read of the store)."""
+        from claimcheck.judge import EvaluationIndex
 
         # vendor tables parsed from checked documents are left out: each document is judged
         # with its own table only, so a verdict never depends on what was checked before it
-        return StoreIndex(self.store, until=self.evidence_until)
+        until = self.evidence_until
+        return EvaluationIndex(self.store.indexed_evaluations(until=until), until=until)
 
     def use_full_index(self) -> None:
-        """Hold every evaluation in memory (one read): for batches, and before forking
-        workers, which must not read through this process's connection."""
-        from claimcheck.judge import EvaluationIndex
+        """Judge from `index` (for batches, and before forking workers, which must not read
+        through this process's connection) rather than reading the store per claim."""
+        self.index  # noqa: B018 - built now
 
-        until = self.evidence_until
-        rows = self.store.indexed_evaluations(until=until)
-        self.__dict__["index"] = EvaluationIndex(rows, until=until)
-        self._full_index = True
+    @property
+    def evidence(self) -> Any:
+        """What `judge_claim` reads: `index` once built, else a `StoreIndex` that reads each
+        claim's rows from the store as the judge asks (quicker for a document or a draft,
+        and it needs the store open while judging)."""
+        if "index" in self.__dict__:
+            return self.index
+        if self._on_demand is None:
+            from claimcheck.lazyindex import StoreIndex
+
+            self._on_demand = StoreIndex(self.store, until=self.evidence_until)
+        return self._on_demand
 
     @cached_property
     def prices(self) -> tuple[Price, ...]:
@@ -126,7 +134,7 @@ class Checker:
         ids = set(_claim_model_ids(claim))
         return judge(
             claim,
-            self.index.for_claim(claim),
+            self.evidence.for_claim(claim),
             registry=self.registry,
             as_of=claim_date,
             vendor_rows=vendor_rows,
@@ -167,7 +175,7 @@ class Checker:
             workers = min(workers, len(docs))
         forking = start_method() == "fork"
         if workers <= 1 or (not forking and self.store_path is None):
-            if chars >= BATCH_CHARS and not self._full_index:
+            if chars >= BATCH_CHARS:
                 self.use_full_index()
             results: Iterable[CheckedDocument] = (_safe_check(self, d) for d in pending)
         else:
@@ -180,9 +188,7 @@ class Checker:
         from claimcheck.extract import get_nlp
 
         get_nlp(self.registry)
-        if not self._full_index:
-            self.use_full_index()
-        self.prices  # noqa: B018 - built lazily otherwise
+        self.index, self.prices  # noqa: B018 - built lazily otherwise
         self.check_text("Model-A-7B outperforms GPT-4o on MMLU.", path="warm-up.md")
         return self
 

@@ -29,6 +29,11 @@ from claimcheck.models import BenchmarkInfo, ModelInfo, Resolution
 # one-file `check` should not pay for loading it
 
 FUZZY_CUTOFF = 85.0
+# builds that are not the released model of a line: never what a bare name or "its
+# predecessor" means while a released member exists
+_NOT_RELEASED = frozenset(
+    {"experimental", "preview", "quantized", "serving", "latest", "internal", "beta"}
+)
 CANDIDATE_LIMIT = 5
 
 # Words that name a different model when they differ ("GPT-4o" vs "GPT-4o-mini"); any token with
@@ -89,6 +94,9 @@ _BEDROCK_SUFFIX = re.compile(r"-v\d+:\d+$")
 _FULL_DATE = re.compile(r"(?<!\d)(20[12]\d)[-_/.]?([01]\d)[-_/.]?([0-3]\d)(?!\d)")
 _SPLIT_VERSION = re.compile(r"(?<![\d.])(\d)[-_](\d)(?![\d.a-z])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)*(?:x\d+(?:\.\d+)*)?[a-z]*|[a-z]+")
+_GPT_T = re.compile(r"\b(gpt[-\s]?\d+(?:\.\d+)?)[-\s]?t\b")
+# words a name may leave out when only one registry model fits ("NexusRaven-V2" is the 13B)
+_COMPLETION_WORD = re.compile(r"^(?:\d+(?:\.\d+)?[bm]|instruct|base)$")
 _PROSE_TRIM = re.compile(r"(?:['’]s|[.,;:!?\"'’”“])+$")
 _MONTH_DAY = re.compile(r"(?<![\d.])(0[1-9]|1[0-2])-([0-3]\d)(?![\d.])")
 _DATE_TOKEN = re.compile(r"^20[12]\d[01]\d[0-3]\d$")
@@ -139,6 +147,7 @@ def model_tokens(text: str, strict: bool = False) -> list[str]:
     name = _FULL_DATE.sub(lambda m: f" {m.group(1)}{m.group(2)}{m.group(3)} ", name)
     name = _MONTH_DAY.sub(r" \1\2 ", name)  # "preview-05-06" is one date, not two numbers
     name = _SPLIT_VERSION.sub(r"\1.\2", name)  # "claude-3-5-sonnet" writes 3.5 with a hyphen
+    name = _GPT_T.sub(r"\1 turbo", name)  # "GPT-3.5T", "GPT-4-T": the Turbo models
     name = name.replace("+", " plus ")
     tokens = []
     for token in _TOKEN.findall(name):
@@ -208,6 +217,80 @@ def _same_words(query: list[str], choice: list[str], vocabulary: frozenset[str])
         and all(_typo_of(w, missing) for w in extra)
         and all(any(_typo_of(w, [m]) for w in extra) for m in missing)
     )
+
+
+# How brand and variant words are written when a registry name is only a lowercase slug.
+_DISPLAY_WORDS = {
+    w.lower(): w
+    for w in """
+    GPT ChatGPT Claude Llama Qwen QwQ DeepSeek Gemini Gemma Mistral Mixtral Codestral Ministral
+    Magistral Phi Yi GLM ChatGLM Kimi MiniMax Grok InternLM OLMo Granite Nova Falcon Command
+    Opus Sonnet Haiku Instruct Chat Base Coder Code Thinking Preview Exp Pro Flash Lite Turbo
+    Large Medium Small Vision Math Reasoner Plus Max Ultra Air Codex BLOOM OPT Pythia Vicuna
+    Zephyr Starcoder StarCoder2 WizardLM WizardCoder Hermes Nemotron Dracarys Aligner OSS
+    """.split()  # noqa: SIM905 - a word list reads better as words
+}
+_LOWER_WORDS = frozenset({"mini", "nano", "latest", "it"})
+_EFFORT_WORDS = frozenset({"minimal", "low", "medium", "high", "xhigh", "concise", "verbose"})
+# a snapshot's date or build number written after the family name: "(2024-08-06)", "-0613"
+_FAMILY_SUFFIX = re.compile(r"\s*(?:\([^()]*\d[^()]*\)|[-\s](?:20\d\d-\d\d-\d\d|\d{4}))\s*$")
+# the date or build number ending a preview/experimental build's id ("-0827", "-2025-02-27")
+_SERIES_DATE = re.compile(r"[-_](?:20\d\d-?\d\d-?\d\d|\d\d-\d\d|\d{4})$")
+_SLUG_DATE = re.compile(r"(?<!\d)(20[12]\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+
+
+def _size_of(model: ModelInfo) -> float:
+    m = re.search(r"(\d+(?:\.\d+)?)\s*[bB]", model.size or "")
+    return float(m.group(1)) if m else 0.0
+
+
+def display_name(model: ModelInfo | None, fallback: str = "") -> str:
+    """The name a reader should see: the registry's own name, or a tidy one for a slug.
+
+    Many leaderboards name models only by an API slug ("o1-mini-2024-09-12_high",
+    "qwen2.5-72b-instruct-turbo"); a reason quotes them as "o1 mini (2024-09-12, high)" and
+    "Qwen2.5 72B Instruct Turbo". Names that already carry capitals or spaces are kept.
+    """
+    if model is None:
+        return fallback or "an unknown model"
+    name = model.name or model.id
+    if name != name.lower():
+        return name
+    prefix, slash, rest = name.rpartition("/")
+    return (prefix + slash if slash else "") + _tidy_slug(rest)
+
+
+@cache
+def _tidy_slug(slug: str) -> str:
+    dates = [f"{y}-{m}-{d}" for y, m, d in _SLUG_DATE.findall(slug)]
+    body = _SLUG_DATE.sub(" ", slug)
+    body = re.sub(r"(?<=\d)_(?=\d)", ".", body)  # "1_8b" is 1.8B
+    body = _SPLIT_VERSION.sub(r"\1.\2", body)
+    words = [w for w in re.split(r"[-_\s:()]+", body) if w]
+    # a reasoning-effort or prompt-style suffix ("_high", "-high-effort"), not a size word
+    efforts: list[str] = []
+    while len(words) > 1 and (words[-1] in _EFFORT_WORDS or words[-1] == "effort"):
+        word = words.pop()
+        if word != "effort":
+            efforts.insert(0, word)
+    out: list[str] = []
+    for word in words:
+        if word in _DISPLAY_WORDS:
+            word = _DISPLAY_WORDS[word]
+        elif re.fullmatch(r"\d+(?:\.\d+)?[bmk]|a\d+(?:\.\d+)?[bm]|\d+x\d+(?:\.\d+)?b", word):
+            word = word.upper().replace("X", "x")
+        elif re.fullmatch(r"v\d[\w.]*", word):
+            word = "V" + word[1:]
+        elif word not in _LOWER_WORDS and not word[:1].isdigit() and not re.fullmatch(r"o\d", word):
+            prefix = re.match(r"[a-z]+", word)
+            brand = _DISPLAY_WORDS.get(prefix.group(0)) if prefix else None
+            word = brand + word[len(brand) :] if brand else word[:1].upper() + word[1:]
+        if out and out[-1] in ("GPT", "ChatGPT") and (word[:1].isdigit() or word == "OSS"):
+            out[-1] = f"{out[-1]}-{word}"  # GPT-4o, GPT-4.1
+            continue
+        out.append(word)
+    extra = ", ".join(dates + efforts)
+    return " ".join(out) + (f" ({extra})" if extra else "")
 
 
 def model_identity(text: str) -> frozenset[str]:
@@ -388,8 +471,16 @@ class Registry:
         benchmarks: Iterable[BenchmarkInfo],
         family_aliases: Iterable[tuple[str, str]] = (),
         benchmark_metric_aliases: Iterable[tuple[str, str, str]] = (),
+        categories: Iterable[tuple[str, tuple[str, ...], bool]] = (),
     ) -> None:
+        # benchmark category -> (the phrases prose names it by, may a group phrase name it)
+        self.categories: dict[str, tuple[tuple[str, ...], bool]] = {
+            c: (phrases, in_groups) for c, phrases, in_groups in categories
+        }
         self.models: dict[str, ModelInfo] = {m.id: m for m in models}
+        self._orgs: dict[str, list[ModelInfo]] | None = None
+        self._display: dict[str, str] = {}
+        self._token_models: dict[str, set[str]] | None = None
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
         self._fuzzy_cache: dict[
             str, tuple[tuple[str, float] | None, tuple[str, float] | None, list[str]]
@@ -417,15 +508,41 @@ class Registry:
             if any(_DATE_TOKEN.match(t) for t in tokens):
                 key = " ".join(sorted(_mmdd(t) for t in tokens))
                 self._model_index.normalised[key].add(model.id)
-        family_pairs = [(f, f) for f in self._families] + list(family_aliases)
-        for alias, family in family_pairs:
-            if family in self._families:
-                self._family_index.add(alias, family, normalise_model(alias))
-        self._family_keys = {
-            normalise_model(alias): family
-            for alias, family in family_pairs
-            if family in self._families
-        }
+        # A line is what a bare name means: one family ("GPT-4o"), or several when a vendor
+        # reuses the name across versions ("Mistral Large" is Large, Large 2 and Large 24.11:
+        # an alias listed with several families). On a date it is the version current then.
+        named: dict[str, list[str]] = defaultdict(list)
+        for alias, family in family_aliases:
+            if family in self._families and family not in named[alias]:
+                named[alias].append(family)
+        self._lines: dict[str, tuple[str, ...]] = {}  # line -> the model ids it holds
+        family_pairs: list[tuple[str, str]] = []
+        for alias, families in named.items():
+            line = "|".join(families)
+            self._lines[line] = tuple(m.id for f in families for m in self._families[f])
+            family_pairs.append((alias, line))
+        named_keys = {normalise_model(alias) for alias in named}
+        for family, members in self._families.items():  # a family id names its own line
+            self._lines.setdefault(family, tuple(m.id for m in members))
+            # ... unless the registry says that name is a longer line ("mistral-large")
+            if normalise_model(family) not in named_keys:
+                family_pairs.append((family, family))
+        # a preview or experimental series is named by its id without the date
+        # ("gemini-1.5-pro-exp" is whichever -exp build was current), within its family
+        series: dict[str, list[str]] = defaultdict(list)
+        for model in self.models.values():
+            if model.variant in _NOT_RELEASED:
+                stem = _SERIES_DATE.sub("", model.id)
+                if stem != model.id and stem not in self._families and stem not in self.models:
+                    series[stem].append(model.id)
+        for stem, ids in series.items():
+            self._lines[stem] = tuple(ids)
+            family_pairs.append((stem, stem))
+        for alias, line in family_pairs:
+            self._family_index.add(alias, line, normalise_model(alias))
+        self._family_keys: dict[str, str] = {}
+        for alias, line in family_pairs:
+            self._family_keys.setdefault(normalise_model(alias), line)
 
         self._bench_index = _Index()
         for bench in self.benchmarks.values():
@@ -469,11 +586,34 @@ class Registry:
         the document date to get the snapshot.
         """
         pairs = list(zip(self._model_index.choices, self._model_index.choice_ids, strict=True))
-        pairs += list(zip(self._family_index.choices, self._family_index.choice_ids, strict=True))
+        pairs += [
+            (alias, self.models[self._lines[line][-1]].family)
+            for alias, line in zip(
+                self._family_index.choices, self._family_index.choice_ids, strict=True
+            )
+        ]
         return list(dict.fromkeys(pairs))
 
     def families(self) -> list[str]:
         return sorted(self._families)
+
+    def display_name(self, model_id: str | None) -> str:
+        """A model's name as a reason should print it (see `display_name`)."""
+        if not model_id:
+            return "an unknown model"
+        shown = self._display.get(model_id)
+        if shown is None:
+            shown = self._display[model_id] = display_name(self.models.get(model_id), model_id)
+        return shown
+
+    def family_name(self, family: str) -> str:
+        """A family as a reader names it: its newest member's name without the snapshot."""
+        members = self._families.get(family)
+        if not members:
+            return _tidy_slug(family)
+        name = display_name(members[-1])
+        bare = _FAMILY_SUFFIX.sub("", name).strip()
+        return bare or name
 
     def family_members(self, family: str) -> list[ModelInfo]:
         """The snapshots of a model line, oldest first (undated ones first)."""
@@ -482,19 +622,86 @@ class Registry:
     def current_in_family(self, family: str, as_of: str | None) -> ModelInfo | None:
         """The member released last on or before `as_of` (the newest without a date).
 
-        Before the first release we return the earliest member: a claim cannot name a model
-        that does not exist yet, so the date is more likely wrong than the name.
+        Released builds come first: a preview, experimental, serving or quantized build is
+        what a bare name means only while no released member exists yet. Before the first
+        release we return the earliest member: a claim cannot name a model that does not
+        exist yet, so the date is more likely wrong than the name.
         """
-        members = self._families.get(family)
+        return self._current(self._families.get(family, ()), as_of)
+
+    def line_members(self, line: str) -> list[ModelInfo]:
+        """Every version and snapshot a bare name's line holds, oldest first."""
+        ids = self._lines.get(line) or tuple(m.id for m in self._families.get(line, ()))
+        members = [self.models[i] for i in ids]
+        return sorted(members, key=lambda m: (m.release_date or "", m.id))
+
+    @staticmethod
+    def _current(members: Iterable[ModelInfo], as_of: str | None) -> ModelInfo | None:
+        members = list(members)
         if not members:
             return None
+        released = [m for m in members if m.variant not in _NOT_RELEASED]
+        for pool in (released, members):
+            if not pool:
+                continue
+            dated = [m for m in pool if m.release_date]
+            if not as_of:
+                return (dated or pool)[-1]
+            current = [m for m in dated if m.release_date and m.release_date <= as_of[:10]]
+            if current:
+                return current[-1]
         dated = [m for m in members if m.release_date]
-        if not as_of:
-            return (dated or members)[-1]
-        current = [m for m in dated if m.release_date and m.release_date <= as_of[:10]]
-        if current:
-            return current[-1]
         return dated[0] if dated else members[-1]
+
+    def _line_key(self, model: ModelInfo) -> tuple[str, frozenset[str], frozenset[str]]:
+        """(organisation, words, size tokens): what stays the same along a model line."""
+        tokens = [t for t in model_tokens(model.id) if not _DATE_TOKEN.match(t)]
+        words = frozenset(t for t in tokens if not any(c.isdigit() for c in t))
+        sizes = frozenset(t for t in tokens if re.fullmatch(r"\d+(?:\.\d+)?[bm]", t))
+        return model.org, words, sizes
+
+    def _line_members(self, model: ModelInfo) -> list[ModelInfo]:
+        if self._orgs is None:
+            self._orgs = defaultdict(list)
+            for m in self.models.values():
+                self._orgs[m.org].append(m)
+        return [m for m in self._orgs.get(model.org, ()) if m.id != model.id]
+
+    def predecessor(self, model_id: str | None) -> ModelInfo | None:
+        """The latest earlier release of a model's line: same organisation, words (tuning,
+        line name), size; another version; released before it. None when unknown."""
+        model = self.models.get(model_id or "")
+        if model is None or not model.release_date or not model.org:
+            return None
+        org, words, sizes = self._line_key(model)
+        found = [
+            m
+            for m in self._line_members(model)
+            if m.release_date
+            and m.release_date < model.release_date
+            and m.variant not in _NOT_RELEASED
+            and self._line_key(m) == (org, words, sizes)
+        ]
+        return max(found, key=lambda m: m.release_date or "") if found else None
+
+    def sibling(self, model_id: str | None, size_b: float) -> ModelInfo | None:
+        """The model of the same line and version in another size ("the 72B model")."""
+        model = self.models.get(model_id or "")
+        if model is None or not model.org or size_b <= 0:
+            return None
+        org, words, _sizes = self._line_key(model)
+        want = f"{size_b:g}b"
+        versions = {t for t in model_tokens(model.id) if re.fullmatch(r"\d+(?:\.\d+)*", t)}
+        found = [
+            m
+            for m in self._line_members(model)
+            if self._line_key(m)[:2] == (org, words)
+            and self._line_key(m)[2] == {want}
+            and versions <= set(model_tokens(m.id))
+            and m.variant not in _NOT_RELEASED
+        ]
+        found.sort(key=lambda m: (m.release_date or "", m.id))
+        return found[-1] if found else None
 
     def base_of(self, model_id: str) -> str | None:
         """The pretrained base model of an instruct/chat model, if the registry has it.
@@ -514,16 +721,55 @@ class Registry:
                 return found.id
         return None
 
+    def instruct_of(self, model_id: str) -> str | None:
+        """The instruction-tuned checkpoint released with a base model, if the registry has it
+        ("Qwen2-72B" -> Qwen2-72B-Instruct, "Gemma 2 27B" -> gemma-2-27b-it)."""
+        model = self.models.get(model_id)
+        if model is None:
+            return None
+        if model.variant in ("instruct", "chat"):
+            return model.id
+        stem = re.sub(r"-base(?=-|$)", "", model.id)
+        candidates = [f"{stem}-{tuning}" for tuning in ("instruct", "chat", "it")]
+        versioned = re.match(r"^(?P<head>.+?)(?P<version>-v\d[\w.]*)$", stem)
+        if versioned:  # "mistral-7b-v0.3" -> "mistral-7b-instruct-v0.3"
+            candidates += [f"{versioned['head']}-{t}{versioned['version']}" for t in ("instruct",)]
+        if stem != model.id:
+            candidates.append(stem)
+        for candidate in candidates:
+            found = self.models.get(candidate)
+            if found is not None and found.variant in ("instruct", "chat", ""):
+                return found.id
+        return None
+
     def _family_resolution(
-        self, text: str, family: str, as_of: str | None, method: str, score: float = 100.0
+        self, text: str, line: str, as_of: str | None, method: str, score: float = 100.0
     ) -> Resolution:
-        members = self._families[family]
-        chosen = self.current_in_family(family, as_of)
+        members = self.line_members(line)
+        chosen = self._current(members, as_of)
         assert chosen is not None
         if len(members) == 1:
-            return Resolution(text, chosen.id, family, method, score, ())
+            return Resolution(text, chosen.id, chosen.family, method, score, ())
         others = tuple(m.id for m in reversed(members) if m.id != chosen.id)
-        return Resolution(text, chosen.id, family, "as_of" if as_of else "family", score, others)
+        # which version was current cannot be told where a released version has no date
+        undated = (
+            tuple(
+                m.id
+                for m in members
+                if not m.release_date and m.variant not in _NOT_RELEASED and m.id != chosen.id
+            )
+            if as_of
+            else ()
+        )
+        return Resolution(
+            text,
+            chosen.id,
+            chosen.family,
+            "as_of" if as_of else "family",
+            score,
+            others,
+            undated,
+        )
 
     def _model_resolution(self, text: str, model_id: str, method: str, score: float) -> Resolution:
         return Resolution(text, model_id, self.models[model_id].family, method, score, ())
@@ -544,6 +790,43 @@ class Registry:
             if len(self._model_cache) < 100_000:
                 self._model_cache[key] = cached
         return cached
+
+    def resolve_model_among(
+        self, text: str, as_of: str | None, taken: frozenset[str] = frozenset()
+    ) -> Resolution:
+        """Resolve a name that sits in a table beside other names (one leaderboard file).
+
+        A board that lists "Mistral Large 2" as its own entry means an earlier version by a
+        bare "Mistral-Large" in the same table: where a bare line name lands on a model that
+        another name of the table (`taken`: the ids those names resolve to exactly) already
+        is, it means the version released last before that one.
+        """
+        res = self.resolve_model(text, as_of)
+        if res.id is None or res.method not in ("as_of", "family") or res.id not in taken:
+            return res
+        chosen = self.models[res.id]
+        earlier = [
+            m
+            for m in (self.models[c] for c in res.candidates if c in self.models)
+            if m.release_date
+            and chosen.release_date
+            and m.release_date < chosen.release_date
+            and m.variant not in _NOT_RELEASED
+            and m.id not in taken
+        ]
+        if not earlier:
+            return res
+        prev = max(earlier, key=lambda m: (m.release_date or "", m.id))
+        return Resolution(text, prev.id, prev.family, res.method, res.score, res.candidates)
+
+    def exact_ids(self, names: Iterable[str]) -> frozenset[str]:
+        """The ids these names resolve to by their own name (not through a line and a date)."""
+        out = set()
+        for name in names:
+            res = self.resolve_model(name)
+            if res.id and res.method in ("exact", "normalised"):
+                out.add(res.id)
+        return frozenset(out)
 
     def _resolve_model(self, text: str, as_of: str | None) -> Resolution:
         raw = text.strip()
@@ -601,6 +884,9 @@ class Registry:
         if family:
             res = self._family_resolution(text, family[0], as_of, "fuzzy", family[1])
             return Resolution(text, res.id, res.family, "fuzzy", res.score, res.candidates)
+        completed = self._completion(raw)
+        if completed is not None:
+            return self._model_resolution(text, completed, "completed", 100.0)
         return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
 
     def _fuzzy_match(
@@ -625,6 +911,56 @@ class Registry:
             if len(self._fuzzy_cache) < 100_000:
                 self._fuzzy_cache[raw] = hit
         return hit
+
+    def _completion(self, raw: str) -> str | None:
+        """The one model a name fits when it leaves out only a size or a tuning word.
+
+        Real text writes "NexusRaven-V2" for the only NexusRaven-V2 there is (13B), and
+        "Qwen2-VL-72B" for Qwen2-VL-72B-Instruct when no base checkpoint was released. Every
+        word of the name must be there (a vision model stays a vision model, a version its
+        version); when more than one model fits, the name stays unresolved, except that a
+        base and its instruct checkpoint fitting together give the base (a bare name's usual
+        meaning, which the judge may revise from the claim's context).
+        """
+        query = set(model_tokens(raw))
+        if len(query) < 2 or not any(any(c.isdigit() for c in t) for t in query):
+            return None
+        fits = self.fits(raw)
+        if len(fits) == 1:
+            return fits[0].id
+        if len(fits) == 2 and {m.variant for m in fits} in ({"base", "instruct"}, {"base", "chat"}):
+            return next(m.id for m in fits if m.variant == "base")
+        return None
+
+    def fits(self, raw: str) -> list[ModelInfo]:
+        """Released models a name fits when it leaves out only sizes or tuning words
+        ("Granite Code" fits the 3B to 34B base and instruct models)."""
+        query = set(model_tokens(raw))
+        if not query:
+            return []
+        if self._token_models is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for model in self.models.values():
+                for alias in (model.id, model.name, *model.aliases):
+                    for token in model_tokens(alias):
+                        index[token].add(model.id)
+            self._token_models = index
+        sets = sorted((self._token_models.get(t, set()) for t in query), key=len)
+        if not sets or not sets[0]:
+            return []
+        fits = []
+        for mid in sets[0].intersection(*sets[1:]):
+            model = self.models[mid]
+            for alias in (model.id, model.name, *model.aliases):
+                tokens = set(model_tokens(alias))
+                extra = tokens - query
+                if query <= tokens and extra and all(_COMPLETION_WORD.match(t) for t in extra):
+                    fits.append(model)
+                    break
+        return sorted(
+            (m for m in fits if m.variant not in _NOT_RELEASED),
+            key=lambda m: (_size_of(m), m.id),
+        )
 
     # -- benchmarks --------------------------------------------------------------------------
 
@@ -705,9 +1041,12 @@ def _load_models(data_dir: Path) -> tuple[list[ModelInfo], list[tuple[str, str]]
         for row in _read_csv(data_dir / "models.csv")
         if row.get("id")
     ]
+    # family_aliases.csv (generated: one family per alias) and lines.csv (curated: a name a
+    # vendor reuses across versions, one row per family)
     families = [
         (row["alias"], row["family"])
-        for row in _read_csv(data_dir / "family_aliases.csv")
+        for name in ("family_aliases.csv", "lines.csv")
+        for row in _read_csv(data_dir / name)
         if row.get("alias") and row.get("family")
     ]
     return models, families
@@ -747,20 +1086,18 @@ def _load_benchmarks(
     return benchmarks, metric_aliases
 
 
-# the files a registry is read from (evaldata fingerprints the same ones for the store)
-_REGISTRY_FILES = (
-    "models.csv",
-    "model_aliases.csv",
-    "family_aliases.csv",
-    "benchmarks.csv",
-    "benchmark_aliases.csv",
-)
+def _load_categories(data_dir: Path) -> list[tuple[str, tuple[str, ...], bool]]:
+    return [
+        (row["category"], _split(row.get("phrases", "")), _bool(row.get("in_groups", "")) is True)
+        for row in _read_csv(data_dir / "categories.csv")
+        if row.get("category")
+    ]
 
 
 def _build(data_dir: Path) -> Registry:
     models, families = _load_models(data_dir)
     benchmarks, metric_aliases = _load_benchmarks(data_dir)
-    return Registry(models, benchmarks, families, metric_aliases)
+    return Registry(models, benchmarks, families, metric_aliases, _load_categories(data_dir))
 
 
 @cache
@@ -797,10 +1134,10 @@ def _cache_key(data_dir: Path) -> str:
     origin = Path(spec.origin) if spec and spec.origin else None
     stamp = f"{origin} {origin.stat().st_mtime_ns}" if origin and origin.is_file() else ""
     parts = [f"registry python {sys.version_info[:2]} rapidfuzz {stamp}"]
-    for path in [data_dir / name for name in _REGISTRY_FILES] + [
-        here / "registry.py",
-        here / "models.py",
-    ]:
+    # every table beside the evaluations, not a list of the ones read today: a registry file
+    # added later must never be served from a cache that did not read it
+    tables = sorted(data_dir.glob("*.csv"))
+    for path in [*tables, here / "registry.py", here / "models.py"]:
         data = path.read_bytes() if path.is_file() else b""
         parts.append(f"{path.name} {hashlib.sha256(data).hexdigest()}")
     return files.digest(*parts)

@@ -199,6 +199,16 @@ _INDEX_ORDER = "ORDER BY source, benchmark_id, metric, as_of, model, id"
 
 
 @dataclass(frozen=True)
+class IndexSummary:
+    """Counts over the judge's index rows (see `Store.index_summary`)."""
+
+    rows: int
+    first_seen: dict[str, str | None]  # every model id, with its earliest date if any
+    system_benchmarks: list[str]  # benchmarks an independent row scores as an agent system
+    slices: list[tuple[str, str, str]]  # distinct (benchmark id, kind, source)
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """A file that evaluations were imported from, pinned by its SHA-256."""
 
@@ -613,22 +623,28 @@ class Store:
             known[row[0]] = e
         return [known[r[0]] for r in rows]
 
-    def index_summary(self, until: str | None = None) -> tuple[int, dict[str, str | None]]:
-        """For an index read on demand: how many rows it would hold, and each model with its
-        earliest date (None if it has none)."""
+    def index_summary(self, until: str | None = None) -> IndexSummary:
+        """What the judge's index derives from all its rows, for an index read on demand."""
         where, params = _INDEXED, []
         if until:
             where += " AND as_of <= ?"
             params.append(until)
-        (total,) = self.db.conn.execute(
-            f"SELECT COUNT(*) FROM evaluations WHERE {where}", params
-        ).fetchone()
-        firsts = self.db.conn.execute(
+        conn = self.db.conn
+        (rows,) = conn.execute(f"SELECT COUNT(*) FROM evaluations WHERE {where}", params).fetchone()
+        firsts = conn.execute(
             f"SELECT model_id, MIN(CASE WHEN as_of != '' THEN as_of END) "
             f"FROM evaluations WHERE {where} GROUP BY model_id",
             params,
-        )
-        return total, dict(firsts.fetchall())
+        ).fetchall()
+        systems = conn.execute(
+            f"SELECT DISTINCT benchmark_id FROM evaluations WHERE {where} "
+            "AND kind = 'independent' AND COALESCE(system, '') != ''",
+            params,
+        ).fetchall()
+        slices = conn.execute(
+            f"SELECT DISTINCT benchmark_id, kind, source FROM evaluations WHERE {where}", params
+        ).fetchall()
+        return IndexSummary(rows, dict(firsts), [b for (b,) in systems], slices)
 
     def in_index_order(self, model_ids: Sequence[str], until: str | None = None) -> list[str]:
         """These model ids in the order the judge's index first meets their rows."""
@@ -905,6 +921,40 @@ class Store:
             "SELECT * FROM evaluations WHERE model = ? ORDER BY source, benchmark, metric", [model]
         )
         return [_eval_from_row(r) for r in rows]
+
+    def copy_for_checking(self, path: Path) -> None:
+        """Write a new store at `path` holding only what a Checker reads: the evaluations
+        (without vendor tables parsed from checked documents), their snapshots, the prices and
+        the metadata. It is what each Dask worker gets (`claimcheck.scale`): a private file,
+        small even when thousands of checked articles are stored here, that no two processes
+        ever write. The same data gives the same bytes, so its hash names the evidence."""
+        Store(path).close()  # the schema, made as for any new store
+        conn = self.db.conn
+        conn.execute("ATTACH DATABASE ? AS copy", [str(path)])
+        try:
+            conn.execute("BEGIN")  # deferred: a reader here, the copy's only writer
+            # rows keep their order: readers break ties by it, so a worker judges as we do
+            for table, where in (
+                ("evaluations", "WHERE document IS NULL ORDER BY rowid"),
+                ("snapshots", "ORDER BY rowid"),
+                ("prices", "ORDER BY rowid"),
+                ("meta", "ORDER BY rowid"),
+            ):
+                theirs = {r[1] for r in conn.execute(f"PRAGMA copy.table_info({table})")}
+                cols = ", ".join(f'"{c}"' for c in self.db.table(table).columns_dict if c in theirs)
+                conn.execute(
+                    f"INSERT OR REPLACE INTO copy.{table} ({cols}) "
+                    f"SELECT {cols} FROM main.{table} {where}"
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("DETACH DATABASE copy")
+        with sqlite3.connect(path) as copy:  # one self-contained file, no -wal beside it
+            copy.execute("PRAGMA journal_mode=DELETE")
+        copy.close()
 
     def set_claim_date(self, article_id: str, claim_date: str | None) -> None:
         """Record the date an article's claims were judged as of (`check --as-of`), so

@@ -990,6 +990,32 @@ def apply_release_dates(out_models: list[dict[str, Any]], dates: dict[str, tuple
     return filled
 
 
+def apply_curated_families(out_models: list[dict[str, Any]], path: Path) -> int:
+    """Apply `curated_families.csv` (family, variant, release date of judged rows) last.
+
+    A blank cell keeps the derived value; a packaging or serving build without a date then
+    takes the date of the weights it packages (its family's released member).
+    """
+    if not path.is_file():
+        return 0
+    by_id = {str(m["id"]): m for m in out_models}
+    lines = [line for line in path.open(encoding="utf-8") if not line.startswith("#")]
+    changed = 0
+    for row in csv.DictReader(lines):
+        m = by_id.get(row["id"])
+        if m is None:
+            continue
+        for key in ("family", "variant", "release_date"):
+            if row.get(key):
+                m[key] = row[key]
+        changed += 1
+    for m in out_models:
+        released = by_id.get(str(m["family"]))
+        if m["variant"] in ("quantized", "serving") and not m["release_date"] and released:
+            m["release_date"] = released["release_date"]
+    return changed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("evals", type=Path, help="the shared evals directory")
@@ -1156,6 +1182,7 @@ def main(argv: list[str] | None = None) -> int:
     new_names = {n: v for n, v in read_bundled_names(args.out).items() if n not in names}
     added = add_bundled_models(new_names, out_models, aliases, family_rows)
     dated = apply_release_dates(out_models, read_release_dates(args.out / "release_dates.csv"))
+    apply_curated_families(out_models, args.out / "curated_families.csv")
     alias_rows = sorted(
         (alias, model_id) for alias, model_id in aliases.items() if alias not in family_spellings
     )

@@ -48,10 +48,10 @@ def _verdicts(checker: Checker, docs: list[Document]) -> list[Any]:
 def test_verdicts_are_the_same_with_either_index(store: Store, until: str | None) -> None:
     docs = _documents()
     lazy = Checker(store, evidence_until=until)
-    assert isinstance(lazy.index, StoreIndex)
+    assert isinstance(lazy.evidence, StoreIndex)
     full = Checker(store, evidence_until=until)
     full.use_full_index()
-    assert type(full.index) is EvaluationIndex
+    assert type(full.evidence) is EvaluationIndex and full.evidence is full.index
     expected = _verdicts(full, docs)
     assert len(expected) > 20 and {v.verdict for _c, v in expected} >= {
         "supported",
@@ -59,10 +59,10 @@ def test_verdicts_are_the_same_with_either_index(store: Store, until: str | None
         "unverifiable",
     }
     assert _verdicts(lazy, docs) == expected
-    assert lazy.index.first_seen == full.index.first_seen
-    assert dict(lazy.index.standins) == dict(full.index.standins)
+    assert lazy.evidence.first_seen == full.index.first_seen
+    assert dict(lazy.evidence.standins) == dict(full.index.standins)
     # broad claims about popular models reach most rows: it switched to one bulk read
-    assert lazy.index.bulk
+    assert lazy.evidence.bulk and "index" not in lazy.__dict__
 
 
 def test_a_narrow_document_reads_only_its_part(store: Store) -> None:
@@ -72,7 +72,7 @@ def test_a_narrow_document_reads_only_its_part(store: Store) -> None:
     full.use_full_index()
     assert _verdicts(checker, [doc]) == _verdicts(full, [doc])
     stored = store.db.execute("SELECT COUNT(*) FROM evaluations").fetchone()[0]
-    assert not checker.index.bulk and 0 < len(checker.index._objects) < stored / 5
+    assert not checker.evidence.bulk and 0 < len(checker.evidence._objects) < stored / 5
 
 
 def test_duplicates_keep_the_same_row_and_rows_are_shared(store: Store) -> None:
@@ -106,3 +106,23 @@ def test_duplicates_keep_the_same_row_and_rows_are_shared(store: Store) -> None:
     by_bench = next(e for e in lazy.by_benchmark.get("mmlu") if e.source == "twin-source")
     assert by_model is by_bench
     assert lazy.by_model.get("no-such-model", ()) == ()
+
+
+def test_anything_else_the_full_index_knows_makes_it_read_everything(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A field a later EvaluationIndex adds is never answered wrongly, only more slowly."""
+    real = EvaluationIndex.__init__
+
+    def with_a_new_field(self: EvaluationIndex, rows: Any, until: str | None = None) -> None:
+        real(self, rows, until)
+        self.models_seen = len(self.by_model)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(EvaluationIndex, "__init__", with_a_new_field)
+    lazy = StoreIndex(store)
+    assert not lazy.bulk
+    full = EvaluationIndex(store.indexed_evaluations())
+    assert lazy.models_seen == full.models_seen > 100  # type: ignore[attr-defined]
+    assert lazy.bulk
+    with pytest.raises(AttributeError):
+        lazy.no_such_field  # noqa: B018

@@ -766,3 +766,191 @@ def test_registry_can_be_built_in_memory() -> None:
 def test_vendor_table_labels_with_a_metric_suffix_resolve(label, expected):
     # DeepSeek-style tables write "Benchmark (Metric)" in their first column
     assert load_registry().resolve_benchmark(label).id == expected
+
+
+def test_every_benchmark_category_is_in_the_shared_vocabulary(registry: Registry) -> None:
+    vocabulary = {
+        *("general", "chat", "coding", "math", "reasoning", "knowledge", "writing"),
+        *("instruction_following", "agentic", "tool_use", "long_context", "multilingual"),
+        *("safety", "vision", "audio"),
+    }
+    assert {b.category for b in registry.benchmarks.values()} <= vocabulary
+    assert set(registry.categories) <= vocabulary
+    assert registry.benchmarks["livebench-coding"].category == "coding"
+    assert "function calling" in registry.categories["tool_use"][0]
+
+
+# -- issue 10: lines, versions and variants ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "expected"),
+    [
+        # Mistral reuses "Large" and "Small" across versions: the version current that day
+        ("Mistral Large", "2024-04-01", "mistral-large-2402"),
+        ("Mistral Large", "2024-08-01", "mistral-large-2407"),
+        ("Mistral Large", "2025-01-10", "mistral-large-2411"),
+        ("mistral-large-latest", "2024-08-01", "mistral-large-2407"),
+        ("Mistral Small", "2024-06-01", "mistral-small-2402"),
+        ("Mistral Small", "2024-10-01", "mistral-small-instruct-2409"),
+        ("Mistral Small", "2025-04-01", "mistral-small-3.1-24b-instruct-2503"),
+        ("Mistral Medium", "2025-06-01", "mistral-medium-3"),  # = mistral-medium-2505
+        # Gemini's -001/-002 builds; a preview only until a released build exists
+        ("Gemini 1.5 Pro", "2024-04-20", "gemini-1.5-pro-preview-0409"),
+        ("Gemini 1.5 Pro", "2024-09-01", "gemini-1.5-pro-001"),
+        ("Gemini 1.5 Pro", "2024-10-01", "gemini-1.5-pro-002"),
+        ("o1", "2024-10-01", "o1-preview-2024-09-12"),
+        ("o1", "2025-01-10", "o1-2024-12-17"),
+        # an experimental series by its id without the date
+        ("gemini-1.5-pro-exp", "2024-08-15", "gemini-1.5-pro-exp-0801"),
+        ("gemini-1.5-pro-exp", "2024-09-15", "gemini-1.5-pro-exp-0827"),
+        # a "T" after a GPT version is Turbo
+        ("GPT-3.5T", "2024-03-01", "gpt-3.5-turbo-0125"),
+        ("GPT-4-T", "2024-05-01", "gpt-4-turbo-2024-04-09"),
+    ],
+)
+def test_a_bare_name_on_a_date_is_the_version_current_then(
+    registry: Registry, text: str, as_of: str, expected: str
+) -> None:
+    assert registry.resolve_model(text, as_of).id == expected
+
+
+def test_different_versions_never_share_a_family(registry: Registry) -> None:
+    families = {registry.models[m].family for m in ("mistral-large-2402", "mistral-large-2407")}
+    assert len(families) == 2
+    assert registry.models["mistral-large-2411"].family not in families
+    # the exact name of a version stays that version on any date
+    assert registry.resolve_model("Mistral Large 2", "2025-03-01").id == "mistral-large-2407"
+
+
+@pytest.mark.parametrize(
+    ("variant_id", "family"),
+    [
+        ("llama-3.1-405b-instruct-turbo", "llama-3.1-405b-instruct"),
+        ("llama-3.1-405b-instruct-fp8", "llama-3.1-405b-instruct"),
+        ("qwen2.5-72b-instruct-turbo", "qwen2.5-72b-instruct"),
+        ("gemini-1.5-pro-exp-0827", "gemini-1.5-pro"),
+        ("gemini-1.5-pro-preview-0409", "gemini-1.5-pro"),
+        ("o1-preview-2024-09-12", "o1"),
+        ("qwq-32b-preview", "qwq-32b"),
+        ("yi-large-preview", "yi-large"),
+        ("gpt-4-may-2023", "gpt-4"),
+    ],
+)
+def test_serving_preview_and_label_builds_resolve_to_their_family(
+    registry: Registry, variant_id: str, family: str
+) -> None:
+    result = registry.resolve_model(registry.models[variant_id].name)
+    assert (result.id, result.family) == (variant_id, family)  # the same family, its own id
+    released = registry.current_in_family(family, "2025-06-01")
+    assert released is not None and released.variant not in ("preview", "serving", "quantized")
+
+
+def test_every_version_of_a_line_has_a_release_date(registry: Registry) -> None:
+    """Where a bare name picks among versions by date, every released version is dated."""
+    undated = []
+    for line, ids in registry._lines.items():
+        members = [registry.models[i] for i in ids]
+        released = [m for m in members if m.variant not in ("preview", "experimental", "latest")]
+        if len(members) > 1:
+            undated += [(line, m.id) for m in released if not m.release_date]
+    assert undated == []
+
+
+def test_an_unknown_release_date_is_said_not_guessed() -> None:
+    registry = Registry(
+        [
+            ModelInfo("x-0301", "X (0301)", "Lab", "x", release_date="2024-03-01"),
+            ModelInfo("x-0601", "X (0601)", "Lab", "x", release_date="2024-06-01"),
+            ModelInfo("x-0815", "X (0815)", "Lab", "x"),
+        ],
+        [],
+    )
+    result = registry.resolve_model("x", "2024-09-01")
+    assert result.id == "x-0601"
+    assert result.undated == ("x-0815",)
+    assert registry.resolve_model("x", None).undated == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NexusRaven-V2", "nexusraven-v2-13b"),  # the only size there is
+        ("Qwen2-VL-72B", "qwen2-vl-72b-instruct"),  # a vision model stays a vision model
+        ("Nemotron-4 340B", "nemotron-4-340b-instruct"),
+        ("Granite-8B-Code", "granite-code-8b-base"),  # base and instruct: the bare name's base
+        ("Granite Code", None),  # four sizes: the name alone cannot tell
+        ("Llama 3", None),
+        ("Phi-3 Mini", None),  # 4k and 128k context versions
+        ("Qwen2.5-VL-7B", None),  # never the text model Qwen2.5-7B
+        ("GPT-4V", None),  # never the text model GPT-4
+    ],
+)
+def test_a_name_that_leaves_out_only_its_size_or_tuning(
+    registry: Registry, text: str, expected: str | None
+) -> None:
+    result = registry.resolve_model(text, "2024-10-01")
+    assert result.id == expected, result
+    if expected:
+        assert result.method == "completed"
+
+
+def test_instruct_and_base_checkpoints_of_a_line(registry: Registry) -> None:
+    assert registry.instruct_of("qwen2-72b") == "qwen2-72b-instruct"
+    assert registry.instruct_of("gemma-2-27b") == "gemma-2-27b-it"
+    assert registry.instruct_of("yi-34b") == "yi-34b-chat"
+    assert registry.instruct_of("mistral-7b-v0.3") == "mistral-7b-instruct-v0.3"
+    assert registry.base_of("qwen2-72b-instruct") == "qwen2-72b"
+    assert registry.instruct_of("internlm2-7b") is None
+
+
+def test_predecessor_and_sibling_of_a_model(registry: Registry) -> None:
+    prev = registry.predecessor("qwen2.5-72b-instruct")
+    assert prev is not None and prev.id == "qwen2-72b-instruct"
+    prev = registry.predecessor("claude-3-5-sonnet-20241022")
+    assert prev is not None and prev.id == "claude-3-5-sonnet-20240620"
+    sib = registry.sibling("qwen2.5-7b-instruct", 72)
+    assert sib is not None and sib.id == "qwen2.5-72b-instruct"
+    assert registry.sibling("qwen2.5-7b-instruct", 13) is None
+
+
+@pytest.mark.parametrize(
+    ("model_id", "shown"),
+    [
+        ("o1-mini-2024-09-12-high", "o1 mini (2024-09-12, high)"),
+        ("qwen2.5-72b-instruct-turbo", "Qwen2.5 72B Instruct Turbo"),
+        ("gpt-oss-120b-high", "GPT-OSS 120B (high)"),
+        ("mistral-medium-2505", "Mistral Medium 2505"),
+        ("gpt-4o-2024-08-06", "GPT-4o (2024-08-06)"),  # a registry name is kept as it is
+    ],
+)
+def test_display_names_never_show_a_raw_slug(registry: Registry, model_id: str, shown: str) -> None:
+    assert registry.display_name(model_id) == shown
+
+
+def test_the_registry_carries_every_curated_family_fact(registry: Registry) -> None:
+    """models.csv is generated; curated_families.csv is what generation must keep true."""
+    import csv
+
+    path = DATA / "curated_families.csv"
+    rows = csv.DictReader(line for line in path.open(encoding="utf-8") if line[:1] != "#")
+    for row in rows:
+        model = registry.models[row["id"]]
+        for key in ("family", "variant", "release_date"):
+            if row[key]:
+                assert getattr(model, key) == row[key], (row["id"], key)
+
+
+def test_a_bare_name_beside_its_own_newer_entry_means_an_earlier_version(
+    registry: Registry,
+) -> None:
+    """MixEval lists "Mistral Large 2" and a bare "Mistral-Large" in one table (Sept. 2024):
+    the bare one is the first Mistral Large, not Large 2 twice."""
+    taken = registry.exact_ids(["Mistral Large 2", "Mistral-Large", "GPT-4o"])
+    assert "mistral-large-2407" in taken
+    assert registry.resolve_model("Mistral-Large", "2024-09-19").id == "mistral-large-2407"
+    among = registry.resolve_model_among("Mistral-Large", "2024-09-19", taken)
+    assert among.id == "mistral-large-2402"
+    # alone in its table, the bare name keeps the version current on the date
+    alone = registry.resolve_model_among("Mistral-Large", "2024-09-19", frozenset())
+    assert alone.id == "mistral-large-2407"

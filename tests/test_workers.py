@@ -82,10 +82,10 @@ def test_a_batch_reads_every_evaluation_once_and_one_document_only_what_it_needs
 
     one = Checker(store)
     list(one.check_many([Document("Gemma 2 9B beats Llama 3 8B on GSM8K.", path="a.md")]))
-    assert isinstance(one.index, StoreIndex)
+    assert isinstance(one.evidence, StoreIndex) and "index" not in one.__dict__
     batch = Checker(store)
     list(batch.check_many(_documents() * 4, jobs=1))
-    assert type(batch.index).__name__ == "EvaluationIndex"
+    assert batch.evidence is batch.index
 
 
 @pytest.fixture()

@@ -18,7 +18,8 @@ from typing import Any
 
 import click
 
-from claimcheck.cli import InputError, open_store
+from claimcheck.cli import InputError, open_store, rich_console, scale, use_color
+from claimcheck.cli.scale import ENGINES
 from claimcheck.models import VERDICTS, CheckedDocument, Document
 from claimcheck.report import FORMATS, clean_text, render
 from claimcheck.text import dumps_json
@@ -176,7 +177,6 @@ def _progress_bar(total: int) -> Any:
     """A Rich progress bar on stderr, or None when stderr is not a terminal (CI, pipes)."""
     if total < 2 or not sys.stderr.isatty():
         return None
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     return Progress(
@@ -184,7 +184,7 @@ def _progress_bar(total: int) -> Any:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=rich_console(stderr=True),
         transient=True,
     )
 
@@ -208,8 +208,9 @@ def register(main: click.Group) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE instead of standard output.",
+    type=click.Path(path_type=Path),
+    metavar="FILE|DIR",
+    help="Write the report to FILE instead of standard output (archives: into DIR).",
 )
 @click.option(
     "--as-of",
@@ -239,6 +240,29 @@ def register(main: click.Group) -> None:
     help="Processes; auto uses one per CPU for a batch big enough to gain from it.",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Check here (--jobs processes) or on Dask (pip install 'claimcheck[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler to run on (implies --engine dask; default: a local cluster).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(1),
+    metavar="ROWS",
+    help="Archive rows per partition, one task each (default 500).",
+)
+@click.option(
+    "--report-url",
+    metavar="URL",
+    help="Where the HTML report will be published: ClaimReview urls point into it.",
+)
+@click.option(
     "--store/--no-store",
     "save",
     default=True,
@@ -255,6 +279,10 @@ def check(
     evidence_until: str | None,
     fail_on: frozenset[str],
     jobs: int | str,
+    engine: str,
+    scheduler: str | None,
+    partition_size: int | None,
+    report_url: str | None,
     save: bool,
 ) -> None:
     """Check the comparative claims in files, directories, URLs or - (standard input).
@@ -262,18 +290,54 @@ def check(
     Directories are read recursively (.txt .md .markdown .html .htm), in sorted order. Each
     claim gets a verdict (supported, overstated, contradicted, unverifiable) with its reasons
     and evidence. Exit status: 0 fine, 1 a --fail-on verdict was found, 2 bad usage or input.
-    """
-    from claimcheck.pipeline import Checker
 
+    Archives (.jsonl, .parquet: one article per row, with `text` and optional `url`, `title`,
+    `date`, `source`) are read in partitions and checked into --output DIR: claims and
+    documents per partition (Parquet, or JSON Lines with --format json) and a manifest; a
+    re-run skips finished partitions. They are stored only with an explicit --store.
+    """
+    from claimcheck.report import web_url
+
+    if report_url is not None and not web_url(report_url):
+        raise InputError(f"--report-url {report_url!r}: expected an http(s) URL")
+    if scale.is_archive_run(inputs):
+        scale.check_archives(
+            ctx,
+            inputs,
+            fmt=fmt,
+            output=output,
+            as_of=as_of,
+            evidence_until=evidence_until,
+            fail_on=fail_on,
+            jobs=jobs,
+            save=save,
+            engine=engine,
+            scheduler=scheduler,
+            partition_size=partition_size,
+        )
+        return
+    if output is not None and output.is_dir():
+        raise InputError(f"{output}: is a directory; the report is one file")
     if output is not None and not os.access(output.parent or Path("."), os.W_OK):
         raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
     targets = collect_targets(inputs)
     store = open_store(ctx)
     checked: list[CheckedDocument] = []
+    orgs: dict[str, str] = {}
     try:
         if targets:
-            checker = Checker(store, as_of=as_of, evidence_until=evidence_until)
+            checker = scale.make_checker(
+                ctx,
+                store,
+                engine=engine,
+                scheduler=scheduler,
+                jobs=jobs,
+                as_of=as_of,
+                evidence_until=evidence_until,
+            )
+            if fmt == "claimreview":  # who made a claim when the document does not say
+                orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
             # files are read as the checker asks for them: with --jobs, while workers check;
             # worker processes start here, before the progress bar's thread exists
             results = checker.check_many(read_targets(targets, fail), jobs=jobs)
@@ -304,7 +368,10 @@ def check(
     finally:
         store.close()
     if good or not fail.count:
-        _write(render(good, fmt, **_table_options(fmt, output)), output)
+        options = _table_options(fmt, output)
+        if fmt == "claimreview":
+            options.update(orgs=orgs, report_url=report_url)
+        _write(render(good, fmt, **options), output)
     if fail.count:
         ctx.exit(2)
     if fail_on and any(c.verdict.verdict in fail_on for d in good for c in d.claims):
@@ -321,16 +388,21 @@ def _stored(doc: Document) -> Document:
 
 
 def _table_options(fmt: str, output: Path | None) -> dict[str, Any]:
-    if fmt != "table" or output is not None or not sys.stdout.isatty():
+    """The terminal's width, and colour by the CLI's rule (--color/--no-color, NO_COLOR)."""
+    if fmt != "table" or output is not None:
         return {}
-    import shutil
+    options: dict[str, Any] = {"color": use_color(sys.stdout)}
+    if sys.stdout.isatty():
+        import shutil
 
-    return {"width": shutil.get_terminal_size().columns, "color": True}
+        options["width"] = shutil.get_terminal_size().columns
+    return options
 
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # click strips ANSI codes from a pipe unless told otherwise: --color means colour
+        click.echo(text, nl=False, color=use_color(sys.stdout) or None)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -466,16 +538,9 @@ def _echo_rich(renderable: Any) -> None:
     import io
     import shutil
 
-    from rich.console import Console
-
     tty = sys.stdout.isatty()
-    console = Console(
-        file=io.StringIO(),
-        width=shutil.get_terminal_size().columns if tty else 120,
-        force_terminal=tty,
-        no_color=not tty,
-        highlight=False,
-        emoji=False,
+    console = rich_console(
+        file=io.StringIO(), width=shutil.get_terminal_size().columns if tty else 120
     )
     console.print(renderable)
-    click.echo(console.file.getvalue(), nl=False)  # type: ignore[attr-defined]
+    click.echo(console.file.getvalue(), nl=False, color=use_color(sys.stdout) or None)  # type: ignore[attr-defined]

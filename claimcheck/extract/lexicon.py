@@ -223,6 +223,8 @@ TRIGGER_WORDS = frozenset(
         "class",
         "caliber",
         "calibre",
+        "keeps",
+        "keep",
         "industry",
         "decrease",
         "drop",
@@ -290,13 +292,13 @@ TRIGGER_WORDS = frozenset(
         "well",
         "caliber",
         "calibre",
+        "keeps",
+        "keep",
     ]
 )
-PREFILTER_TEXT = re.compile(
-    r"%|\bpercent\b|#\s?\d|\bno\.\s?\d|\btop[- ]?\d|state-of-the-art|-level\b|-class\b|-grade\b"
-    r"|-tier\b|-leading\b|-caliber\b|-calibre\b|\d(?:st|nd|rd|th)\b",
-    re.IGNORECASE,
-)
+# What tokens hide ("#1" is two tokens), looked for in the text: it starts with a literal, so the
+# scan stays cheap
+PREFILTER_TEXT = re.compile(r"#\s?\d|%\*?\s+(?:of|win|capab|quality|perform)")
 
 # Relation cues. Overlapping hits are resolved by taking the longest cue at a position. Each
 # entry is (anchors, pattern) or (anchors, pattern, needs): `needs` says whether the cue makes a
@@ -470,7 +472,7 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
         ("level", r"(?<=\s)level\s+(?:quality|performance|results?|capabilit(?:y|ies)|models?)\b"),
         ("line", r"\bin\s+line\s+with\b"),
         ("own", r"\bholds?\s+(?:its|their)\s+own\s+(?:against|with)"),
-        ("pace", r"\bkeeps?\s+(?:up\s+)?pace\s+with"),
+        ("pace|keep", r"\bkeeps?\s+(?:up\s+)?pace\s+with|\bkeeps?\s+up\s+with"),
         ("quality|performance", r"(?:reaches|reach|matches)\s+the\s+(?:quality|performance)\s+of"),
         ("equal", r"(?-i:equal)(?:s|led)?\s+(?:to\s+)?(?=(?-i:[A-Z]))"),
         # "GPT-4-class performance", "an o1-level model", "frontier-class": the level's name is
@@ -727,7 +729,7 @@ NON_MODEL_SUBJECT = re.compile(
 )
 NON_MODEL_PREDICATE = re.compile(
     r"\b(?:faster|cheaper|slower|latency|throughput|tokens per second|price|cost|costs|"
-    r"memory use|in revenue|context length|longer context|per million|size|FLOPs|"
+    r"memory use|in revenue|context length|longer context|per million|size\s+of|in\s+size|FLOPs|"
     r"parameter counts?|token capacity|vocabulary)\b",
     re.IGNORECASE,
 )
@@ -826,6 +828,13 @@ REPORTING = re.compile(
 
 # Where a claim's clause ends: another claim may follow with its own cue.
 CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+# ", achieving the best balance in terms of speed": a participle opens another predicate, so
+# what it is about is not what the claim before it is about
+PARTICIPLE = re.compile(
+    r",\s+(?:(?:even|thus|thereby|further|also)\s+)?(?!(?:including|excluding|according|"
+    r"leading|following|spanning|covering|ranging|using)\b)[a-z]+ing\b",
+    re.IGNORECASE,
+)
 
 IMPLICIT_SUBJECT = re.compile(
     r"\b(?:it|we|they|these|(?:our|the|this|its|these|those|their|an?|each|every)\s+"
@@ -845,6 +854,11 @@ _GROUP_HEAD = (
     r"baselines?|alternatives|counterparts|predecessors?|generation|versions?|releases?|"
     r"variants|checkpoints?|chatbots?|agents|teachers?|siblings?|entries|offerings|opponents|"
     r"contenders|ones|competition|sotas|human\s+experts)"
+)
+GROUP_HEAD = re.compile(
+    _GROUP_HEAD + r"|\b(?:class|size|category|state[- ]of[- ]the[- ]art|sotas?|best|flagship|"
+    r"strongest|top|latest|leading)\b",
+    re.IGNORECASE,
 )
 TARGET_GROUP = re.compile(
     r"\b(?:(?:all|other|every|any|most|many|several|some|leading|comparable|"
@@ -980,6 +994,16 @@ LAUNCH_VERB = re.compile(
     r"\b(?:unveils?|releases?|launches|launch|introduces|debuts|announces|open-sources|ships|"
     r"drops|rolls\s+out|reveals|presents|previews|teases)\s+(?:its\s+|new\s+|the\s+)*"
     r"((?-i:[A-Z])[\w.+-]*(?:\s(?-i:[A-Z0-9])[\w.+-]*)?)",
+    re.IGNORECASE,
+)
+
+# After a pronoun, a verb of saying makes it the reporter, not the subject ("a model that it
+# claims outperforms X"); a verb of showing does so only with "that" ("it shows that ...").
+SPEECH = re.compile(
+    r"\s+(?:(?:claims?|claimed|says?|said|reports?|reported|notes?|noted|argues?|argued|states?|"
+    r"stated|believes?|believed|asserts?|asserted|boasts?|touts?|insists?|announced)\b"
+    r"|(?:shows?|showed|demonstrates?|demonstrated|finds?|found|indicates?|reveals?|suggests?|"
+    r"confirms?|discovered|observed|notices?)\s+that\b)",
     re.IGNORECASE,
 )
 

@@ -13,6 +13,7 @@ takes a noticeable fraction of a second.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from bisect import bisect_right
@@ -22,7 +23,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from claimcheck.extract import lexicon as lx
 from claimcheck.extract.rules import (
@@ -58,12 +59,13 @@ def doc_text(doc: Doc) -> str:
 
 
 class NameRuler(EntityRuler):
-    """The EntityRuler with registry aliases, minus two per-document costs of the stock one.
+    """The EntityRuler with registry aliases, minus the per-document costs of the stock one.
 
-    The stock component counts all its patterns on every call (to warn when there are none)
-    and reads `doc.ents` back, which builds a Token object per token; on announcement-sized
-    documents those two cost more than the matching. Matches are also kept as plain tuples in
-    `doc._.names` so the claim component never has to walk `doc.ents` either.
+    The stock component counts all its patterns on every call (to warn when there are none),
+    builds a Span per match and reads `doc.ents` back, which builds a Token object per token;
+    on announcement-sized documents those cost more than the matching. Matches are kept as
+    plain tuples (start char, end char, label, text, id) in `doc._.names`, which is all the
+    claim component reads; `doc.ents` is left alone.
     """
 
     def _require_patterns(self) -> None:
@@ -71,22 +73,29 @@ class NameRuler(EntityRuler):
 
     def set_annotations(self, doc: Doc, matches: list[tuple[Any, int, int]]) -> None:
         taken: set[int] = set()
-        spans: list[Span] = []
+        kept: list[tuple[int, int, str, str | None]] = []
+        strings = doc.vocab.strings
         for match_id, start, end in matches:  # longest first, as `match` sorts them
             if start in taken or end - 1 in taken:
                 continue
             if match_id in self._ent_ids:
                 label, ent_id = self._ent_ids[match_id]
-                spans.append(Span(doc, start, end, label=label, span_id=ent_id))
             else:
-                spans.append(Span(doc, start, end, label=match_id))
+                label, ent_id = strings[match_id], None
+            kept.append((start, end, label, ent_id or None))
             taken.update(range(start, end))
-        spans.sort(key=lambda span: span.start)
-        doc.ents = spans
-        doc._.names = [
-            (span.start_char, span.end_char, span.label_, span.text, span.id_ or None)
-            for span in spans
-        ]
+        if not kept:
+            doc._.names = []
+            return
+        kept.sort()
+        idx = doc.to_array("IDX")
+        length = doc.to_array("LENGTH")
+        text = doc_text(doc)
+        names = []
+        for start, end, label, ent_id in kept:
+            a, b = int(idx[start]), int(idx[end - 1] + length[end - 1])
+            names.append((a, b, label, text[a:b], ent_id))
+        doc._.names = names
 
 
 @Language.factory(
@@ -225,6 +234,16 @@ class ClaimFinder:
                 seen_mentions[index] = self._mentions(text[a:b], a, ents[lo:hi], ctx, date)
             return seen_mentions[index]
 
+        antecedents: dict[tuple[int, bool], Found | None] = {}
+
+        def recent_model(index: int, phrase: str) -> Found | None:
+            # several claims of one sentence ask the same question: answer it once
+            own = _own_phrase(phrase, ctx)
+            key = (index, own is None)
+            if key not in antecedents:
+                antecedents[key] = _recent_model(text, spans, index, mentions_of, claimed, own=own)
+            return antecedents[key]
+
         claims: list[Claim] = []
         for index in candidates:
             start, end = spans[index]
@@ -235,9 +254,7 @@ class ClaimFinder:
             if not cues:
                 continue
             mentions = mentions_of(index)
-            ctx.recent_model = lambda phrase, index=index: _recent_model(
-                text, spans, index, mentions_of, claimed, own=_own_phrase(phrase, ctx)
-            )
+            ctx.recent_model = lambda phrase, index=index: recent_model(index, phrase)
             raws = claims_in_sentence(sentence, start, mentions, ctx, cues)
             if not raws:
                 continue
@@ -311,8 +328,8 @@ class ClaimFinder:
                     if not any(f.start < b and a < f.end for f in found):
                         found.append(Found(a, b, "MODEL", m.group(0), full.id))
         title = ctx.title_model
-        if title is not None and title.text and " " not in title.text:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(title.text)}(?![\w-])", sentence):
+        if title is not None and title.text and " " not in title.text and title.text in sentence:
+            for m in _whole_word(title.text).finditer(sentence):
                 a = offset + m.start()
                 found = _add_longest(found, Found(a, a + len(title.text), "MODEL", title.text))
         resolved = []
@@ -360,9 +377,9 @@ class ClaimFinder:
             else None
         )
         if ruler is not None:
-            for ent in ruler(self.nlp.make_doc(title[:300])).ents:
-                if ent.label_ == "MODEL":
-                    name = ent.text
+            for _, _, label, ent_text, _ in ruler(self.nlp.make_doc(title[:300]))._.names or ():
+                if label == "MODEL":
+                    name = ent_text
                     break
         unknown = lx.UNKNOWN_MODEL.search(title)
         if unknown and _model_like(unknown.group(1)) and len(unknown.group(1)) > len(name):
@@ -411,7 +428,8 @@ class ClaimFinder:
         if raw.subject is not None and raw.subject.id:
             score += 0.05
         if quantifier and raw.relation != "best_in_group":
-            score -= 0.05
+            # a hedge narrows a claim but never hides it: hedged claims are the ones to check
+            score = max(score - 0.05, self.min_checkworthiness)
         return Claim(
             text=" ".join(sentence.split()),
             start=start,
@@ -602,6 +620,11 @@ def _named(found: Found) -> Mention:
     return Mention(found.text, found.id, found.start, found.end)
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole_word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 _SHORT_NAME = re.compile(r"(?<![\w.-])[A-Za-z]{1,3}-?\d+(?:\.\d+)?(?![\w.-]|\.\d)")
 
 
@@ -635,7 +658,9 @@ def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[F
         for m in lx.LEADERBOARD_NAME.finditer(sentence):
             spans.append((m.start("name"), m.end("name")))
     for pattern, name_like_only in ((lx.BENCH_LIST, False), (lx.PREP_BENCH_LIST, True)):
-        if not name_like_only and not _LIST_LEAD.search(lower):
+        if not (_PREP_NAME if name_like_only else _LIST_LEAD).search(
+            sentence if name_like_only else lower
+        ):
             continue
         for m in pattern.finditer(sentence):
             for item in lx.BENCH_ITEM.finditer(sentence, m.start("items"), m.end("items")):
@@ -662,6 +687,7 @@ def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[F
     return found
 
 
+_PREP_NAME = re.compile(r"\b(?:on|in|across|atop)\s+(?:both\s+|the\s+)?\S{0,4}[A-Z]")
 _LIST_LEAD = re.compile(
     r"benchmark|dataset|task|test|suite|evaluation|leaderboard|exam|metric|board"
 )

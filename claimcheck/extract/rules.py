@@ -131,11 +131,19 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # Where a subject can stand: a clause's start, after a conjunction, "that" or a reporting verb.
 _SUBJECT_SLOT = re.compile(
-    r"(?:^|[,;:—–(]|\s-+|\b(?:and|but|that|which|while|whereas|so|then|also|now|claims?|says?|said|"
-    r"reports?|reported|shows?|showed|found|finds?|believes?|discover(?:s|ed)?|notes?))"
-    r"\s*(?:(?:\w+ly|also|even|now|still|both)\s+)*$",
+    r"(?:[,;:—–(]|\s-+|\b(?:and|but|that|which|while|whereas|so|then|also|now|claims?|says?|"
+    r"said|reports?|reported|shows?|showed|found|finds?|believes?|discover(?:s|ed)?|notes?))"
+    r"\s*(?:(?:\w+ly|also|even|now|still|both)\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+def _in_subject_slot(sentence: str, at: int) -> bool:
+    """Whether position `at` is where a subject can stand (see `_SUBJECT_SLOT`)."""
+    before = sentence[max(0, at - 60) : at]
+    return not sentence[:at].strip(" -*>#•\"'“‘") or bool(_SUBJECT_SLOT.search(before))
+
+
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|becomes?|became|remains?|stays?)\s+(?:\w+\s+){0,2}$", re.I
 )
@@ -433,12 +441,13 @@ def _one_claim(
     a_seg, b_seg = offset + cue.end, offset + seg_end
     relation = cue.relation
     compared, compared_group = compared_with
-    negated = bool(lx.NEGATION_BEFORE.search(sentence[max(0, cue.start - 30) : cue.start]))
-    if relation == "trails" and re.match(r"(?:not|do(?:es)?\s+not)\b", cue.text, re.I):
-        negated = False  # "not as strong as X" is a plain trails claim
-    if re.match(r"not\s+only\b", sentence[max(0, cue.start - 12) : cue.start + 12].lstrip(), re.I):
-        negated = False  # "not only beats X but also ..."
-    if re.search(r"\bnot\s+only\s+$", sentence[max(0, cue.start - 12) : cue.start], re.I):
+    before = sentence[max(0, cue.start - 30) : cue.start]
+    negated = bool(lx.NEGATION_BEFORE.search(before))
+    if negated and (
+        # "not as strong as X" is a plain trails claim; "not only beats X but also ..." no negation
+        (relation == "trails" and re.match(r"(?:not|do(?:es)?\s+not)\b", cue.text, re.I))
+        or re.search(r"\bnot\s+only\s+$", before, re.I)
+    ):
         negated = False
 
     # "an o1-level model", "GPT-4-class performance", "a GPT-4 level model": the level is
@@ -455,8 +464,8 @@ def _one_claim(
         level = offset + cue.start + level_at
         targets = [m for m in models if offset + cue.start - 2 <= m.end <= level + 1]
         if not targets:
-            before = [m for m in models if m.end <= level + 1 and m.end >= level - 2]
-            targets = before[-1:]
+            preceding = [m for m in models if m.end <= level + 1 and m.end >= level - 2]
+            targets = preceding[-1:]
     if not targets and index == 0 and compared:
         targets = list(compared)
     if not targets and subject_override is None and not level_cue:
@@ -492,13 +501,18 @@ def _one_claim(
         subject, subject_end = _subject_before(
             sentence, offset, cue, models, compared, targets, level_cue, ctx, benches
         )
-        named = _name_subject(sentence, offset, cue, models, benches, ctx)
+        # a name can only take over if a capital letter stands after the subject found
+        named = (
+            _name_subject(sentence, offset, cue, models, benches, ctx)
+            if subject is None or _CAPITAL.search(sentence, subject_end, cue.start)
+            else None
+        )
         if named is not None and (
             subject is None
             or (
                 subject_end
                 and named.end - offset > subject_end
-                and _SUBJECT_SLOT.search(sentence[: named.start - offset])
+                and _in_subject_slot(sentence, named.start - offset)
             )
         ):
             subject, subject_end = named, named.end - offset
@@ -578,7 +592,10 @@ def _one_claim(
     if index + 1 < len(cues) and re.search(r"\band\s+$", sentence[cue.end : cues[index + 1].start]):
         # "comparable to X and beats Y in terms of token capacity": one aspect for both
         aspect_end = cues[index + 2].start if index + 2 < len(cues) else len(sentence)
-    if lx.NON_MODEL_ASPECT.search(sentence, cue.start, aspect_end):
+    participle = lx.PARTICIPLE.search(sentence, cue.end, aspect_end)
+    if lx.NON_MODEL_ASPECT.search(
+        sentence, cue.start, participle.start() if participle else aspect_end
+    ):
         return None
     if not targets and group and lx.HUMAN_COMPARATOR.search(group):
         return None  # "on par with human experts"
@@ -726,12 +743,10 @@ def _subject_before(
         before = sentence[max(0, m.start() - 16) : m.start()]
         if _PREDICATIVE_BEFORE.search(before[-12:]) or _COPULA_BEFORE.search(before):
             continue  # "with the SOTA models", "it is currently the only code model"
-        if lx.REPORTING.match(sentence, m.end() + 1) or re.match(
-            r"\s+(?:claims?|says?|said|reports?|notes?|believes?)\b", sentence[m.end() :], re.I
-        ):
+        if lx.SPEECH.match(sentence, m.end()):
             continue  # "a model that it claims outperforms X": "it" is the reporter
         implicit = m
-        if _SUBJECT_SLOT.search(sentence[: m.start()]):
+        if _in_subject_slot(sentence, m.start()):
             in_slot = m
     # "We have updated ..., unified the versions of chat, and refreshed the SOTA": the
     # phrase in a subject's place, not the object of an earlier verb
@@ -834,7 +849,7 @@ def _name_in(sentence: str, offset: int, a: int, b: int, object_only: bool = Fal
     return Found(start, start + len(name), "MODEL", name, None)
 
 
-_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|al|ive|ous|ic|ed|er|ly)$", re.I)
+_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|ive|ous|ed|ly|ers)$", re.I)
 
 
 def could_be_name(name: str, at_start: bool) -> bool:
@@ -1004,13 +1019,13 @@ def _group(
             if stripped == inner:
                 break
             inner = stripped
+        qualifier = lx.GROUP_QUALIFIER.match(sentence, cue.end, seg_end)
         if re.search(r"\b(?:models?|llms?|vlms?|lmms?|rms?)\b", inner, re.I) and not re.fullmatch(
             r"(?:models?|llms?)", inner, re.I
         ):
-            return inner
-    if cue.relation == "best_in_group":
+            # "the best open model of its size": the group keeps its qualifier
+            return " ".join(f"{inner}{qualifier.group(0) if qualifier else ''}".split())
         # "the most powerful model under 10 billion parameters", "SOTA ... at the 10B scale"
-        qualifier = lx.GROUP_QUALIFIER.match(sentence, cue.end, seg_end)
         if qualifier:
             inner = re.sub(r"^\W+|^(?:among|in|of)\s+", "", qualifier.group(0).strip()).strip()
             found = lx.TARGET_GROUP.search(sentence, cue.end, qualifier.end())
@@ -1019,11 +1034,18 @@ def _group(
             ):
                 return _strip_measure(found.group(0).strip())
             return inner
+    if not lx.GROUP_HEAD.search(sentence, cue.end, seg_end):
+        return None  # no word a group could end in: skip the costly pattern
     for m in lx.TARGET_GROUP.finditer(sentence, cue.end, seg_end):
         a, b = offset + m.start(), offset + m.end()
         if any(x.start < b and a < x.end for x in mentions):
             continue
-        text = _strip_measure(m.group(0).strip())
+        if _ATTRIBUTION_BEFORE.search(sentence, max(0, m.start() - 20), m.start() + 1) or (
+            _ATTRIBUTION.search(m.group(0))
+        ):
+            continue  # "according to the release post": a source, not a comparator
+        text = _strip_measure(" ".join(m.group(0).split()))
+        text = _LEADING_PREPOSITION.sub("", text)
         if re.fullmatch(
             r"(?:the\s+|our\s+|its\s+|their\s+)?(?:models?|llms?|systems?|ones|versions?)",
             text,
@@ -1035,9 +1057,13 @@ def _group(
 
 
 _RANK_CUE = re.compile(r"#|\bno\.|\btop\b|\bfirst\b|number|spot|place|rank|\d", re.I)
+_CAPITAL = re.compile(r"[A-Z]")
 _OBJECT_INSIDE = re.compile(r"(?:leav|prefer)", re.I)
 _BETWEEN = re.compile(r"(?:the\s+)?gap\s+between\b", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:other\s+)?$", re.I)
+_ATTRIBUTION = re.compile(r"\baccording\s+to\b|\bas\s+reported\s+by\b", re.I)
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:according\s+to|per|by|from)\s+$", re.I)
+_LEADING_PREPOSITION = re.compile(r"^(?:(?:with|to|against|than|over|of|among|versus)\s+)+", re.I)
 _EVERY = re.compile(r"(?:all|every|any|each)\b", re.I)
 _MEASURE_OF = re.compile(
     r"^(?:the\s+)?(?:performance|quality|results?|level|scores?|capabilit(?:y|ies))\s+of\s+",
