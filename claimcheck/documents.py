@@ -12,11 +12,14 @@ when trafilatura finds no article.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from claimcheck.models import Document
+from claimcheck.text import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20_000_000  # an announcement is kilobytes; anything this big is not one
@@ -51,18 +54,23 @@ def load_document(path_or_url: str) -> Document:
     """Read a .txt, .md or .html file into a Document with its title and date.
 
     URLs are the fetch stage's job (`claimcheck.fetch.fetch_url`); here they are refused with
-    a message that says so, rather than read as a missing file.
+    a message that says so, rather than read as a missing file. Named pipes and devices are
+    read up to the same byte cap as files (`claimcheck.files.read_bounded`), so `/dev/zero`
+    or a FIFO nobody writes to is one error, never a hang.
     """
+    from claimcheck.files import InputTooLarge, NotReadable, read_bounded
+
     if re.match(r"https?://", path_or_url, re.IGNORECASE):
         raise DocumentError(f"{path_or_url}: URLs are fetched, not loaded; use fetch_url")
     path = Path(path_or_url)
     try:
         if path.is_dir():
             raise DocumentError(f"{path_or_url}: is a directory, not a document")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(f"{path_or_url}: too large for an announcement ({size:,} bytes)")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
+    except InputTooLarge as exc:
+        raise DocumentError(f"{path_or_url}: too large for an announcement ({exc})") from None
+    except NotReadable as exc:
+        raise DocumentError(f"{path_or_url}: cannot read: {exc}") from None
     except FileNotFoundError:
         raise DocumentError(f"{path_or_url}: no such file") from None
     except PermissionError:
@@ -70,6 +78,19 @@ def load_document(path_or_url: str) -> Document:
     except OSError as exc:
         raise DocumentError(f"{path_or_url}: cannot read ({exc.strerror or exc})") from None
     return document_from_bytes(data, path=path_or_url)
+
+
+def read_stdin(stream: BinaryIO) -> Document:
+    """Standard input as a Document, read up to the same cap as a file (`- </dev/zero` ends)."""
+    from claimcheck.files import InputTooLarge, read_stream
+
+    try:
+        data = read_stream(stream, MAX_BYTES)
+    except InputTooLarge as exc:
+        raise DocumentError(f"-: too large for an announcement ({exc})") from None
+    except OSError as exc:
+        raise DocumentError(f"-: cannot read standard input ({exc.strerror or exc})") from None
+    return document_from_bytes(data, path="-")
 
 
 def document_from_bytes(data: bytes, path: str = "-") -> Document:
@@ -94,8 +115,14 @@ def document_from_bytes(data: bytes, path: str = "-") -> Document:
 
 
 def html_to_text(html: str) -> str:
-    """The article's text with tables kept as Markdown pipe tables."""
+    """The article's text with tables kept as Markdown pipe tables.
+
+    Characters XML cannot hold (controls, escape sequences, U+FFFE/U+FFFF, lone surrogates)
+    are dropped first: lxml, under trafilatura and the fallback alike, raises on them.
+    """
     import trafilatura
+
+    html = _XML_INCOMPATIBLE.sub("", strip_controls(html))
 
     try:
         text = trafilatura.extract(
@@ -139,29 +166,91 @@ _BINARY_MAGIC = {
     b"\xff\xd8\xff": "an image, not text",
     b"GIF8": "an image, not text",
 }
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 controls that never occur in text (tab, newlines, form feed and ESC do)
+_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_ALL_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_XML_INCOMPATIBLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_SNIFF_BYTES = 8192
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Why `data` is not text ("a PDF file, not text", ...), or None when it may be text.
+
+    Only real evidence counts: a known file signature, a NUL byte, or control bytes that no
+    text holds making up more than a tenth of the start. One stray byte or an ANSI escape in
+    an announcement is not evidence. Text with a UTF-16/32 byte-order mark is text.
+    """
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):  # short binaries can pass for Latin-1 text
+            return what
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        return "binary file, not text"
+    if len(head) - len(head.translate(None, _BINARY_CONTROLS)) > len(head) / 10:
+        return "binary file, not text"
+    return None
 
 
 def _decode(data: bytes, path: str) -> str:
+    """Bytes to text: a BOM's encoding, else UTF-8, else the legacy encoding that fits.
+
+    A document that is UTF-8 apart from a few bad bytes (a truncated paste, one Latin-1
+    character) is UTF-8 with each bad byte replaced by U+FFFD, not the whole text decoded as
+    cp1252 mojibake: UTF-8 wins when its valid multi-byte characters outnumber the bad bytes.
+    """
     if not data.strip():
         return ""
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):  # short binaries can pass for Latin-1 text
-            raise DocumentError(f"{path}: {what}")
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{path}: binary file, not text")
+    what = binary_kind(data)
+    if what:
+        raise DocumentError(f"{path}: {what}")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, "replace")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count("\ufffd".encode())
+    valid = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    if valid > bad:
+        return text
+    encoding = guess_legacy_encoding(data) or "cp1252"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("cp1252", "replace")
+
+
+def guess_legacy_encoding(data: bytes) -> str | None:
+    """The single-byte encoding of text that is not UTF-8, as a browser would pick it.
+
+    charset-normalizer ranks the candidates; among those about as plausible as the best,
+    windows-1252 wins (the WHATWG default for Western text, and these are English
+    announcements), since on a short text cp1250 or cp1257 often score the same. Control
+    characters are left out of the sample: an escape sequence makes it give up on real text.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        raise DocumentError(f"{path}: binary file, not text")
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise DocumentError(f"{path}: cannot decode as text ({best.encoding})") from None
+    results = list(from_bytes(data[: 512 * 1024].translate(None, _ALL_CONTROLS)))
+    if not results:
+        return None
+    least_chaos = min(r.chaos for r in results)
+    plausible = [r for r in results if r.chaos <= least_chaos + 0.05]
+    if any("cp1252" in r.could_be_from_charset for r in plausible):
+        return "cp1252"
+    plausible.sort(key=lambda r: -r.coherence)
+    return str(plausible[0].encoding)
 
 
 def _front_matter(text: str) -> tuple[str, str | None]:

@@ -275,16 +275,9 @@ def decode_body(content: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 def _guess_encoding(content: bytes) -> str | None:
-    import charset_normalizer
+    from claimcheck.documents import guess_legacy_encoding
 
-    results = list(charset_normalizer.from_bytes(content[: 512 * 1024]))
-    if not results:
-        return None
-    best_chaos = min(r.chaos for r in results)
-    plausible = [r for r in results if r.chaos <= best_chaos + 0.05]
-    plausible.sort(key=lambda r: (-r.coherence, "cp1252" not in r.could_be_from_charset))
-    top = plausible[0]
-    return "cp1252" if "cp1252" in top.could_be_from_charset else top.encoding
+    return guess_legacy_encoding(content)
 
 
 # -- URLs ----------------------------------------------------------------------------------

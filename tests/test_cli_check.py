@@ -314,3 +314,46 @@ def test_evidence_until_judges_on_what_was_known_then(db: Path, tmp_path: Path) 
         assert all(
             e["as_of"] <= "2001-01-01" for e in claim["evidence"] if e["kind"] != "self_reported"
         )
+
+
+def test_one_unreadable_html_file_never_costs_the_run(db: Path, tmp_path: Path) -> None:
+    # issue 13: `printf '<p>a</p>\x1b' > r1.html; claimcheck check r1.html good.md --no-store`
+    r1 = tmp_path / "r1.html"
+    r1.write_bytes(b"<p>a</p>\x1b")
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    result = run("check", str(r1), str(good), "--no-store", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    docs = json.loads(result.stdout)["documents"]
+    assert [d["path"] for d in docs] == [str(r1), str(good)]
+    assert docs[1]["claims"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifos_never_hang_a_check(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.md")
+    (folder / "good.md").write_text(CLAIM_TEXT, encoding="utf-8")
+    result = run("check", str(folder), "--no-store", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert errors(result) == [
+        f"claimcheck: warning: {folder / 'pipe.md'}: skipped: a named pipe, not a regular file"
+    ]
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(folder / "good.md")]
+    named = run("check", str(folder / "pipe.md"), "--no-store")
+    assert named.exit_code == 2
+    assert errors(named) == [
+        f"claimcheck: error: {folder / 'pipe.md'}: cannot read: a named pipe with nothing "
+        "writing to it"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifos_never_hang_extract_or_an_import(db: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "table.csv"
+    os.mkfifo(fifo)
+    for args in (("extract", str(fifo)), ("evals", "import", "livebench", str(fifo))):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert "nothing writing to it" in result.stderr and str(fifo) in result.stderr

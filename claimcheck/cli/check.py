@@ -61,16 +61,30 @@ class _Failures:
         click.echo(f"claimcheck: error: {text}", err=True)
 
 
+def _warn(where: str, message: str) -> None:
+    """A skipped input that is not an error (a FIFO in a directory): one line on stderr."""
+    click.echo(f"claimcheck: warning: {clean_text(where)}: {clean_text(message)}", err=True)
+
+
 def _stdin_document() -> Document:
-    from claimcheck.documents import document_from_bytes
+    import io
+
+    from claimcheck.documents import read_stdin
 
     stream = getattr(sys.stdin, "buffer", None)
-    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    return document_from_bytes(data, path="-")
+    if stream is None:  # a text-only stdin (some test harnesses)
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+    return read_stdin(stream)
 
 
 def _walk(root: Path, fail: _Failures) -> list[Path]:
-    """Text files under a directory, sorted, so output order never depends on the filesystem."""
+    """Text files under a directory, sorted, so output order never depends on the filesystem.
+
+    Only regular files (or symlinks to them) are read: a named pipe or a device in a
+    directory would hang or never end, so each is skipped with a warning.
+    """
+    from claimcheck.files import is_regular
+
     found: list[Path] = []
 
     def onerror(exc: OSError) -> None:
@@ -83,7 +97,15 @@ def _walk(root: Path, fail: _Failures) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
-                found.append(Path(dirpath) / name)
+                path = Path(dirpath) / name
+                try:
+                    regular, what = is_regular(path)
+                except OSError:
+                    regular, what = True, ""  # a broken link: reading it reports why
+                if not regular:
+                    _warn(str(path), f"skipped: {what}, not a regular file")
+                    continue
+                found.append(path)
     if not found:
         fail(str(root), f"no text files ({' '.join(TEXT_SUFFIXES)}) in this directory")
     return found
