@@ -287,7 +287,10 @@ _TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref_src)
 
 def normalize_url(url: str) -> str:
     """The URL an article is stored under: no fragment, no tracking parameters."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": left as written, and is_http_url refuses it
+        return url.strip()
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     query = [(k, v) for k, v in query if not _TRACKING_PARAMS.match(k)]
     path = parts.path or "/"
@@ -295,8 +298,16 @@ def normalize_url(url: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """An http(s) URL with a host that the HTTP client can request (never raises)."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return False
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        return False
+    return True
 
 
 def readme_raw_url(url: str) -> str:
@@ -343,7 +354,10 @@ def guess_kind(url: str) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower()
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
 
 
 # -- the HTTP client -----------------------------------------------------------------------
@@ -483,6 +497,10 @@ class Fetcher:
             return Fetched(
                 url=url, error=f"redirect loop or more than {cfg.max_redirects} redirects"
             )
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
+            # a redirect to "javascript:...", "data:..." or a malformed URL: not httpx.HTTPError
+            detail = one_line(str(exc) or type(exc).__name__, 120)
+            return Fetched(url=url, error=f"redirected to an unusable URL ({detail})")
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             what = (
                 "connect timed out" if isinstance(exc, httpx.ConnectTimeout) else "cannot connect"
@@ -511,6 +529,8 @@ class Fetcher:
             "etag": resp.headers.get("etag"),
             "last_modified": resp.headers.get("last-modified"),
         }
+        if resp.url.scheme not in ("http", "https"):
+            return Fetched(**base, error=f"redirected to a non-http URL ({one_line(final, 80)})")
         if resp.status_code == 304:
             return Fetched(**base)
         if resp.status_code == 429 or resp.status_code >= 500:
@@ -656,10 +676,16 @@ def document_from_fetched(
     date: str | None = None,
 ) -> tuple[Document, str]:
     """Decode and extract a fetched body. Returns (document, canonical URL); raises FetchError."""
+    from claimcheck.documents import binary_kind
+
     url = normalize_url(fetched.final_url or fetched.url)
     mime = fetched.content_type.split(";")[0].strip().lower()
     if mime and not (mime.startswith("text/") or mime.endswith(("xml", "markdown", "json"))):
         raise FetchError(f"{url}: not a text page ({one_line(mime, 60)})")
+    # servers mislabel files: a PDF or a zip served as text/html is sniffed as a file would be
+    binary = binary_kind(fetched.content)
+    if binary:
+        raise FetchError(f"{url}: {binary} (served as {one_line(mime or 'no type', 60)})")
     text, _ = decode_body(fetched.content, fetched.charset)
     if (
         kind == "readme"
@@ -817,6 +843,15 @@ class _Run:
             )
 
     async def source(self, src: Source) -> SourceResult:
+        """One source's run; whatever goes wrong is this source's error line, never the run's."""
+        try:
+            return await self._source(src)
+        except Exception as exc:  # noqa: BLE001 - a bug or a surprise must not stop the others
+            detail = one_line(f"{type(exc).__name__}: {exc}", 160)
+            self.emit(FetchEvent(src.name, src.url, "source_failed", detail))
+            return SourceResult(src.name, src.url, ok=False, errors=(f"{src.url}: {detail}",))
+
+    async def _source(self, src: Source) -> SourceResult:
         if src.kind == "feed":
             return await self._feed(src)
         url = readme_raw_url(src.url) if src.kind == "readme" else src.url
@@ -856,14 +891,28 @@ class _Run:
             self.remember(fetched)
         return tally.result(src, warning=feed.warning)
 
-    async def _article(
+    async def _article(self, src: Source, url: str, entry: FeedEntry, tally: _Tally) -> str:
+        """Fetch, extract, check and store one article. Returns its outcome.
+
+        One entry's failure, expected or not, is that entry's error line: the other articles
+        of the feed and of the other feeds are still read and stored.
+        """
+        try:
+            return await self._read_article(src, url, entry, tally)
+        except Exception as exc:  # noqa: BLE001 - see the docstring
+            message = f"{url or src.url}: {one_line(f'{type(exc).__name__}: {exc}', 160)}"
+            tally.counts["failed"] += 1
+            tally.errors.append(message)
+            self.emit(FetchEvent(src.name, url, "failed", message))
+            return "failed" if src.kind == "feed" else "source_failed"
+
+    async def _read_article(
         self,
         src: Source,
         url: str,
         entry: FeedEntry,
         tally: _Tally,
     ) -> str:
-        """Fetch, extract, check and store one article. Returns its outcome."""
         single = src.kind != "feed"
 
         def fail(message: str) -> str:

@@ -395,6 +395,78 @@ def test_a_checker_reporting_an_error_is_a_failure_not_an_empty_article(store):
     assert store.db["articles"].count == 0
 
 
+def test_a_hostile_entry_is_that_entrys_error_and_the_clean_feeds_are_stored(store):
+    # issue 13: a 302 to javascript: raised httpx.InvalidURL (not an HTTPError) and aborted
+    # the whole fetch, storing 0 of 20 clean articles; a PDF served as text/html was stored
+    clean = {
+        f"/c{i}": ARTICLE.format(title=f"Clean {i}", extra=f"Post {i}.").encode() for i in range(20)
+    }
+
+    def handler(request):
+        path = request.url.path
+        if path == "/js":
+            return httpx.Response(302, headers={"location": "javascript:alert(1)"})
+        if path == "/data":
+            return httpx.Response(302, headers={"location": "data:text/html,<p>hi</p>"})
+        if path == "/ftp":
+            return httpx.Response(302, headers={"location": "ftp://e.org/file"})
+        if path in ("/pdf", "/zip"):
+            body = b"%PDF-1.7\n%\xe2\xe3" if path == "/pdf" else b"PK\x03\x04" + bytes(40)
+            return httpx.Response(200, content=body, headers={"content-type": "text/html"})
+        if path == "/hostile.xml":
+            return httpx.Response(
+                200,
+                content=feed_xml(
+                    "https://e.org/js",
+                    "https://e.org/data",
+                    "https://e.org/ftp",
+                    "https://e.org/pdf",
+                    "https://e.org/zip",
+                ),
+                headers={"content-type": "application/rss+xml"},
+            )
+        if path.startswith("/clean") and path.endswith(".xml"):
+            half = range(10) if path == "/clean1.xml" else range(10, 20)
+            return httpx.Response(
+                200,
+                content=feed_xml(*(f"https://e.org/c{i}" for i in half)),
+                headers={"content-type": "application/rss+xml"},
+            )
+        if path in clean:
+            return httpx.Response(200, content=clean[path], headers={"content-type": "text/html"})
+        return httpx.Response(404)
+
+    summary = fetch_sources(
+        store,
+        [
+            Source("clean1", "https://e.org/clean1.xml"),
+            Source("hostile", "https://e.org/hostile.xml"),
+            Source("clean2", "https://e.org/clean2.xml"),
+        ],
+        transport=httpx.MockTransport(handler),
+        checker=FakeChecker(),
+        config=quick_config(),
+    )
+    assert (summary.new, summary.failed) == (20, 5)
+    assert store.db["articles"].count == 20
+    errors = sorted(summary.errors)
+    assert len(errors) == 5 and all(e.startswith("hostile: https://e.org/") for e in errors)
+    assert "redirected to an unusable URL" in errors[0]  # /data
+    assert "redirected to a non-http URL" in errors[1]  # /ftp
+    assert "redirected to an unusable URL" in errors[2]  # /js
+    assert "a PDF file, not text" in errors[3] and errors[3].endswith("(served as text/html)")
+    assert "a zip archive" in errors[4]
+
+
+def test_urls_that_cannot_be_parsed_are_not_http_urls():
+    from claimcheck.fetch import is_http_url
+
+    for bad in ("http://[::1", "http://host:port/", "http:///path", "javascript:alert(1)"):
+        assert not is_http_url(bad), bad
+    assert normalize_url("http://[::1") == "http://[::1"
+    assert is_http_url("http://[::1]:8080/feed.xml")
+
+
 def test_progress_events_describe_the_run(store):
     events = []
     web = mock_web(
@@ -601,6 +673,12 @@ def test_sources_add_refuses_a_non_http_url(cli):
     assert result.stderr.strip() == "claimcheck: error: 'file:///etc/passwd': not an http(s) URL"
     with cli.store() as store:
         assert all(r["url"] != "file:///etc/passwd" for r in store.sources())
+
+
+def test_sources_add_refuses_a_malformed_url_in_one_line(cli):
+    result = cli("sources", "add", "http://[::1")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "claimcheck: error: 'http://[::1': not an http(s) URL"
 
 
 def test_fetch_validates_its_options(cli):
