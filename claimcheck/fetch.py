@@ -913,6 +913,8 @@ class _Run:
         entry: FeedEntry,
         tally: _Tally,
     ) -> str:
+        from claimcheck.store import StoreError
+
         single = src.kind != "feed"
 
         def fail(message: str) -> str:
@@ -965,6 +967,8 @@ class _Run:
         assert doc is not None  # both branches above set it or returned
         try:
             outcome, claims = self.store_document(doc, canonical)
+        except StoreError as exc:  # locked past the wait, read-only, disk full
+            return fail(f"{url}: checked but not saved: {one_line(str(exc), 200)}")
         except FetchError as exc:
             return fail(f"{url}: check failed: {one_line(str(exc), 160)}")
         except Exception as exc:  # a checker bug must not lose the other articles

@@ -135,11 +135,16 @@ class Checker:
         A document whose check raises becomes a CheckedDocument with `error` set, so one bad
         file never stops a batch of thousands.
         """
-        docs = list(docs)
-        if jobs <= 1 or len(docs) <= 1 or self.store_path is None:
-            results: Iterable[CheckedDocument] = (_safe_check(self, d) for d in docs)
+        results: Iterable[CheckedDocument]
+        if jobs <= 1 or self.store_path is None:
+            # lazily: each document is read, checked and handed on before the next is read
+            results = (_safe_check(self, d) for d in docs)
         else:
-            results = _parallel(self._spec(), docs, jobs)
+            docs = list(docs)
+            if len(docs) <= 1:
+                results = (_safe_check(self, d) for d in docs)
+            else:
+                results = _parallel(self._spec(), docs, jobs)
         for checked in results:
             if progress:
                 progress(checked)

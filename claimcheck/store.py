@@ -12,7 +12,8 @@ import csv
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,6 +60,49 @@ _EVAL_COLUMNS = {
 
 class StoreError(Exception):
     """A store operation failed; the message is meant for the user."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than we were willing to wait."""
+
+
+DEFAULT_LOCK_TIMEOUT = 300.0  # seconds a write waits for another writer (CLAIMCHECK_LOCK_TIMEOUT)
+_LOCK_SLICE = 1.0  # SQLite's own busy wait per attempt; between attempts we can say so
+
+
+def lock_timeout_default() -> float:
+    """How long a write waits for another process's lock: CLAIMCHECK_LOCK_TIMEOUT or 300 s."""
+    import os
+
+    value = os.environ.get("CLAIMCHECK_LOCK_TIMEOUT", "")
+    try:
+        return max(0.0, float(value)) if value else DEFAULT_LOCK_TIMEOUT
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def describe_sqlite_error(exc: sqlite3.Error) -> str:
+    """A SQLite error in words a user can act on."""
+    text = str(exc)
+    lower = text.lower()
+    if "file is not a database" in lower or "malformed" in lower:
+        return "not a claimcheck store (not a SQLite database, or a damaged one)"
+    if "readonly" in lower or "read-only" in lower:
+        return "the file is read-only"
+    if "unable to open" in lower:
+        return "cannot create or open the file there"
+    if _is_busy(exc):
+        return "another process is writing to it"
+    if "disk i/o" in lower:
+        return "disk I/O error (is it a regular file on a working disk?)"
+    if "full" in lower:
+        return "the disk is full"
+    return text
 
 
 def now_iso() -> str:
@@ -145,25 +189,68 @@ class Snapshot:
 class Store:
     """A claimcheck database. Create one per thread (SQLite connections are not shareable)."""
 
-    def __init__(self, path: str | Path, *, memory: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        memory: bool = False,
+        lock_timeout: float | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        """Open (creating if needed) a store file; StoreError in words if it cannot be used.
+
+        A write that finds another process holding the lock waits up to `lock_timeout`
+        seconds (default `lock_timeout_default()`), calling `on_wait` once with a notice,
+        then raises StoreBusy; after one full wait, later writes of this Store give up at once.
+        """
         self.path = Path(path) if not memory else None
-        if memory:
-            self.db = sqlite_utils.Database(memory=True)
-        else:
-            p = Path(path)
-            p.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(p), timeout=30, isolation_level=None)
-            self.db = sqlite_utils.Database(conn)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.ensure_schema()
+        self.lock_timeout = lock_timeout_default() if lock_timeout is None else lock_timeout
+        self.on_wait = on_wait
+        self.gave_up_waiting = False
+        try:
+            if memory:
+                self.db = sqlite_utils.Database(memory=True)
+            else:
+                p = Path(path)
+                if p.exists() and not p.is_file():
+                    from claimcheck.files import kind_of
+
+                    what = kind_of(p.stat().st_mode)
+                    raise StoreError(f"{p}: cannot open the store: {what}, not a file")
+                try:
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    reason = exc.strerror or str(exc)
+                    raise StoreError(f"{p}: cannot open the store: {reason} ({p.parent})") from exc
+                slice_ = min(_LOCK_SLICE, max(self.lock_timeout, 0.01))
+                conn = sqlite3.connect(str(p), timeout=slice_, isolation_level=None)
+                self.db = sqlite_utils.Database(conn)
+                try:
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                except sqlite3.OperationalError as exc:
+                    # switching needs the other writer gone: read in the current mode now,
+                    # and switch on a later open
+                    if not _is_busy(exc):
+                        raise
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.ensure_schema()
+        except sqlite3.Error as exc:
+            where = self.path or ":memory:"
+            raise StoreError(
+                f"{where}: cannot open the store: {describe_sqlite_error(exc)}"
+            ) from exc
 
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
     def open(
-        cls, path: str | Path | None = None, *, data_dir: Path | None = None, build: bool = True
+        cls,
+        path: str | Path | None = None,
+        *,
+        data_dir: Path | None = None,
+        build: bool = True,
+        on_wait: Callable[[str], None] | None = None,
     ) -> Store:
         """Open (creating if needed) the store, loading the bundled data on first use.
 
@@ -173,9 +260,17 @@ class Store:
         from claimcheck.config import Settings
 
         settings = Settings.load(path)
-        store = cls(settings.db_path)
+        store = cls(settings.db_path, on_wait=on_wait)
         if build:
-            store.ensure_bundled(data_dir or settings.data_dir)
+            try:
+                store.ensure_bundled(data_dir or settings.data_dir)
+            except sqlite3.Error as exc:
+                store.close()
+                reason = describe_sqlite_error(exc)
+                raise StoreError(f"{settings.db_path}: cannot open the store: {reason}") from exc
+            except BaseException:
+                store.close()
+                raise
         return store
 
     def close(self) -> None:
@@ -188,8 +283,12 @@ class Store:
         self.close()
 
     def transaction(self) -> Any:
-        """`with store.transaction():` — one atomic batch (BEGIN IMMEDIATE ... COMMIT)."""
-        return _Transaction(self.db.conn)
+        """`with store.transaction():` — one atomic batch (BEGIN IMMEDIATE ... COMMIT).
+
+        Waits for another process's write lock with a notice (see `__init__`), then raises
+        StoreBusy; nothing of the batch is written unless all of it is.
+        """
+        return _Transaction(self)
 
     def ensure_schema(self) -> None:
         t = self.db.table
@@ -356,7 +455,8 @@ class Store:
             return None
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
+        with self.transaction():
+            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- bundled data ----------------------------------------------------------------------
 
@@ -461,7 +561,8 @@ class Store:
             yield _eval_from_row(r)
 
     def delete_document_evaluations(self, document: str) -> None:
-        self.db.execute("DELETE FROM evaluations WHERE document = ?", [document])
+        with self.transaction():
+            self.db.execute("DELETE FROM evaluations WHERE document = ?", [document])
 
     # -- prices ----------------------------------------------------------------------------
 
@@ -496,10 +597,12 @@ class Store:
         canonical_url: str = "",
         fetched_at: str | None = None,
         vendor_rows: Sequence[Evaluation] = (),
+        claim_date: str | None = None,
     ) -> str:
         """Store a document with its claims and verdicts, replacing what it had before.
 
-        The previous text of a changed article stays in `article_versions`.
+        The previous text of a changed article stays in `article_versions`. `claim_date`
+        (`check --as-of`) is the date the claims were judged as of, when not the document's.
         """
         aid = self.article_id(document)
         content_hash = document.sha256 or sha256_bytes(document.text.encode())
@@ -544,7 +647,7 @@ class Store:
             claim_rows, verdict_rows = [], []
             for seq, (claim, verdict) in enumerate(checked):
                 cid = f"{aid}:{seq}"
-                claim_rows.append(claim_record(claim, cid, aid, seq, document.date))
+                claim_rows.append(claim_record(claim, cid, aid, seq, claim_date or document.date))
                 verdict_rows.append(verdict_record(verdict, cid, stamp))
             if claim_rows:
                 self.db.table("claims").insert_all(claim_rows, pk="id")
@@ -568,26 +671,29 @@ class Store:
         return [decode_claim_row(dict(r)) for r in self.db.query(sql, params)]
 
     def update_verdict(self, claim_id: str, verdict: Verdict) -> None:
-        self.db.table("verdicts").upsert(
-            verdict_record(verdict, claim_id, now_iso()), pk="claim_id"
-        )
+        with self.transaction():
+            self.db.table("verdicts").upsert(
+                verdict_record(verdict, claim_id, now_iso()), pk="claim_id"
+            )
 
     # -- fetch sources and HTTP cache ------------------------------------------------------
 
     def upsert_source(self, name: str, url: str, kind: str, *, bundled: bool = False) -> None:
-        self.db.table("sources").upsert(
-            {
-                "name": name,
-                "url": url,
-                "kind": kind,
-                "added_at": now_iso(),
-                "bundled": int(bundled),
-            },
-            pk="name",
-        )
+        with self.transaction():
+            self.db.table("sources").upsert(
+                {
+                    "name": name,
+                    "url": url,
+                    "kind": kind,
+                    "added_at": now_iso(),
+                    "bundled": int(bundled),
+                },
+                pk="name",
+            )
 
     def remove_source(self, name: str) -> bool:
-        cur = self.db.execute("DELETE FROM sources WHERE name = ?", [name])
+        with self.transaction():
+            cur = self.db.execute("DELETE FROM sources WHERE name = ?", [name])
         return cur.rowcount > 0
 
     def sources(self) -> list[dict[str, Any]]:
@@ -600,9 +706,10 @@ class Store:
             return None
 
     def set_http_cache(self, url: str, **fields: Any) -> None:
-        self.db.table("http_cache").upsert(
-            {"url": url, "fetched_at": now_iso(), **fields}, pk="url"
-        )
+        with self.transaction():
+            self.db.table("http_cache").upsert(
+                {"url": url, "fetched_at": now_iso(), **fields}, pk="url"
+            )
 
     # -- stats -----------------------------------------------------------------------------
 
@@ -694,22 +801,53 @@ class Store:
     def set_claim_date(self, article_id: str, claim_date: str | None) -> None:
         """Record the date an article's claims were judged as of (`check --as-of`), so
         `recheck` re-judges them as of the same date rather than the article's own."""
-        self.db.execute(
-            "UPDATE claims SET claim_date = ? WHERE article_id = ?", [claim_date, article_id]
-        )
+        with self.transaction():
+            self.db.execute(
+                "UPDATE claims SET claim_date = ? WHERE article_id = ?", [claim_date, article_id]
+            )
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE/COMMIT, or ROLLBACK on any exception. Nested use joins the outer one."""
+    """BEGIN IMMEDIATE/COMMIT, or ROLLBACK on any exception. Nested use joins the outer one.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    BEGIN IMMEDIATE takes the write lock up front, so waiting for another writer happens here
+    and nowhere in the middle of a batch: in slices of SQLite's busy timeout, with one notice
+    through the store's `on_wait` so a user knows why nothing moves.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.db.conn
         self.owner = False
 
     def __enter__(self) -> None:
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.owner = True
+        if self.conn.in_transaction:
+            return
+        store = self.store
+        started = time.monotonic()
+        noticed = False
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                waited = time.monotonic() - started
+                if store.gave_up_waiting or waited >= store.lock_timeout:
+                    store.gave_up_waiting = True
+                    raise StoreBusy(
+                        f"{store.path}: another process held the store's write lock for "
+                        f"{waited:.0f} s (waited up to {store.lock_timeout:g} s; "
+                        "CLAIMCHECK_LOCK_TIMEOUT sets how long)"
+                    ) from exc
+                if not noticed and store.on_wait is not None:
+                    store.on_wait(
+                        f"the store {store.path} is locked by another process; waiting up to "
+                        f"{store.lock_timeout:g} s for it"
+                    )
+                noticed = True
+        self.owner = True
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         if not self.owner:

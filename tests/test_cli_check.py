@@ -24,6 +24,9 @@ from claimcheck.models import VERDICTS
 from claimcheck.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+REPO_FIXTURE = (
+    Path(__file__).resolve().parent / "fixtures" / "raw" / "livebench" / "table_2024_06_24.csv"
+)
 SAMPLE_FILES = sorted(
     p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".md", ".markdown", ".html", ".htm")
 )
@@ -357,3 +360,97 @@ def test_fifos_never_hang_extract_or_an_import(db: Path, tmp_path: Path) -> None
         result = run(*args)
         assert result.exit_code == 2, args
         assert "nothing writing to it" in result.stderr and str(fifo) in result.stderr
+
+
+# -- faults: the store, crashes, exit codes ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["garbage", "null", "under_a_file"])
+def test_a_db_that_is_not_a_store_is_one_line_exit_2(tmp_path: Path, kind: str) -> None:
+    if kind == "garbage":
+        target = tmp_path / "garbage.db"
+        target.write_bytes(b"garbage " * 200)
+    elif kind == "null":
+        target = Path(os.devnull)
+        if not target.exists():
+            pytest.skip("no null device")
+    else:
+        (tmp_path / "f.txt").write_text("x", encoding="utf-8")
+        target = tmp_path / "f.txt" / "x.db"
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    for args in (("check", str(good)), ("ledger",), ("sources", "list")):
+        result = run("--db", str(target), *args)
+        assert result.exit_code == 2, (args, result.stderr)
+        lines = errors(result)
+        assert len(lines) == 1 and lines[0].startswith(f"claimcheck: error: {target}: cannot open")
+
+
+def test_a_locked_store_costs_no_results(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    docs = []
+    for i in range(3):
+        doc = tmp_path / f"d{i}.md"
+        doc.write_text(CLAIM_TEXT.replace("# DeepSeek-V3", f"# Post {i}"), encoding="utf-8")
+        docs.append(str(doc))
+    monkeypatch.setenv("CLAIMCHECK_LOCK_TIMEOUT", "1.5")
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT OR REPLACE INTO meta VALUES ('lock', 'held')")
+    try:
+        result = run("check", *docs, "--format", "json")
+        imported = run("evals", "import", "livebench", str(REPO_FIXTURE))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)  # the whole report, stored or not
+    assert [d["path"] for d in report["documents"]] == docs
+    assert all(d["claims"] for d in report["documents"])
+    lines = errors(result)
+    assert "is locked by another process; waiting up to 1.5 s" in lines[0]
+    assert lines[-1].startswith("claimcheck: error: the store: 3 checked document(s) not saved")
+    assert all(p in lines[-1] for p in docs) and "re-run the check" in lines[-1]
+    with Store(db) as store:
+        assert store.db["articles"].count == 0
+    assert imported.exit_code == 3
+    assert f"{REPO_FIXTURE}: nothing imported" in imported.stderr
+    assert "Traceback" not in result.stderr + imported.stderr
+
+
+def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.pipeline import Checker
+
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    bad = tmp_path / "boom.md"
+    bad.write_text("boom " + CLAIM_TEXT, encoding="utf-8")
+    real = Checker.check_document
+
+    def flaky(self: Checker, doc: Any) -> Any:
+        if "boom" in doc.text:
+            raise RuntimeError("extractor bug")
+        return real(self, doc)
+
+    monkeypatch.setattr(Checker, "check_document", flaky)
+    result = run("check", str(bad), str(good), "--format", "json", "--fail-on", "unverifiable")
+    assert result.exit_code == 4  # never 1, which --fail-on uses
+    assert errors(result) == [
+        f"claimcheck: error: {bad}: cannot check: RuntimeError: extractor bug"
+    ]
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(good)]
+
+    def broken_ledger(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("org")
+
+    monkeypatch.setattr("claimcheck.pipeline.ledger", broken_ledger)
+    crash = run("ledger")
+    assert crash.exit_code == 4
+    assert errors(crash) == [
+        "claimcheck: internal error: KeyError: 'org' (a bug; CLAIMCHECK_DEBUG=1 shows where)"
+    ]

@@ -756,3 +756,39 @@ def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkey
         "1 verdict changed",
         "  unverifiable → overstated  Zephyr launch: Zephyr-9B beats Orion-8B on MMLU.",
     ]
+
+
+def test_a_locked_store_is_each_articles_error_and_no_validator_is_kept(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "locked.db"
+    Store(path).close()
+    web = mock_web(
+        {
+            "/feed.xml": feed_xml("https://e.org/a", "https://e.org/b"),
+            "/a": ARTICLE.format(title="A", extra="").encode(),
+            "/b": ARTICLE.format(title="B", extra="").encode(),
+        }
+    )
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT OR REPLACE INTO meta VALUES ('lock', 'held')")
+    notices: list[str] = []
+    try:
+        with Store(path, lock_timeout=1.5, on_wait=notices.append) as store:
+            summary = fetch_sources(
+                store,
+                [Source("e", "https://e.org/feed.xml")],
+                transport=web,
+                checker=FakeChecker(),
+                config=quick_config(),
+            )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (summary.new, summary.failed) == (0, 2)
+    assert all("checked but not saved" in e and "write lock" in e for e in summary.errors)
+    assert len(notices) == 1
+    with Store(path) as store:
+        assert store.db["articles"].count == 0
+        assert store.http_cache("https://e.org/feed.xml") is None  # read again next time

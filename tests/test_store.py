@@ -137,3 +137,76 @@ def test_opening_an_existing_store_writes_nothing(tmp_path):
     # data_version changes when another connection commits a write
     assert conn.execute("PRAGMA data_version").fetchone()[0] == before
     assert conn.total_changes == changes_before
+
+
+# -- faults: locks and files that are not stores --------------------------------------------
+
+
+def _hold_write_lock(path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT OR REPLACE INTO meta VALUES ('held', 'yes')")
+    return other
+
+
+def test_a_write_waits_for_another_writer_with_one_notice(tmp_path):
+    path = tmp_path / "busy.db"
+    Store(path).close()
+    other = _hold_write_lock(path)
+    notices: list[str] = []
+
+    def release(message: str) -> None:  # called once the wait starts: the other writer ends
+        notices.append(message)
+        other.execute("COMMIT")
+
+    with Store(path, lock_timeout=60, on_wait=release) as store:
+        store.import_evaluations(_rows(3), Snapshot(sha256="abc", source="s", file_name="f"))
+        assert store.db["evaluations"].count == 3
+    assert len(notices) == 1 and "locked by another process" in notices[0]
+    other.close()
+
+
+def test_a_write_gives_up_after_the_lock_timeout_and_keeps_nothing_half_written(tmp_path):
+    from claimcheck.store import StoreBusy
+
+    path = tmp_path / "busy.db"
+    Store(path).close()
+    other = _hold_write_lock(path)
+    notices: list[str] = []
+    with Store(path, lock_timeout=1.5, on_wait=notices.append) as store:
+        with pytest.raises(StoreBusy, match="held the store's write lock"):
+            store.import_evaluations(_rows(3), Snapshot(sha256="abc", source="s", file_name="f"))
+        assert store.gave_up_waiting
+        with pytest.raises(StoreBusy):  # later writes do not wait the whole timeout again
+            store.set_meta("x", "y")
+        assert store.db["evaluations"].count == 0
+    assert len(notices) == 1
+    other.close()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "directory", "device", "under_a_file"])
+def test_what_is_not_a_store_is_one_line(tmp_path, kind):
+    from claimcheck.store import StoreError
+
+    if kind == "garbage":
+        path = tmp_path / "garbage.db"
+        path.write_bytes(b"this is not sqlite\n" * 100)
+        expected = "not a claimcheck store"
+    elif kind == "directory":
+        path = tmp_path / "folder.db"
+        path.mkdir()
+        expected = "a directory, not a file"
+    elif kind == "device":
+        path = tmp_path / "null.db"
+        if not hasattr(__import__("os"), "mkfifo"):
+            pytest.skip("needs named pipes")
+        __import__("os").mkfifo(path)
+        expected = "a named pipe, not a file"
+    else:
+        (tmp_path / "file.txt").write_text("x")
+        path = tmp_path / "file.txt" / "x.db"
+        expected = "cannot open the store"
+    with pytest.raises((StoreError, OSError)) as info:
+        Store(path)
+    message = str(info.value)
+    assert expected in message and "\n" not in message
