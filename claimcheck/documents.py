@@ -43,6 +43,7 @@ _TEXT_DATE = re.compile(
     re.IGNORECASE,
 )
 _MD_HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_HTML_HEADING = re.compile(r"<h[12][^>]{0,500}>(.{1,300}?)</h[12]\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype html|<html|<head|<body|<article|<\?xml)", re.I)
 
 
@@ -268,8 +269,22 @@ def _front_matter(text: str) -> tuple[str, str | None]:
 
 
 def _first_heading(text: str) -> str:
-    match = _MD_HEADING.search(text[:20_000])
-    return match.group(1).strip("*_ ") if match else ""
+    """The first level-1/2 heading (Markdown or an HTML <h1>/<h2> in a README), else the first
+    line of prose when it is short enough to be a title ("Qwen2.5-Coder: code more")."""
+    head = text[:20_000]
+    match = _MD_HEADING.search(head) or _HTML_HEADING.search(head)
+    if match:
+        return re.sub(r"<[^>]{0,500}>", "", match.group(1)).strip("*_ ")
+    for line in head.splitlines()[:12]:
+        line = line.strip()
+        if (
+            not line
+            or line.startswith(("<", "!", "[", "|", "---", "```", "+++"))
+            or ":" in line[:1]
+        ):
+            continue
+        return line if len(line) <= 120 and not line.endswith(".") else ""
+    return ""
 
 
 def _date_line(text: str) -> str | None:

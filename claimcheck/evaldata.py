@@ -183,6 +183,7 @@ def _read_rows(
         i_setting, i_as_of, i_notes = col["setting"], col["as_of"], col["notes"]
         i_derived, i_file = col["derived"], col["file"]
         i_source, i_by, i_url = col.get("source"), col.get("reported_by"), col.get("source_url")
+        i_system = col.get("system")  # only sources that score agent systems have it
         for line, r in enumerate(reader, start=2):
             source = r[i_source] if i_source is not None else path.stem
             snap = snaps.get((source, r[i_file]))
@@ -211,6 +212,7 @@ def _read_rows(
                 derived=r[i_derived] == "1",
                 model_id=resolver.model(model, as_of) if resolver else None,
                 benchmark_id=resolver.benchmark(benchmark, metric) if resolver else None,
+                system=r[i_system] if i_system is not None else "",
             )
 
 

@@ -607,6 +607,7 @@ _LEADERBOARD_AVERAGES: dict[str, str] = {
     "livebench": "livebench",
     "hf_open_llm_leaderboard_v1": "hf-open-llm-v1",
     "hf_open_llm_leaderboard_v2": "hf-open-llm-v2",
+    "lmarena": "lmarena",  # LMArena's own board: its 28 category ratings are parts of it
 }
 # a second reading of the same runs: shown, counted only when nothing else is there
 _SECONDARY_SETTING = re.compile(r"(?i)\bwith style control\b|\ball problems in file\b")

@@ -35,7 +35,9 @@ class Evaluation:
 
     `model` and `benchmark` are exactly as the source writes them; `model_id` and
     `benchmark_id` are the canonical ids once resolved (None when the registry does not know
-    the name). `snapshot` is the SHA-256 of the file the row came from.
+    the name). `snapshot` is the SHA-256 of the file the row came from. A row with a `system`
+    scores that agent system, and `model` is then the model it runs as the board names it
+    (or the system's name when the board names none or several).
     """
 
     model: str
@@ -57,6 +59,10 @@ class Evaluation:
     model_id: str | None = None
     benchmark_id: str | None = None
     document: str | None = None  # the article a vendor table was parsed from, if any
+    # The agent system (scaffold + model) the score belongs to, as the board names it, when
+    # the row measures a system rather than the model alone (SWE-bench's Verified board);
+    # empty when every model ran in the same harness (SWE-bench bash-only, Aider, LiveBench).
+    system: str = ""
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ _EVAL_COLUMNS = {
     "reported_by": str,
     "derived": int,
     "document": str,
+    "system": str,
 }
 
 
@@ -127,7 +128,7 @@ def evaluation_key(e: Evaluation) -> str:
     `notes` is part of it because one snapshot can list a model twice with the same setting
     (HF Open LLM rows at two precisions or commits, a duplicated Arena row) and both are kept.
     """
-    parts = (
+    parts: tuple[str, ...] = (
         e.kind,
         e.source,
         e.snapshot,
@@ -140,6 +141,8 @@ def evaluation_key(e: Evaluation) -> str:
         e.document or "",
         e.notes,
     )
+    if e.system:  # only rows that score a system carry it, so older ids stay as they were
+        parts += (e.system,)
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
 
 
@@ -171,6 +174,7 @@ def _eval_from_row(row: dict[str, Any]) -> Evaluation:
         model_id=row["model_id"],
         benchmark_id=row["benchmark_id"],
         document=row["document"],
+        system=row.get("system") or "",
     )
 
 
@@ -295,6 +299,8 @@ class Store:
         if not t("meta").exists():
             t("meta").create({"key": str, "value": str}, pk="key")
         t("evaluations").create(_EVAL_COLUMNS, pk="id", if_not_exists=True)
+        if "system" not in t("evaluations").columns_dict:  # a store made before the column
+            t("evaluations").add_column("system", str)
         t("snapshots").create(
             {
                 "sha256": str,
@@ -737,6 +743,34 @@ class Store:
         out["unresolved_model_names"] = self.db.execute(
             "SELECT COUNT(DISTINCT model) FROM evaluations WHERE model_id IS NULL"
         ).fetchone()[0]
+        # names the registry does not know, with where they come from; a system scored under
+        # its own name (a board that names no single model) is counted apart: not a model
+        out["unresolved_models"] = [
+            {"model": r["model"], "sources": r["sources"].split(","), "rows": r["n"]}
+            for r in self.db.query(
+                "SELECT model, GROUP_CONCAT(DISTINCT source) sources, COUNT(*) n "
+                "FROM evaluations WHERE model_id IS NULL AND COALESCE(system, '') != model "
+                "GROUP BY model ORDER BY model"
+            )
+        ]
+        out["systems_without_one_model"] = self.db.execute(
+            "SELECT COUNT(DISTINCT system) FROM evaluations "
+            "WHERE model_id IS NULL AND COALESCE(system, '') = model"
+        ).fetchone()[0]
+        # resolved names whose registry entry lacks what a verdict needs to place the model
+        out["incomplete_models"] = [
+            {
+                "model_id": r["id"],
+                "missing": [k for k in ("org", "family", "release_date") if not r[k]],
+                "names": r["names"],
+            }
+            for r in self.db.query(
+                "SELECT m.id, m.org, m.family, m.release_date, COUNT(DISTINCT e.model) names "
+                "FROM models m JOIN evaluations e ON e.model_id = m.id "
+                "WHERE COALESCE(m.org, '') = '' OR COALESCE(m.family, '') = '' "
+                "OR COALESCE(m.release_date, '') = '' GROUP BY m.id ORDER BY m.id"
+            )
+        ]
         out["prices"] = self.db.table("prices").count
         out["articles"] = self.db.table("articles").count
         out["claims"] = self.db.table("claims").count
@@ -978,6 +1012,7 @@ def _eval_tuple(e: Evaluation) -> tuple[Any, ...]:
         e.reported_by,
         int(e.derived),
         e.document,
+        e.system,
     )
 
 

@@ -21,7 +21,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from claimcheck.models import ModelInfo  # noqa: E402
 from claimcheck.registry import (  # noqa: E402
+    Registry,
     model_tokens,
     strip_provider,
 )
@@ -254,6 +256,8 @@ CURATED_FAMILY_ALIASES: dict[str, str] = {
     "GLM-4": "glm-4",
     "Qwen-Max": "qwen-max",
     "Gemini Pro": "gemini-1.0-pro",
+    # DeepSeek's API name points at whichever V3 is current (SWE-bench tags runs with it)
+    "deepseek-chat": "deepseek-v3",
 }
 
 # Undated names that are a model of their own although dated snapshots share the family.
@@ -398,7 +402,7 @@ GENERATION_DATES: list[tuple[str, str]] = [
     (r"^gemini-2\.0-flash-lite$", "2025-02-25"),
     (r"^claude-instant-1\.2", "2023-08-09"),
     (r"^text-davinci-003", "2022-11-28"),
-    (r"^glm-4\.5", "2025-07-28"),
+    (r"^glm-4\.5(?!v)", "2025-07-28"),  # GLM-4.5V, the vision model, came out later
     (r"^glm-4-9b", "2024-06-05"),
     (r"^command-a-03-2025", "2025-03-13"),
     (r"^nemotron-4-340b", "2024-06-14"),
@@ -419,9 +423,19 @@ MMDD_YEARS: list[tuple[str, str]] = [
     (r"^gemini-1\.5-.*exp-", "2024"),
     (r"^gemini-2\.[05]-", "2025"),
     (r"^grok-2-", "2024"),
+    (r"^ernie-5", "2025"),
+    (r"^gemini-advanced-", "2024"),
 ]
 
 ORGS: list[tuple[str, str]] = [
+    (r"^llama2-70b-steerlm", "NVIDIA"),
+    (r"^ernie", "Baidu"),
+    (r"^intellect-", "PrimeIntellect"),
+    (r"^(ling|ring)-", "inclusionAI"),
+    (r"^longcat", "Meituan"),
+    (r"^mai-\d", "Microsoft"),
+    (r"^mercury", "Inception Labs"),
+    (r"^oasst", "OpenAssistant"),
     (
         r"^(gpt|o\d|chatgpt|text-(davinci|ada|babbage|curie)|davinci|ada-|babbage-|curie-|code-(davinci|cushman))",
         "OpenAI",
@@ -769,6 +783,213 @@ def read_names(evals: Path) -> dict[str, dict[str, set[str]]]:
     return names
 
 
+# Sources imported straight from their published files, not from the shared reference table:
+# their names come from the bundled data the importers wrote (`data/evaluations/<source>.csv`).
+BUNDLED_ONLY_SOURCES = ("lmarena", "swebench")
+
+
+def read_bundled_names(data_dir: Path) -> dict[str, dict[str, set[str]]]:
+    """spelling -> {source: set of settings}, for the sources in BUNDLED_ONLY_SOURCES.
+
+    A row that scores an agent system names a model only when its `model` is not the system's
+    own name (the board tagged it with one model); a system is never a registry model.
+    """
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for source in BUNDLED_ONLY_SOURCES:
+        path = data_dir / "evaluations" / f"{source}.csv"
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("system") and row["system"] == row["model"]:
+                    continue
+                names[row["model"]][source].add(row.get("setting", ""))
+    return names
+
+
+# Spelling -> canonical id for names of the bundled-only sources that normalisation cannot
+# see are one model ("" = not a model). Never a vision model onto its text sibling.
+BUNDLED_ALIASES: dict[str, str] = {
+    # SWE-bench writes display names with the snapshot in brackets, or a run date
+    "GPT-5 (2025-08-07) (medium reasoning)": "gpt-5-2025-08-07-medium",
+    "GPT-5 mini (2025-08-07) (medium reasoning)": "gpt-5-mini-2025-08-07-medium",
+    "GPT-5 nano (2025-08-07) (medium reasoning)": "gpt-5-nano-2025-08-07-medium",
+    "gpt-5-2025-08-07": "gpt-5",  # GPT-5 has one snapshot
+    "gpt-5-mini-2025-08-07": "gpt-5-mini",
+    "gpt-5-nano-2025-08-07": "gpt-5-nano",
+    "Gemini 2.5 Pro (2025-05-06)": "gemini-2.5-pro-preview-05-06",
+    "Gemini 2.5 Flash (2025-04-17)": "gemini-2.5-flash-preview-04-17",
+    "GLM-4.5 (2025-08-22)": "glm-4.5",  # the date is the run's, GLM-4.5 came out in July
+    "Qwen3-Coder 480B/A35B Instruct": "qwen3-coder-480b-a35b-instruct",
+    "Llama 4 Maverick Instruct": "llama-4-maverick-17b-128e-instruct",
+    "llama-4-maverick-instruct": "llama-4-maverick-17b-128e-instruct",
+    "Llama 4 Scout Instruct": "llama-4-scout-17b-16e-instruct",
+    "llama-4-scout-instruct": "llama-4-scout-17b-16e-instruct",
+    "Qwen 2.5": "",  # a family of sizes (SWE-Fixer runs two of them), not one model
+    "amazon.nova-premier-v1:0": "amazon-nova-premier-1.0",
+    # LMArena writes the year of a snapshot the mirror wrote without it
+    "grok-2-2024-08-13": "grok-2-08-13",
+    "grok-2-mini-2024-08-13": "grok-2-mini-08-13",
+    "reka-flash-21b-20240226": "reka-flash-20240226",
+    "reka-flash-21b-20240226-online": "reka-flash-21b-online",
+}
+
+# Fields a new model's id cannot tell (derive_* would guess them wrong).
+NEW_MODEL_FIELDS: dict[str, dict[str, str]] = {
+    "llama3-swe-rl-70b": {"variant": ""},  # RL-trained for SWE tasks, not a base checkpoint
+    "olmo-3-32b-think": {"variant": ""},  # the reasoning model of OLMo 3
+    "llama2-70b-steerlm-chat": {"org": "NVIDIA"},  # NVIDIA's SteerLM tune of Llama 2
+    "mistral-large-3": {"open_weights": "true"},
+    "swe-llama": {"org": "Princeton NLP", "open_weights": "true"},
+    "deepswe-preview": {"org": "Agentica", "open_weights": "true"},
+}
+
+# Suffixes that name a configuration of a released model (a reasoning effort, a thinking budget),
+# not another model: such an id shares its release date with the model it configures. A bare
+# "-thinking" is not one: a thinking model can be a release of its own (Kimi K2 Thinking).
+_CONFIG_SUFFIX = re.compile(
+    r"(?:-(?:thinking-(?:\d+k|auto)|no-thinking|nothinking|non-reasoning|highthinking|\d+k|"
+    r"high|low|medium|minimal|xhigh|max|effort|auto))+$"
+)
+
+
+def configured_base(model_id: str, known: set[str] | dict[str, Any]) -> str | None:
+    """The released model a configuration id runs ("gpt-5.4-xhigh" -> "gpt-5.4")."""
+    base = _CONFIG_SUFFIX.sub("", model_id)
+    return base if base != model_id and base in known else None
+
+
+def read_release_dates(path: Path) -> dict[str, tuple[str, str]]:
+    """model id -> (release date, where it came from), from the curated dates file."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            r["model_id"]: (r["release_date"], r["source"])
+            for r in csv.DictReader(handle)
+            if r.get("model_id") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.get("release_date", ""))
+        }
+
+
+def add_bundled_models(
+    new_names: dict[str, dict[str, set[str]]],
+    out_models: list[dict[str, Any]],
+    aliases: dict[str, str],
+    family_rows: list[tuple[str, str]],
+) -> int:
+    """Registry rows for names only the bundled-only sources use; returns models added.
+
+    The models built from the reference table stay exactly as they are: a new spelling that
+    the registry already resolves exactly or by its normalised form becomes an alias of that
+    model, a curated one goes where BUNDLED_ALIASES says, and the rest become new models
+    (spellings that normalise alike share one), their fields derived as for every other model.
+    A fuzzy match is never taken: it could change a version, a size or a date.
+    """
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for alias, model_id in aliases.items():
+        by_id[model_id].append(alias)
+    registry = Registry(
+        [
+            ModelInfo(
+                id=str(m["id"]),
+                name=str(m["name"]),
+                org=str(m["org"]),
+                family=str(m["family"]),
+                release_date=str(m["release_date"]) or None,
+                aliases=tuple(by_id.get(str(m["id"]), ())),
+            )
+            for m in out_models
+        ],
+        [],
+        family_rows,
+    )
+    known = {str(m["id"]) for m in out_models}
+    family_names = {alias for alias, _family in family_rows}
+    pending: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(new_names):
+        if name in aliases or name in known or not name.strip():
+            continue
+        curated = next((n for n in (name, strip_provider(name)) if n in BUNDLED_ALIASES), None)
+        if curated is not None:
+            if BUNDLED_ALIASES[curated]:
+                pending_target = BUNDLED_ALIASES[curated]
+                if pending_target in known:
+                    aliases[name] = pending_target
+                else:
+                    pending[f"id:{pending_target}"].append(name)
+            continue
+        if name in family_names:  # a rolling name: the row's date picks the snapshot
+            continue
+        res = registry.resolve_model(name)
+        if res.id and res.method in ("exact", "normalised"):
+            aliases[name] = res.id
+            continue
+        pending[grouping_key(name)].append(name)
+    added = 0
+    for key, spellings in sorted(pending.items()):
+        model_id = key[3:] if key.startswith("id:") else slug(sorted(spellings, key=_id_rank)[0])
+        if model_id in known:  # the slug is an existing id: the spelling is another alias of it
+            for spelling in spellings:
+                aliases.setdefault(spelling, model_id)
+            continue
+        known.add(model_id)
+        added += 1
+        open_weights: bool | None
+        if CLOSED_PREFIXES.search(model_id):
+            open_weights = False
+        elif OPEN_PREFIXES.search(model_id) or re.search(r"(^|-)(\d+(\.\d+)?b)(-|$)", model_id):
+            open_weights = True
+        else:
+            open_weights = None
+        org = derive_org(model_id, spellings)
+        out_models.append(
+            {
+                "id": model_id,
+                "name": display_name(model_id, spellings, new_names) or model_id,
+                "org": org,
+                "family": derive_family(model_id),
+                "version": derive_version(model_id),
+                "size": derive_size(model_id),
+                "variant": derive_variant(model_id, open_weights, org),
+                "release_date": derive_date(model_id),
+                "open_weights": "" if open_weights is None else str(open_weights).lower(),
+                **NEW_MODEL_FIELDS.get(model_id, {}),
+            }
+        )
+        for spelling in spellings:
+            if spelling != model_id:
+                aliases[spelling] = model_id
+    return added
+
+
+def _id_rank(spelling: str) -> tuple[int, int, str]:
+    """API-style spellings ("gpt-5-2025-08-07") make better ids than display names."""
+    clean = 0 if re.fullmatch(r"[a-z0-9.\-/_]+", spelling) else 1
+    return (clean, len(spelling), spelling)
+
+
+def apply_release_dates(out_models: list[dict[str, Any]], dates: dict[str, tuple[str, str]]) -> int:
+    """Fill release dates from the curated file; a configuration takes its model's date.
+
+    A date a row already has (from its snapshot id or the curated tables above) is kept.
+    Returns the rows that got a date.
+    """
+    by_id = {str(m["id"]): m for m in out_models}
+    filled = 0
+    for m in out_models:
+        if m["release_date"]:
+            continue
+        model_id = str(m["id"])
+        date = dates.get(model_id, ("", ""))[0]
+        base = configured_base(model_id, {**dates, **by_id})
+        if not date and base:
+            date = dates.get(base, ("", ""))[0] or str(by_id.get(base, {}).get("release_date", ""))
+        if date:
+            m["release_date"] = date
+            filled += 1
+    return filled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("evals", type=Path, help="the shared evals directory")
@@ -932,6 +1153,9 @@ def main(argv: list[str] | None = None) -> int:
         for alias, family in family_spellings.items()
         if family in known_families and alias != family
     )
+    new_names = {n: v for n, v in read_bundled_names(args.out).items() if n not in names}
+    added = add_bundled_models(new_names, out_models, aliases, family_rows)
+    dated = apply_release_dates(out_models, read_release_dates(args.out / "release_dates.csv"))
     alias_rows = sorted(
         (alias, model_id) for alias, model_id in aliases.items() if alias not in family_spellings
     )
@@ -961,6 +1185,10 @@ def main(argv: list[str] | None = None) -> int:
         writer.writerow(["alias", "family"])
         writer.writerows(family_rows)
     missing = sorted({f for f in family_spellings.values()} - known_families)
+    print(
+        f"{added} models for names only the bundled-only sources use; {dated} dates filled "
+        "from release_dates.csv or the configured model"
+    )
     print(
         f"{len(out_models)} models, {len(alias_rows)} aliases, {len(family_rows)} family aliases,"
         f" {len(known_families)} families; curated families without members: {missing}"

@@ -88,6 +88,24 @@ def lcb(src: Path, models: list[str]) -> str:
     return json.dumps(out, separators=(",", ":")) + "\n"
 
 
+def arena_catalog(src: Path, categories: list[str], models: list[str]) -> str:
+    """LMArena's {category: {model: rating}} with a few categories and models, as published."""
+    data = json.loads(src.read_text(encoding="utf-8"))
+    out = {c: {m: data[c][m] for m in models if m in data[c]} for c in categories}
+    return json.dumps(out, indent=4, ensure_ascii=False) + "\n"
+
+
+def swebench_boards(src: Path, picks: dict[str, list[int]]) -> str:
+    """SWE-bench's leaderboards.json with chosen entries (by position) of chosen boards."""
+    data = json.loads(src.read_text(encoding="utf-8"))
+    boards = [
+        {**b, "results": [b["results"][i] for i in picks[b["name"]]]}
+        for b in data["leaderboards"]
+        if b["name"] in picks
+    ]
+    return json.dumps({"leaderboards": boards}, indent=2, ensure_ascii=False) + "\n"
+
+
 def main() -> None:
     raw, shared = Path(sys.argv[1]), Path(sys.argv[2])
     jobs: list[tuple[str, str, str]] = []  # (importer, original relative path, excerpt text)
@@ -210,6 +228,29 @@ def main() -> None:
         "epoch_ai/external_benchmark_gsm8k.csv",
         csv_lines(raw / "epoch_ai/external_benchmark_gsm8k.csv", 3, ("Qwen-72B",), 1),
     )
+    arena = ["full", "coding", "math", "hard_english_6"]
+    arena_models = ["gemini-3-pro", "claude-opus-4-5-20251101", "gpt-5.1-high", "glm-4.6"]
+    for rel in (
+        "lmarena_catalog/leaderboard-text_2025-12-11.json",
+        "lmarena_catalog/leaderboard-text-style-control_2025-12-17.json",
+    ):
+        add("lmarena", rel, arena_catalog(raw / rel, arena, arena_models))
+    # bash-only: two models; Verified: one model, several models, no model, mini-SWE-agent;
+    # Test: a tag dated after the run; Lite and Multimodal: one each
+    add(
+        "swebench",
+        "swebench/leaderboards_2025-11-18.json",
+        swebench_boards(
+            raw / "swebench/leaderboards_2025-11-18.json",
+            {
+                "bash-only": [0, 2],
+                "Verified": [0, 2, 21, 22],
+                "Test": [10],
+                "Lite": [3],
+                "Multimodal": [0],
+            },
+        ),
+    )
 
     manifest_rows = []
     for importer, rel, excerpt in jobs:
@@ -273,12 +314,53 @@ def write_expected(shared: Path) -> None:
         for r in reader:
             if (r["source_url"], r["model"], r["setting"]) in wanted:
                 out.setdefault(r["source"], []).append(r)
+    out.update(golden_rows(manifest))
     (HERE / "expected").mkdir(exist_ok=True)
     for source, rows in out.items():
         with open(HERE / "expected" / f"{source}.csv", "w", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+            names = [*fields, "system"] if any(r.get("system") for r in rows) else fields
+            w = csv.DictWriter(fh, fieldnames=names, lineterminator="\n", extrasaction="ignore")
             w.writeheader()
             w.writerows(rows)
+
+
+# Sources with no reference table (imported straight from their published files): their
+# expected rows are the importer's output for the excerpt, written once and reviewed by hand
+# against the JSON, so a later change to the importer shows up as a diff to review again.
+GOLDEN_SOURCES = ("lmarena", "swebench")
+
+
+def golden_rows(manifest: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    from claimcheck.importers import IMPORTERS
+    from claimcheck.importers.build import num
+
+    out: dict[str, list[dict[str, str]]] = {}
+    for m in manifest:
+        if m["importer"] not in GOLDEN_SOURCES:
+            continue
+        importer = IMPORTERS[m["importer"]]
+        meta = importer.manifest[m["original_sha256"]]
+        rows = importer.parse(
+            HERE / "raw" / m["excerpt"], source_url=meta.source_url, as_of=meta.as_of
+        )
+        for e in rows:
+            out.setdefault(e.source, []).append(
+                {
+                    "model": e.model,
+                    "benchmark": e.benchmark,
+                    "metric": e.metric,
+                    "score": num(e.score),
+                    "ci_low": num(e.ci_low),
+                    "ci_high": num(e.ci_high),
+                    "setting": e.setting,
+                    "source": e.source,
+                    "source_url": e.source_url,
+                    "as_of": e.as_of,
+                    "notes": e.notes,
+                    "system": e.system,
+                }
+            )
+    return out
 
 
 if __name__ == "__main__":

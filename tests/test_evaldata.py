@@ -1,7 +1,10 @@
 """The store built from the bundled data holds exactly the reference rows, and keeps user imports.
 
 The per-source counts below are those of the reference table the bundled data was built from
-(`independent.csv`: 32,312 rows from 15 sources; `self_reported.csv`: 1,125 rows from 7).
+(`independent.csv`: 32,312 rows from 15 sources; `self_reported.csv`: 1,125 rows from 7), and of
+the two sources imported straight from their published files since: LMArena's own leaderboard
+(7,461 category ratings without and 7,462 with style control) and SWE-bench's boards (22 bash-only,
+22 Test, 150 Verified, 84 Lite and 21 Multimodal entries).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ INDEPENDENT = {
     "epoch_ai": 541,
     "helm_via_epoch": 149,
 }
+ADDED = {"lmarena": 7461 + 7462, "swebench": 22 + 22 + 150 + 84 + 21}
+INDEPENDENT_ROWS = 32312 + sum(ADDED.values())
 SELF_REPORTED = {
     "deepseek_v3_readme": 292,
     "deepseek_v2_readme": 86,
@@ -103,8 +108,8 @@ def store(built: Path, tmp_path: Path):  # noqa: ANN201
 
 def test_bundled_counts_equal_the_reference_per_source(store: Store) -> None:
     stats = store.stats()
-    assert stats["independent"]["sources"] == INDEPENDENT
-    assert stats["independent"]["rows"] == 32312
+    assert stats["independent"]["sources"] == {**INDEPENDENT, **ADDED}
+    assert stats["independent"]["rows"] == INDEPENDENT_ROWS
     assert stats["self_reported"]["sources"] == SELF_REPORTED
     assert stats["self_reported"]["rows"] == 1125
     assert stats["prices"] == 3331
@@ -112,8 +117,12 @@ def test_bundled_counts_equal_the_reference_per_source(store: Store) -> None:
 
 def test_bundled_rows_are_resolved_and_pinned(store: Store) -> None:
     db = store.db
-    unresolved = db.execute("SELECT COUNT(*) FROM evaluations WHERE model_id IS NULL").fetchone()
-    assert unresolved[0] < 100  # the registry knows almost every name the sources use
+    # the registry knows almost every name the sources use (an agent system scored under its
+    # own name, because its board names no single model, is not a model name)
+    unresolved = db.execute(
+        "SELECT COUNT(*) FROM evaluations WHERE model_id IS NULL AND COALESCE(system, '') != model"
+    ).fetchone()
+    assert unresolved[0] < 100
     no_snapshot = db.execute(
         "SELECT COUNT(*) FROM evaluations WHERE snapshot NOT IN (SELECT sha256 FROM snapshots)"
     ).fetchone()[0]
@@ -131,7 +140,7 @@ def test_bundled_rows_are_resolved_and_pinned(store: Store) -> None:
 
 def test_compact_files_expand_to_full_rows(data_copy: Path) -> None:
     rows, snapshots = read_bundled_evaluations(data_copy)
-    assert len(rows) == 32312 + 1125
+    assert len(rows) == INDEPENDENT_ROWS + 1125
     assert len({s.sha256 for s in snapshots}) == len(snapshots)
     derived = [e for e in rows if e.derived]
     assert derived and all(e.notes.startswith("DERIVED") for e in derived)
@@ -150,7 +159,7 @@ def test_reload_keeps_user_imports(store: Store, data_copy: Path) -> None:
     bundled_rows = store.db.execute("SELECT SUM(rows) FROM snapshots WHERE bundled = 1").fetchone()[
         0
     ]
-    assert bundled_rows == 32312 + 1125
+    assert bundled_rows == INDEPENDENT_ROWS + 1125
 
 
 def test_ensure_bundled_only_reloads_on_change(
@@ -174,12 +183,25 @@ def test_stats_json_contract(cli_env: Path) -> None:
     result = CliRunner().invoke(main, ["evals", "stats", "--format", "json"])
     assert result.exit_code == 0, result.output
     stats = json.loads(result.output)
-    assert stats["independent"]["rows"] == 32312
+    assert stats["independent"]["rows"] == INDEPENDENT_ROWS
     assert stats["independent"]["sources"]["livebench"] == 19218
     assert stats["self_reported"] == {**stats["self_reported"], "rows": 1125}
     assert stats["models"] > 1000 and stats["benchmarks"] > 50
     table = CliRunner().invoke(main, ["evals", "stats"])
     assert "hf_open_llm_leaderboard_v2" in table.output and "6110" in table.output
+
+
+def test_stats_lists_the_unresolved_names_with_a_count(cli_env: Path) -> None:
+    stats = json.loads(CliRunner().invoke(main, ["evals", "stats", "--format", "json"]).output)
+    names = {n["model"] for n in stats["unresolved_models"]}
+    # Aider's two-model ensembles, AlpacaEval's gamed demo entry, a SWE-bench family tag
+    assert "gpt4_gamed" in names and "Qwen 2.5" in names
+    assert all(" + " in n or n in {"gpt4_gamed", "Qwen 2.5"} for n in names)
+    assert stats["systems_without_one_model"] > 50  # SWE-bench systems naming no one model
+    assert all(m["missing"] for m in stats["incomplete_models"])
+    table = CliRunner().invoke(main, ["evals", "stats", "--unresolved"]).output
+    assert f"{len(names)} names unresolved" in table
+    assert "unresolved: gpt4_gamed" in table
 
 
 def test_show_model_with_benchmark(cli_env: Path) -> None:

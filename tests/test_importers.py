@@ -75,7 +75,8 @@ def test_every_independent_source_has_an_excerpt() -> None:
     produced = {s for imp in IMPORTERS.values() for s in imp.sources}
     for source in EXPECTED_SOURCES:
         assert source in produced
-    assert len(EXPECTED_SOURCES) == 15
+    # 15 sources of the reference table, and LMArena's own board and SWE-bench's
+    assert len(EXPECTED_SOURCES) == 17
 
 
 @pytest.mark.parametrize("source", EXPECTED_SOURCES)
@@ -100,6 +101,7 @@ def test_importer_reproduces_reference_rows(source: str, pinned: None) -> None:
         assert e.as_of == r["as_of"]
         assert e.derived == r["notes"].startswith("DERIVED")
         assert e.kind == "independent"
+        assert e.system == r.get("system", "")
 
 
 def test_snapshot_is_the_sha256_of_the_file() -> None:
@@ -322,6 +324,9 @@ def test_truncated_csv_names_the_line(cli, tmp_path: Path) -> None:  # noqa: ANN
         ("aider", "alpaca_eval/alpaca_eval_gpt4_leaderboard.csv"),
         ("arena_hard_auto", "mixeval/output_html_tab_chat.html"),
         ("hf_open_llm_leaderboard", "epoch_ai/benchmarks_runs.csv"),
+        ("lmarena", "swebench/leaderboards_2025-11-18.json"),
+        ("swebench", "lmarena/leaderboard-text_2025-12-11.json"),
+        ("lmarena", "evalplus/results.json"),
     ],
 )
 def test_wrong_format_for_the_source_is_rejected(cli, source: str, wrong: str) -> None:  # noqa: ANN001
@@ -362,5 +367,154 @@ def test_import_file_raises_one_exception_type(tmp_path: Path) -> None:
         with pytest.raises(EvalImportError, match="cannot read"):
             import_file(store, "aider", tmp_path / "missing.yml")
         assert store.db["evaluations"].count == 0
+    finally:
+        store.close()
+
+
+# -- LMArena's own leaderboard and SWE-bench ----------------------------------------------
+
+
+def test_lmarena_keeps_every_category_and_its_bootstrap_interval(pinned: None) -> None:
+    from claimcheck.registry import load_registry
+
+    path = RAW / "lmarena" / "leaderboard-text_2025-12-11.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    rows = IMPORTERS["lmarena"].parse(path)
+    assert len(rows) == sum(len(models) for models in raw.values())
+    coding = next(e for e in rows if e.model == "gemini-3-pro" and e.benchmark.endswith("coding)"))
+    published = raw["coding"]["gemini-3-pro"]
+    assert coding.score == pytest.approx(published["rating"], abs=1e-4)
+    assert coding.ci_low == pytest.approx(published["rating_q025"], abs=1e-4)
+    assert coding.ci_high == pytest.approx(published["rating_q975"], abs=1e-4)
+    assert "without style control" in coding.setting and coding.as_of == "2025-12-11"
+    registry = load_registry(REPO_DATA)
+    ids = {e.benchmark: registry.resolve_benchmark(e.benchmark, e.metric).id for e in rows}
+    assert ids == {
+        "Chatbot Arena (text, overall)": "lmarena",
+        "Chatbot Arena (text, coding)": "lmarena-coding",
+        "Chatbot Arena (text, math)": "lmarena-math",
+        "Chatbot Arena (text, hard prompts, English)": "lmarena-hard-en",
+    }
+    assert registry.benchmarks["lmarena-coding"].category == "coding"
+    assert registry.benchmarks["lmarena-math"].category == "math"
+
+
+def test_lmarena_style_control_is_read_from_the_published_file_name(tmp_path: Path) -> None:
+    src = RAW / "lmarena" / "leaderboard-text-style-control_2025-12-17.json"
+    sc = IMPORTERS["lmarena"].parse(src, as_of="2025-12-17")
+    assert {"with style control" in e.setting for e in sc} == {True}
+    # a newer download keeps LMArena's file name; a category added later keeps its key
+    new = tmp_path / "leaderboard-text.json"
+    new.write_text(
+        json.dumps(
+            {"webdev_new": {"m": {"rating": 1400.5, "rating_q025": 1390, "rating_q975": 1410}}}
+        ),
+        encoding="utf-8",
+    )
+    (row,) = IMPORTERS["lmarena"].parse(new, as_of="2026-01-02")
+    assert row.benchmark == "Chatbot Arena (text, webdev_new)"
+    assert "without style control" in row.setting and (row.ci_low, row.ci_high) == (1390, 1410)
+    new.write_text(json.dumps({"full": {"m": {"rating": "high"}}}), encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="'high' is not a number"):
+        IMPORTERS["lmarena"].parse(new)
+
+
+def test_swebench_tells_models_from_agent_systems(pinned: None) -> None:
+    rows = IMPORTERS["swebench"].parse(RAW / "swebench" / "leaderboards_2025-11-18.json")
+    bash = [e for e in rows if e.setting.startswith("bash-only")]
+    assert bash and all(e.system == "" and e.benchmark == "SWE-bench Verified" for e in bash)
+    assert {e.model for e in bash} == {
+        "Claude 4.5 Sonnet (20250929)",
+        "GPT-5 (2025-08-07) (medium reasoning)",
+    }
+    systems = [e for e in rows if e not in bash]
+    assert systems and all(e.system and e.system in e.setting for e in systems)
+    by_system = {e.system: e for e in systems}
+    # one tagged model: the row is that model's; several or none: no single model's number
+    assert by_system["EPAM AI/Run Developer Agent v20250719 + Claude 4 Sonnet"].model == (
+        "claude-sonnet-4-20250514"
+    )
+    several = by_system["TRAE + Doubao-Seed-Code"]
+    assert several.model == several.system and "runs several models" in several.notes
+    assert by_system["TRAE"].model == "TRAE" and "names no model" in by_system["TRAE"].notes
+    # a June 2024 run cannot have used the October 2024 Claude its tag names
+    june = by_system["SWE-agent + Claude 3.5 Sonnet"]
+    assert june.model == june.system and june.as_of == "2024-06-20"
+    assert {e.benchmark for e in systems} == {
+        "SWE-bench Verified",
+        "SWE-bench",
+        "SWE-bench Lite",
+        "SWE-bench Multimodal",
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "rel"),
+    [
+        ("lmarena", "lmarena/leaderboard-text_2025-12-11.json"),
+        ("swebench", "swebench/leaderboards_2025-11-18.json"),
+    ],
+)
+def test_new_sources_import_once_and_reject_a_cut_file(  # noqa: ANN001
+    cli, tmp_path: Path, source: str, rel: str
+) -> None:
+    path = RAW / rel
+    first = cli("evals", "import", source, str(path))
+    assert first.exit_code == 0, first.output
+    assert re.search(rf": {source}: (\d+) rows, \1 new", first.output)
+    n = _count(cli.db)
+    again = cli("evals", "import", source, str(path))
+    assert again.exit_code == 0 and ", 0 new" in again.output
+    assert _count(cli.db) == n > 0
+    cut = _truncated(tmp_path, path)
+    line = _one_line_error(cli("evals", "import", source, str(cut)), cut)
+    assert "invalid JSON" in line
+    assert _count(cli.db) == n
+
+
+def test_evals_update_fetches_both_new_sources_through_their_importers(tmp_path: Path) -> None:
+    """The bundled [leaderboards] URLs, served by a mock transport, land as rows in the store."""
+    import httpx
+
+    from claimcheck.fetch import FetchConfig, load_source_list, update_leaderboards
+
+    boards = load_source_list(REPO_DATA / "sources.toml").leaderboards
+    files = {
+        "leaderboard-text.json": RAW / "lmarena" / "leaderboard-text_2025-12-11.json",
+        "leaderboard-text-style-control.json": (
+            RAW / "lmarena" / "leaderboard-text-style-control_2025-12-17.json"
+        ),
+        "leaderboards.json": RAW / "swebench" / "leaderboards_2025-11-18.json",
+    }
+    served: list[str] = []
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        served.append(str(request.url))
+        name = request.url.path.rsplit("/", 1)[-1]
+        return httpx.Response(
+            200,
+            content=files[name].read_bytes(),
+            headers={"Last-Modified": "Wed, 07 Jan 2026 10:00:00 GMT"},
+        )
+
+    wanted = {name: boards[name] for name in ("lmarena", "swebench")}
+    store = Store(tmp_path / "s.db")
+    try:
+        update = update_leaderboards(
+            store,
+            wanted,
+            transport=httpx.MockTransport(serve),
+            config=FetchConfig(retries=0, backoff=0.0),
+            recheck=lambda s: [],
+        )
+        assert [r.ok for r in update.results] == [True, True], update.results
+        assert sorted(served) == sorted(u for urls in wanted.values() for u in urls)
+        arena = store.evaluations(sources=["lmarena"])
+        styled = {("with style control" in e.setting) for e in arena}
+        assert styled == {True, False}
+        assert {e.as_of for e in arena} == {"2026-01-07"}
+        assert {e.source_url for e in arena} == set(wanted["lmarena"])
+        swe = store.evaluations(sources=["swebench"])
+        assert any(e.system for e in swe) and any(not e.system for e in swe)
     finally:
         store.close()

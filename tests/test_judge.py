@@ -1305,7 +1305,8 @@ CASES = [
         (),
     ),
     # Epoch SWE-bench Verified covers claude-3-5-sonnet-20241022 (40.6) but not
-    # gpt-4o-2024-08-06, and no vendor table pairs them: unverifiable without flags.
+    # gpt-4o-2024-08-06; SWE-bench's own board has both only inside different agent systems
+    # (each system its own setting), and no vendor table pairs them: unverifiable, no flags.
     Case(
         "claude-1022-beats-gpt4o-swe-bench",
         R(
@@ -1318,7 +1319,7 @@ CASES = [
         "unverifiable",
         (),
         ("self_reported_only",),
-        reason="covers <gpt-4o-2024-08-06>",
+        reason="never in the same source and setting",
     ),
     # MATH-500: no independent source; InternLM's README: 83.0 vs GPT-4o-mini 74.0.
     Case(

@@ -48,7 +48,7 @@ def register(main: click.Group) -> None:
         stores nothing and exits with code 2. Importing the same file again changes nothing.
         Sources: alpaca_eval, arena_hard_auto, livebench, evalplus, aider, wildbench,
         livecodebench, bigcodebench, lmarena_mirror, hf_open_llm_leaderboard, mixeval,
-        epoch_ai, self_reported, prices.
+        epoch_ai, lmarena, swebench, self_reported, prices.
         """
         from claimcheck.cli import StoreFailure
         from claimcheck.evaldata import EvalImportError, get_importer, import_file, known_sources
@@ -91,9 +91,19 @@ def register(main: click.Group) -> None:
     @click.option(
         "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
     )
+    @click.option(
+        "--unresolved",
+        is_flag=True,
+        help="Also list the model names the registry does not know, and the registry entries "
+        "that lack an organisation, family or release date.",
+    )
     @click.pass_context
-    def evals_stats(ctx: click.Context, fmt: str) -> None:
-        """Rows per source and kind, date ranges, and how many models and benchmarks."""
+    def evals_stats(ctx: click.Context, fmt: str, unresolved: bool) -> None:
+        """Rows per source and kind, date ranges, and how many models and benchmarks.
+
+        Counts the model names no registry entry matches (and the agent systems scored under
+        their own name, which are not models), and the entries without a release date.
+        """
         store = open_store(ctx)
         try:
             stats = store.stats()
@@ -102,7 +112,7 @@ def register(main: click.Group) -> None:
         if fmt == "json":
             click.echo(json.dumps(stats, indent=2, sort_keys=True))
             return
-        click.echo(_stats_table(stats))
+        click.echo(_stats_table(stats, unresolved))
 
     @evals.command("show")
     @click.argument("model")
@@ -155,7 +165,7 @@ def register(main: click.Group) -> None:
         click.echo(text)
 
 
-def _stats_table(stats: dict[str, Any]) -> str:
+def _stats_table(stats: dict[str, Any], unresolved: bool = False) -> str:
     lines = []
     for kind in ("independent", "self_reported"):
         part = stats[kind]
@@ -163,10 +173,26 @@ def _stats_table(stats: dict[str, Any]) -> str:
         for source, n in part["sources"].items():
             first, last = part["dates"].get(source, ["", ""])
             lines.append(f"  {source:32} {n:7}  {first} .. {last}")
-    lines.append(
+    names = stats.get("unresolved_models", [])
+    incomplete = stats.get("incomplete_models", [])
+    line = (
         f"models: {stats['models']} in the registry, {stats.get('models_with_evaluations', 0)} "
-        f"with evaluations; {stats.get('unresolved_model_names', 0)} names unresolved"
+        f"with evaluations; {len(names)} names unresolved"
     )
+    if stats.get("systems_without_one_model"):
+        line += f" (and {stats['systems_without_one_model']} agent systems naming no one model)"
+    lines.append(line)
+    undated = sum(1 for m in incomplete if "release_date" in m["missing"])
+    no_owner = sum(1 for m in incomplete if {"org", "family"} & set(m["missing"]))
+    lines.append(
+        f"registry entries with evaluations but no release date: {undated}; "
+        f"without organisation or family: {no_owner}"
+    )
+    if unresolved:
+        for n in names:
+            lines.append(f"  unresolved: {_clip(n['model'], 48)}  {','.join(n['sources'])}")
+        for m in incomplete:
+            lines.append(f"  no {', no '.join(m['missing'])}: {m['model_id']}")
     lines.append(f"benchmarks: {stats['benchmarks']}")
     lines.append(f"prices: {stats.get('prices', 0)}")
     return "\n".join(lines)
@@ -191,6 +217,7 @@ def _eval_dict(e: Any) -> dict[str, Any]:
         "kind": e.kind,
         "reported_by": e.reported_by,
         "derived": e.derived,
+        "system": e.system,
     }
 
 
@@ -248,6 +275,8 @@ def _show_table(
             elif e.stderr is not None:
                 noise = f" ±{e.stderr:g} SE"
             by = f" by {e.reported_by}" if e.reported_by else ""
+            if e.system:
+                by += f" (system: {_clip(e.system, 40)})"
             lines.append(
                 f"  {_clip(e.benchmark, 28):28} {_clip(e.metric, 30):30} {e.score:>9g}{noise}  "
                 f"{e.source}{by} {e.as_of}  {_clip(e.model, 40)}"

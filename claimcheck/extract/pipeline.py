@@ -25,7 +25,15 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from claimcheck.extract import lexicon as lx
-from claimcheck.extract.rules import Context, Found, RawClaim, claims_in_sentence, find_cues
+from claimcheck.extract.rules import (
+    Context,
+    Found,
+    RawClaim,
+    claims_in_sentence,
+    could_be_name,
+    find_cues,
+    name_like,
+)
 from claimcheck.extract.sentences import split_sentences
 from claimcheck.models import Claim, Document, Mention
 
@@ -183,11 +191,13 @@ class ClaimFinder:
                 (e.start_char, e.end_char, e.label_, e.text, e.ent_id_ or None) for e in doc.ents
             ]
         ent_starts = [e[0] for e in ents]
+        title_model = self._title_model(document, date)
         ctx = Context(
-            title_model=self._title_model(document, date),
+            title_model=title_model,
             resolve_model=lambda name: self.resolve_model(name, date),
             # looked up only when a sentence needs it: resolving costs more than the rest
             release_model=lambda: self._release_model(document, date),
+            short_names=_short_names(ents, title_model),
         )
         seen_mentions: dict[int, list[Found]] = {}
         claimed: dict[int, list[RawClaim]] = {}
@@ -277,6 +287,14 @@ class ClaimFinder:
                 continue
             a = offset + m.start(1)
             found = _add_longest(found, Found(a, a + len(name), "MODEL", name))
+        found = _listed_benchmarks(sentence, offset, found)
+        if ctx.short_names:
+            for m in _SHORT_NAME.finditer(sentence):
+                full = ctx.short_names.get(m.group(0))
+                if full is not None:
+                    a, b = offset + m.start(), offset + m.end()
+                    if not any(f.start < b and a < f.end for f in found):
+                        found.append(Found(a, b, "MODEL", m.group(0), full.id))
         title = ctx.title_model
         if title is not None and title.text and " " not in title.text:
             for m in re.finditer(rf"(?<![\w-]){re.escape(title.text)}(?![\w-])", sentence):
@@ -335,10 +353,15 @@ class ClaimFinder:
         if unknown and _model_like(unknown.group(1)) and len(unknown.group(1)) > len(name):
             name = unknown.group(1)
         if not name:
-            for word in re.findall(r"[A-Z][\w.-]*", title):
-                if word.lower() not in lx.TITLE_STOPWORDS and len(word) > 2:
-                    name = word.rstrip(".:-")
-                    break
+            # a name-like word ("Eurus", "DBRX") first; a plain capitalised word only if it is
+            # not an ordinary word form ("Introduction to Granite Code Models" -> "Granite")
+            words = [
+                w.rstrip(".:-")
+                for w in re.findall(r"[A-Z][\w.-]*", title)
+                if w.lower() not in lx.TITLE_STOPWORDS and len(w) > 2
+            ]
+            likely = [w for w in words if could_be_name(w, at_start=True)]
+            name = next((w for w in likely if name_like(w)), likely[0] if likely else "")
         if not name:
             return None
         name = _RELEASE_QUALIFIER.sub("", name)
@@ -555,6 +578,65 @@ def _mention(found: Found | None) -> Mention | None:
 
 def _named(found: Found) -> Mention:
     return Mention(found.text, found.id, found.start, found.end)
+
+
+_SHORT_NAME = re.compile(r"(?<![\w.-])[A-Za-z]{1,3}-?\d+(?:\.\d+)?(?![\w.-]|\.\d)")
+
+
+def _short_names(
+    ents: list[tuple[int, int, str, str, str | None]], title: Found | None
+) -> dict[str, Found]:
+    """ "R1" for DeepSeek-R1, "V3" for DeepSeek-V3, "M1" for MiniMax-M1: the last part of a
+    dash-joined name the document gives in full, when that part is a short letter-number."""
+    out: dict[str, Found] = {}
+    names = [
+        Found(a, b, label, text, ent_id) for a, b, label, text, ent_id in ents if label == "MODEL"
+    ]
+    if title is not None:
+        names.append(title)
+    for found in names:
+        parts = found.text.split("-")
+        if len(parts) < 2:
+            continue
+        short = parts[-1]
+        if _SHORT_NAME.fullmatch(short) and short not in out:
+            out[short] = found
+    return out
+
+
+def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[Found]:
+    """Benchmarks the registry does not know, from the lists and names that announce them."""
+    spans: list[tuple[int, int]] = []
+    for m in lx.LEADERBOARD_NAME.finditer(sentence):
+        spans.append((m.start("name"), m.end("name")))
+    for pattern, name_like_only in ((lx.BENCH_LIST, False), (lx.PREP_BENCH_LIST, True)):
+        for m in pattern.finditer(sentence):
+            for item in lx.BENCH_ITEM.finditer(sentence, m.start("items"), m.end("items")):
+                text = item.group(0)
+                lead = len(text) - len(text.lstrip("".join(c for c in text if not c.isalnum())[:4]))
+                a, b = item.start() + lead, item.end()
+                name = sentence[a:b].strip().rstrip(".'’")
+                if not name or (name_like_only and not _bench_like(name)):
+                    continue
+                spans.append((a, a + len(name)))
+    for a, b in spans:
+        new = Found(offset + a, offset + b, "BENCH", sentence[a:b])
+        if not any(f.start < new.end and new.start < f.end for f in found):
+            found.append(new)
+    return found
+
+
+def _bench_like(name: str) -> bool:
+    """A benchmark written without context must look like one: "AITW", "Mind2Web", "Q-Bench"."""
+    words = name.split()
+    if words[0].lower() in _NOT_BENCH:
+        return False
+    return words[-1].lower() in ("bench", "eval", "leaderboard") or any(
+        any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) or "-" in w for w in words
+    )
+
+
+_NOT_BENCH = frozenset({"gpu", "gpus", "api", "apis", "ai", "llm", "llms", "gui", "ui", "faq"})
 
 
 def _model_like(name: str) -> bool:

@@ -40,6 +40,7 @@ _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|h[1-6]|table|article|br)\b", re.I
 _RUN = 200
 _LONG_RUN = re.compile(r"\S{" + str(_RUN) + ",}")
 _MASKED_CHARS = re.compile(r"[*`]")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-"})
 
 
 def prepare_text(text: str) -> str:
@@ -51,10 +52,36 @@ def prepare_text(text: str) -> str:
     """
     if _LOOKS_HTML.search(text[:100_000]):
         text = _HTML_TAG.sub(_blank_tag, text)
+    front = _FRONT_MATTER.match(text)
+    if front:  # Hugo/Jekyll metadata: its title is the document's title, not prose
+        text = _blank_block(front) + text[front.end() :]
+    if "```" in text or "~~~" in text:
+        # code, bibtex and sample outputs are not the release's prose
+        text = _FENCED.sub(_blank_block, text)
     text = _MASKED_CHARS.sub(" ", blank_controls(text))
+    # "GPT‑4o" with a non-breaking hyphen is "GPT-4o"; one character for one, offsets stay
+    text = text.translate(_HYPHENS)
     # spaCy splits prefixes and suffixes one character at a time: a 6,000-character run of
     # punctuation costs seconds and a megabyte of it minutes. No word is this long, so cut it.
     return _LONG_RUN.sub(_cut_run, text)
+
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\r?\n.*?\r?\n---|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+)[ \t]*(?=\r?\n|\Z)",
+    re.DOTALL,
+)
+# CommonMark fences: a backtick fence's info string holds no backtick ("```!pip x```" is
+# inline code), and the closing fence is at least as long as the opening one
+_FENCED = re.compile(
+    r"^[ \t]*(?P<b>`{3,})[^`\n]*\n.*?(?:^[ \t]*(?P=b)`*[ \t]*$|\Z)"
+    r"|^[ \t]*(?P<t>~{3,})[^\n]*\n.*?(?:^[ \t]*(?P=t)~*[ \t]*$|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _blank_block(match: re.Match[str]) -> str:
+    """A fenced block as blank lines: same length, line breaks kept."""
+    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def _cut_run(match: re.Match[str]) -> str:

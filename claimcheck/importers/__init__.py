@@ -17,10 +17,12 @@ from claimcheck.importers import (
     hf_open_llm_leaderboard,
     livebench,
     livecodebench,
+    lmarena,
     lmarena_mirror,
     mixeval,
     prices,
     self_reported,
+    swebench,
     wildbench,
 )
 from claimcheck.importers.base import FileContext, FileMeta, Importer, ImportFormatError
@@ -38,6 +40,8 @@ _MODULES = (
     hf_open_llm_leaderboard,
     mixeval,
     epoch_ai,
+    lmarena,
+    swebench,
     self_reported,
     prices,
 )

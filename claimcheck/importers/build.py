@@ -41,6 +41,8 @@ BUNDLED_FILES: dict[str, tuple[str, ...]] = {
     "hf_open_llm_leaderboard": ("hf_open_llm_leaderboard/*.csv",),
     "mixeval": ("mixeval/*.html",),
     "epoch_ai": ("epoch_ai/*.csv",),
+    "lmarena": ("lmarena_catalog/*.json",),
+    "swebench": ("swebench/*.json",),
 }
 
 ROW_COLUMNS = (
@@ -58,6 +60,8 @@ ROW_COLUMNS = (
     "file",
 )
 SELF_REPORTED_COLUMNS = (*ROW_COLUMNS[:-1], "reported_by", "source", "source_url", "file")
+# a column only the sources that need it get, so the other files stay as they were
+SYSTEM_COLUMN = "system"
 SNAPSHOT_COLUMNS = (
     "sha256",
     "source",
@@ -120,6 +124,8 @@ def _compact(
             "derived": "1" if e.derived else "",
             "file": file_name,
         }
+        if e.system:
+            rec[SYSTEM_COLUMN] = e.system
         if self_reported:
             rec["reported_by"] = e.reported_by or ""
             rec["source"] = e.source
@@ -172,13 +178,15 @@ def build(raw_dir: Path, shared_dir: Path, out_dir: Path) -> dict[str, int]:
     counts = {}
     for source, recs in sorted(by_source.items()):
         sr_kind = "reported_by" in recs[0]
-        columns = SELF_REPORTED_COLUMNS if sr_kind else ROW_COLUMNS
+        columns: tuple[str, ...] = SELF_REPORTED_COLUMNS if sr_kind else ROW_COLUMNS
+        if any(SYSTEM_COLUMN in r for r in recs):
+            columns = (*columns, SYSTEM_COLUMN)
         name = "self_reported" if sr_kind else source
-        recs.sort(key=lambda r: tuple(r[c] for c in columns))
+        recs.sort(key=lambda r: tuple(r.get(c, "") for c in columns))
         path = ev_dir / f"{name}.csv"
         mode = "a" if path.exists() else "w"
         with open(path, mode, newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n", restval="")
             if mode == "w":
                 writer.writeheader()
             writer.writerows(recs)
