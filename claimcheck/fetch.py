@@ -986,9 +986,7 @@ class _Run:
 
         Returns the outcome (new | changed | unchanged) and the number of claims found.
         """
-        from claimcheck.store import Store
-
-        existing = self.store.article(Store.article_id(doc))
+        existing = self.store.find_article(doc, canonical)
         if existing and existing.get("content_hash") == doc.sha256:
             return "unchanged", 0
         checked = self.checker().check_document(doc)
