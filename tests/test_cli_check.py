@@ -454,3 +454,41 @@ def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
     assert errors(crash) == [
         "claimcheck: internal error: KeyError: 'org' (a bug; CLAIMCHECK_DEBUG=1 shows where)"
     ]
+
+
+def test_checking_the_same_samples_from_another_path_never_doubles_the_ledger(
+    db: Path, tmp_path: Path
+) -> None:
+    # issue 14: the app checks the installed copy of the samples, the user the repo's
+    installed = tmp_path / "site-packages" / "claimcheck" / "data" / "samples"
+    shutil.copytree(SAMPLES, installed)
+    assert run("check", str(installed), "--format", "jsonl").exit_code == 0
+    with Store(db) as store:
+        first = (store.db["articles"].count, store.db["claims"].count)
+    ledger_before = json.loads(run("ledger", "--format", "json").stdout)
+    assert run("check", str(SAMPLES), "--format", "jsonl").exit_code == 0
+    with Store(db) as store:
+        assert (store.db["articles"].count, store.db["claims"].count) == first
+        assert first[0] == len(SAMPLE_FILES)
+        aliases = store.article_aliases(store.articles()[0]["id"])
+        assert len(aliases) == 2 and any(str(installed) in a for a in aliases)
+    assert json.loads(run("ledger", "--format", "json").stdout) == ledger_before
+
+
+def test_articles_list_and_remove(db: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "launch.md"
+    doc.write_text(CLAIM_TEXT, encoding="utf-8")
+    assert run("check", str(doc), "--format", "jsonl").exit_code == 0
+    listed = json.loads(run("articles", "list", "--format", "json").stdout)
+    assert len(listed) == 1 and listed[0]["aliases"] == [str(doc)]
+    assert listed[0]["title"] == "DeepSeek-V3" and listed[0]["claims"] >= 1
+    table = run("articles", "list")
+    assert table.exit_code == 0 and listed[0]["id"] in table.stdout and str(doc) in table.stdout
+    missing = run("articles", "remove", "nope")
+    assert missing.exit_code == 2 and "no stored article" in missing.stderr
+    removed = run("articles", "remove", str(doc))  # by path; an id or a prefix work too
+    assert removed.exit_code == 0 and removed.stdout.startswith(f"removed {listed[0]['id']}")
+    with Store(db) as store:
+        assert store.db["articles"].count == store.db["claims"].count == 0
+        assert store.db["evidence"].count == 0
+    assert "No articles stored" in run("articles", "list").stdout

@@ -137,7 +137,7 @@ def main(ctx: click.Context, db: Path | None) -> None:
 def _register() -> None:
     import importlib
 
-    for name in ("evals", "models", "extract", "check", "fetch"):
+    for name in ("evals", "models", "extract", "check", "fetch", "articles"):
         try:
             module = importlib.import_module(f"claimcheck.cli.{name}")
         except ModuleNotFoundError as exc:
