@@ -27,8 +27,10 @@ _ABBREV = re.compile(
     r"jr|sr|al|eq|sec|ch|vol|ver|v|ca|resp|incl|est)|\b[A-Z])\.$",
     re.IGNORECASE,
 )
+# An unclosed comment or script runs to the end, as in a browser: without the \Z a page of
+# "<!--" openers rescanned the rest of the text from each one (quadratic).
 _HTML_TAG = re.compile(
-    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[a-zA-Z/!][^>]{0,2000}>",
+    r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]{0,2000}>.*?(?:</\1\s*>|\Z)|<[a-zA-Z/!][^>]{0,2000}>",
     re.IGNORECASE | re.DOTALL,
 )
 _BLOCK_TAG = re.compile(
@@ -39,6 +41,10 @@ _BLOCK_TAG = re.compile(
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|h[1-6]|table|article|br)\b", re.IGNORECASE)
 _RUN = 200
 _LONG_RUN = re.compile(r"\S{" + str(_RUN) + ",}")
+# spaCy peels punctuation off a token one character at a time, rescanning the token each
+# time: the cost grows with the square of a punctuation run, so those are cut much shorter
+_PUNCT_RUN = 16
+_LONG_PUNCT = re.compile(r"(?:[^\w\s]|_){" + str(_PUNCT_RUN) + ",}")
 _MASKED_CHARS = re.compile(r"[*`]")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-"})
 
@@ -63,6 +69,7 @@ def prepare_text(text: str) -> str:
     text = text.translate(_HYPHENS)
     # spaCy splits prefixes and suffixes one character at a time: a 6,000-character run of
     # punctuation costs seconds and a megabyte of it minutes. No word is this long, so cut it.
+    text = _LONG_PUNCT.sub(_cut_punct, text)
     return _LONG_RUN.sub(_cut_run, text)
 
 
@@ -82,6 +89,12 @@ _FENCED = re.compile(
 def _blank_block(match: re.Match[str]) -> str:
     """A fenced block as blank lines: same length, line breaks kept."""
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _cut_punct(match: re.Match[str]) -> str:
+    chars = list(match.group(0))
+    chars[_PUNCT_RUN - 1 :: _PUNCT_RUN] = " " * len(chars[_PUNCT_RUN - 1 :: _PUNCT_RUN])
+    return "".join(chars)
 
 
 def _cut_run(match: re.Match[str]) -> str:
