@@ -636,6 +636,19 @@ def html_document(
     """
     import trafilatura
 
+    from claimcheck.documents import strip_tags, too_many_tags
+
+    if too_many_tags(html):  # no tree for a page of millions of tags (see documents.py)
+        body = sanitize_text(strip_tags(html))
+        doc = Document(
+            body,
+            path=url,
+            title=one_line(title or url, 300),
+            date=date,
+            source=source,
+            sha256=_sha(body),
+        )
+        return doc, url
     text = trafilatura.extract(
         html,
         url=url,
