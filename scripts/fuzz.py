@@ -1,13 +1,15 @@
 """The long fuzz run: thousands of hostile documents through read → extract → judge.
 
     python scripts/fuzz.py [--documents 2000] [--seed 1] [--large 0.05] [--limit 60]
-                           [--jobs 2] [--db PATH] [--json]
+                           [--per-mb 20] [--jobs 2] [--db PATH] [--json]
 
 Each document is built from its own seed (`tests/fuzz_documents.py`), written to a file and
 checked as `claimcheck check FILE` would: `load_document`, then `Checker.check_document`.
 A document is *rejected* when reading it raises the one-line DocumentError (a binary file,
 too large: the intended outcome), a *crash* when anything else raises, and a *hang* when it
-takes longer than `--limit` seconds (its worker process is killed and replaced). Most
+takes longer than `--limit` seconds plus `--per-mb` seconds per megabyte (its worker process
+is killed and replaced): a 7 MB document of dense claims is real work, a super-linear pass on
+it is a hang. Most
 documents are small (up to 30 KB); `--large` of them are 0.5-7 MB, the sizes whose
 super-linear passes used to hang. The README quotes the summary this prints.
 
@@ -59,7 +61,10 @@ def _worker(conn: Any, db: str, seed: int, large: float, folder: str) -> None:
     checker.check_text("Foo-3 beats GPT-4o on MMLU.")  # build everything before timing
     conn.send("ready")
     while True:
-        index = conn.recv()
+        try:
+            index = conn.recv()
+        except EOFError:  # the parent is gone
+            return
         if index is None:
             return
         shape, size, rng = spec(seed, index, large)
@@ -91,9 +96,11 @@ class Worker:
             raise SystemExit("a fuzz worker did not start")
         self.index: int | None = None
         self.started = 0.0
+        self.size = 0
 
-    def give(self, index: int) -> None:
+    def give(self, index: int, size: int) -> None:
         self.index = index
+        self.size = size
         self.started = time.monotonic()
         self.conn.send(index)
 
@@ -116,16 +123,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     while pending or any(w.index is not None for w in workers):
         for i, w in enumerate(workers):
             if w.index is None and pending:
-                w.give(pending.pop())
+                index = pending.pop()
+                w.give(index, spec(args.seed, index, args.large)[1])
             if w.index is None:
                 continue
             if w.conn.poll(0.05):
                 results.append(w.conn.recv())
                 w.index = None
                 done = len(results) + len(hangs)
-                if not args.json and done % 100 == 0:
-                    print(f"  {done}/{args.documents}", file=sys.stderr)
-            elif time.monotonic() - w.started > args.limit:
+                if done % 100 == 0:
+                    print(f"  {done}/{args.documents}", file=sys.stderr, flush=True)
+            elif time.monotonic() - w.started > args.limit + args.per_mb * w.size / 1e6:
                 shape, size, _ = spec(args.seed, w.index, args.large)
                 hangs.append((w.index, shape, size))
                 w.kill()
@@ -140,6 +148,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "documents": args.documents,
         "seed": args.seed,
         "limit_seconds": args.limit,
+        "limit_seconds_per_mb": args.per_mb,
         "ok": sum(r[4] == "ok" for r in results),
         "rejected": sum(r[4] == "rejected" for r in results),
         "crashes": len(crashes),
@@ -156,6 +165,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "seconds": round(slowest[3], 2),
         },
         "median_seconds_per_mb_large": round(statistics.median(per_mb), 2) if per_mb else None,
+        "max_seconds_per_mb_large": round(max(per_mb), 2) if per_mb else None,
         "large_documents": sum(r[2] > 100_000 for r in results)
         + sum(h[2] > 100_000 for h in hangs),
     }
@@ -167,6 +177,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--large", type=float, default=0.05, help="share of 0.5-7 MB documents")
     parser.add_argument("--limit", type=float, default=60.0, help="seconds before a hang")
+    parser.add_argument("--per-mb", type=float, default=20.0, help="more seconds per MB")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--db", help="store to use (default: CLAIMCHECK_DB or a new one)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -180,8 +191,14 @@ def main() -> None:
     print(
         f"{summary['documents']} documents (seed {args.seed}, {summary['large_documents']} of "
         f"0.5-7 MB): {summary['ok']} checked, {summary['rejected']} rejected with one line, "
-        f"{summary['crashes']} crashes, {summary['hangs']} hangs (> {args.limit:g} s)"
+        f"{summary['crashes']} crashes, {summary['hangs']} hangs "
+        f"(> {args.limit:g} s + {args.per_mb:g} s/MB)"
     )
+    if summary["median_seconds_per_mb_large"] is not None:
+        print(
+            f"large documents: median {summary['median_seconds_per_mb_large']} s/MB, "
+            f"slowest {summary['max_seconds_per_mb_large']} s/MB"
+        )
     if summary["slowest"]:
         s = summary["slowest"]
         size, shape = f"{s['bytes']:,}", s["shape"]
