@@ -26,6 +26,12 @@ MAX_BYTES = 20_000_000  # an announcement is kilobytes; anything this big is not
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_FIELD = re.compile(r"^(title|date|published)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+# where the article is published and who published it (reports link and credit them)
+_FM_ORIGIN = re.compile(
+    r"^(url|canonical_url|org|organization|organisation|author|publisher)\s*:\s*(.+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_WEB_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
 _DATE_LINE = re.compile(
     r"^[ \t>*_]*(?:date|published|posted|released)(?: on)?[ \t*_]*:[ \t*_]*(.+?)\s*$",
     re.IGNORECASE | re.MULTILINE,
@@ -102,8 +108,11 @@ def document_from_bytes(data: bytes, path: str = "-") -> Document:
     date = None
     if is_html:
         title, date = _html_meta(text)
+    url, author = _html_origin(text) if is_html else ("", "")
+    if is_html:
         text = html_to_text(text)
     fm_title, fm_date = _front_matter(text)
+    fm_url, fm_author = document_origin(text)
     title = title or fm_title or _first_heading(text)
     date = fm_date or date or _date_line(text)
     return Document(
@@ -112,6 +121,8 @@ def document_from_bytes(data: bytes, path: str = "-") -> Document:
         title=_one_line(title)[:300],
         date=date,
         sha256=hashlib.sha256(data).hexdigest(),
+        url=fm_url or url,
+        author=_one_line(fm_author or author)[:200],
     )
 
 
@@ -305,6 +316,48 @@ def _front_matter(text: str) -> tuple[str, str | None]:
         elif date is None:
             date = _parse_date(value)
     return title, date
+
+
+def document_origin(text: str) -> tuple[str, str]:
+    """(public URL, publishing organisation) from a document's YAML front matter, if any.
+
+    `url:` (or `canonical_url:`) must be an http(s) URL to count; the organisation is the
+    first of `org:`, `organization:`, `author:` or `publisher:`. The app reads stored articles
+    with the same function, so a file from disk links to where it was published.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return "", ""
+    url = author = ""
+    for key, value in _FM_ORIGIN.findall(match.group(1)):
+        value = value.strip().strip("\"'")
+        if key.lower() in ("url", "canonical_url"):
+            if not url and _WEB_URL.match(value):
+                url = value
+        elif not author:
+            author = value
+    return url, author
+
+
+def _html_origin(html: str) -> tuple[str, str]:
+    """(canonical URL, author) from an HTML head: <link rel=canonical>, og:url, meta author."""
+    import html as html_lib
+
+    head = html[:100_000]
+    url = author = ""
+    for tag in re.finditer(r"<(?:link|meta)\b[^>]*>", head, re.IGNORECASE):
+        text = tag.group(0)
+        value = re.search(r"(?:href|content)=[\"']([^\"']+)", text, re.IGNORECASE)
+        if not value:
+            continue
+        found = html_lib.unescape(value.group(1)).strip()
+        if not url and re.search(r"rel=[\"']canonical|property=[\"']og:url", text, re.IGNORECASE):
+            url = found if _WEB_URL.match(found) else ""
+        elif not author and re.search(
+            r"name=[\"'](?:author|publisher)|property=[\"']og:site_name", text, re.IGNORECASE
+        ):
+            author = found
+    return url, author
 
 
 def _first_heading(text: str) -> str:

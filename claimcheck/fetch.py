@@ -384,10 +384,40 @@ def _size(n: int) -> str:
 
 
 class _Retry(Exception):
-    def __init__(self, result: Fetched, delay: float | None) -> None:
+    def __init__(
+        self,
+        result: Fetched,
+        delay: float | None,
+        *,
+        connect: bool = False,
+        unreachable: bool = False,
+    ) -> None:
         super().__init__(result.error)
         self.result = result
         self.delay = delay
+        self.connect = connect  # the connection itself failed (not a 5xx or a drop)
+        self.unreachable = unreachable  # no route or no such name: retrying cannot help
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """True when a connect error means this machine cannot reach the host at all: the name
+    does not resolve (offline, no DNS) or there is no route. Waiting a second won't fix it."""
+    import errno
+    import socket
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, socket.gaierror):
+            return True
+        if isinstance(current, OSError) and current.errno in (
+            errno.ENETUNREACH,
+            errno.EHOSTUNREACH,
+        ):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 class Fetcher:
@@ -411,6 +441,8 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._global: asyncio.Semaphore | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        # hosts that could not be reached in this run: later requests fail at once
+        self._down: dict[str, str] = {}
 
     async def __aenter__(self) -> Fetcher:
         cfg = self.config
@@ -465,8 +497,12 @@ class Fetcher:
         if accept:
             headers["Accept"] = accept
         cfg = self.config
+        host = _host(url)
         result = Fetched(url=url, error="not attempted")
         for attempt in range(cfg.retries + 1):
+            if host in self._down:
+                # offline, or the host is gone: do not spend the backoff on it again
+                return Fetched(url=url, error=self._down[host], attempts=attempt)
             try:
                 # the host's slot first: a request queued behind its host's limit must not
                 # sit on one of the global slots that requests to other hosts could use
@@ -475,7 +511,12 @@ class Fetcher:
                 return replace(result, attempts=attempt + 1)
             except _Retry as retry:
                 result = replace(retry.result, attempts=attempt + 1)
+                if retry.unreachable:
+                    self._down[host] = result.error or "cannot connect"
+                    break
                 if attempt == cfg.retries:
+                    if retry.connect:
+                        self._down[host] = result.error or "cannot connect"
                     break
                 delay = retry.delay
                 if delay is None:
@@ -506,7 +547,12 @@ class Fetcher:
                 "connect timed out" if isinstance(exc, httpx.ConnectTimeout) else "cannot connect"
             )
             detail = one_line(str(exc) or type(exc).__name__, 120)
-            raise _Retry(Fetched(url=url, error=f"{what}: {detail}"), None) from exc
+            raise _Retry(
+                Fetched(url=url, error=f"{what}: {detail}"),
+                None,
+                connect=True,
+                unreachable=_unreachable(exc),
+            ) from exc
         except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
             # the server dropped the connection (a restart, an overloaded proxy): a GET is
             # safe to repeat, and these are as transient as a refused connection
@@ -931,7 +977,9 @@ class _Run:
         single = src.kind != "feed"
 
         def fail(message: str) -> str:
-            tally.counts["failed"] += 1
+            # a page or README that fails is its source failing: counted once, as a source
+            if not single:
+                tally.counts["failed"] += 1
             tally.errors.append(message)
             self.emit(FetchEvent(src.name, url, "failed", message))
             return "source_failed" if single else "failed"
@@ -1206,6 +1254,18 @@ class LeaderboardUpdate:
     def all_failed(self) -> bool:
         return bool(self.results) and all(not r.ok for r in self.results)
 
+    @property
+    def failed(self) -> int:
+        return sum(not r.ok for r in self.results)
+
+    @property
+    def not_modified(self) -> int:
+        return sum(r.ok and r.not_modified for r in self.results)
+
+    @property
+    def updated(self) -> int:
+        return sum(r.ok and not r.not_modified for r in self.results)
+
 
 def _http_date(fetched: Fetched) -> str | None:
     """The file's date from its Last-Modified header (YYYY-MM-DD), when the server sends one."""
@@ -1223,24 +1283,49 @@ def _file_name(url: str, index: int) -> str:
     return name or f"download-{index}"
 
 
+@dataclass(frozen=True)
+class UpdateEvent:
+    """Reported to `update_leaderboards`' progress callback (for a progress display)."""
+
+    stage: str  # download | import | recheck | done
+    source: str = ""
+    done: int = 0
+    total: int = 0
+    detail: str = ""
+
+
+UpdateProgress = Callable[[UpdateEvent], None]
+
+
 async def _download_all(
     boards: Mapping[str, Sequence[str]],
     store: Any,
     config: FetchConfig | None,
     transport: httpx.AsyncBaseTransport | None,
+    progress: UpdateProgress | None = None,
 ) -> dict[str, list[Fetched]]:
+    """Every file of every leaderboard at once (the Fetcher's limits keep it polite)."""
+    total = sum(len(urls) for urls in boards.values())
+    done = 0
     async with Fetcher(config, transport=transport) as fetcher:
 
-        async def one(url: str) -> Fetched:
+        async def one(name: str, url: str) -> Fetched:
+            nonlocal done
             cached = store.http_cache(url) or {}
-            return await fetcher.get(
+            fetched = await fetcher.get(
                 url, etag=cached.get("etag"), last_modified=cached.get("last_modified")
             )
+            done += 1
+            if progress is not None:
+                outcome = fetched.error or ("not modified" if fetched.not_modified else "ok")
+                progress(UpdateEvent("download", name, done, total, outcome))
+            return fetched
 
-        out: dict[str, list[Fetched]] = {}
-        for name, urls in boards.items():
-            out[name] = list(await asyncio.gather(*(one(u) for u in urls)))
-        return out
+        names = list(boards)
+        results = await asyncio.gather(
+            *(asyncio.gather(*(one(n, u) for u in boards[n])) for n in names)
+        )
+        return {n: list(r) for n, r in zip(names, results, strict=True)}
 
 
 def update_leaderboards(
@@ -1251,6 +1336,7 @@ def update_leaderboards(
     config: FetchConfig | None = None,
     recheck: Callable[[Any], Any] | None = None,
     importer: Callable[..., Any] | None = None,
+    progress: UpdateProgress | None = None,
 ) -> LeaderboardUpdate:
     """Download each leaderboard's files, import them, then recheck the stored claims.
 
@@ -1261,11 +1347,13 @@ def update_leaderboards(
     date). `importer` defaults to `claimcheck.evaldata.import_file` and `recheck` to
     `claimcheck.pipeline.recheck`; recheck runs only when something new was imported.
     """
-    downloads = asyncio.run(_download_all(boards, store, config, transport))
+    downloads = asyncio.run(_download_all(boards, store, config, transport, progress))
     results: list[LeaderboardResult] = []
     imported_any = False
     with tempfile.TemporaryDirectory(prefix="claimcheck-") as tmp:
-        for name, fetched in downloads.items():
+        for index, (name, fetched) in enumerate(downloads.items()):
+            if progress is not None:
+                progress(UpdateEvent("import", name, index, len(downloads)))
             failed = [f for f in fetched if not f.ok]
             if failed:
                 first = failed[0]
@@ -1308,6 +1396,8 @@ def update_leaderboards(
             )
     changes: tuple[Any, ...] = ()
     if imported_any:
+        if progress is not None:
+            progress(UpdateEvent("recheck"))
         if recheck is None:
             from claimcheck.pipeline import recheck as pipeline_recheck
 

@@ -757,6 +757,7 @@ def _evidence(c: _Cmp, registry: RegistryLike) -> Evidence:
         kind=c.s.kind,
         snapshot=c.s.snapshot,
         outcome=c.outcome,
+        source_url=c.s.source_url,
     )
 
 
@@ -1657,6 +1658,7 @@ class _Judgement:
                         kind="self_reported",
                         snapshot=s.snapshot,
                         outcome="win" if diff > 0 else "loss" if diff < 0 else "tie",
+                        source_url=s.source_url,
                     )
                 )
         return out

@@ -138,6 +138,8 @@ class Document:
     date: str | None = None  # YYYY-MM-DD, the claim date for resolution
     source: str = ""
     sha256: str = ""
+    url: str = ""  # where it is published (front matter, canonical link, the fetched URL)
+    author: str = ""  # the organisation that published it (front matter or HTML meta)
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ class Evidence:
     kind: EvalKind = "independent"
     snapshot: str = ""
     outcome: str = ""  # win | loss | tie (within margin)
+    source_url: str = ""  # the pinned file the subject's number comes from
 
 
 @dataclass(frozen=True)

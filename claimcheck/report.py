@@ -1,8 +1,9 @@
 """One verdict model, rendered many ways.
 
 `render(docs, fmt)` turns checked documents into a terminal table, the JSON machine contract of
-DESIGN.md, CSV (one row per claim), Markdown, one self-contained HTML page, or schema.org
-ClaimReview JSON-LD. It is pure: no store, no network, no registry.
+DESIGN.md, JSON Lines (one document per line), CSV (one row per claim), Markdown, one
+self-contained HTML page, or schema.org ClaimReview JSON-LD. It is pure: no store, no network,
+no registry. `ReportWriter` writes the same bytes one document at a time, for batches.
 
 Everything a document says is hostile: an announcement can hold terminal escape sequences,
 Rich markup, HTML, Markdown table syntax or spreadsheet formulas. Each format escapes for its
@@ -18,14 +19,13 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.models import CheckedClaim, CheckedDocument, Claim, Evidence, Mention
+from claimcheck.models import CheckedClaim, CheckedDocument, Claim, Document, Evidence, Mention
 from claimcheck.text import dumps_json, strip_controls
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "md", "html", "claimreview")
@@ -79,6 +79,25 @@ def clean_text(text: str | None) -> str:
     return strip_controls(text)
 
 
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is a plain http(s) URL that is safe to link; otherwise None.
+
+    Reports link only to the web: never to `javascript:`, `data:` or `file:` URLs, and never
+    to anything with spaces, quotes or control characters that could break out of a link.
+    """
+    url = (url or "").strip()
+    return url if _WEB_URL.match(url) and clean_text(url) == url else None
+
+
+def article_url(doc: Document) -> str | None:
+    """Where the article is published: its front-matter / canonical URL, or the URL it was
+    fetched from. A file on disk with neither has none (a local path is no public address)."""
+    return web_url(doc.url) or web_url(doc.path)
+
+
 def render(
     docs: Iterable[CheckedDocument],
     fmt: str,
@@ -86,15 +105,27 @@ def render(
     generated_at: str | None = None,
     width: int | None = None,
     color: bool = False,
+    orgs: Mapping[str, str] | None = None,
+    report_url: str | None = None,
 ) -> str:
     """Render checked documents in one of FORMATS, as one string.
 
     `generated_at` pins the timestamp (tests, reproducible builds); by default it is now, or
-    SOURCE_DATE_EPOCH when set. `width` and `color` only affect the terminal table. For many
-    documents write them as they come with `ReportWriter` instead: same bytes, flat memory.
+    SOURCE_DATE_EPOCH when set. `width` and `color` only affect the terminal table. For
+    ClaimReview, `orgs` maps model ids to their organisation (who made a claim when the
+    document does not say) and `report_url` is where the HTML report will be published.
+    For many documents write them as they come with `ReportWriter`: same bytes, flat memory.
     """
     buf = io.StringIO()
-    with ReportWriter(fmt, buf, generated_at=generated_at, width=width, color=color) as writer:
+    with ReportWriter(
+        fmt,
+        buf,
+        generated_at=generated_at,
+        width=width,
+        color=color,
+        orgs=orgs,
+        report_url=report_url,
+    ) as writer:
         for d in docs:
             writer.write(d)
     return buf.getvalue()
@@ -105,9 +136,11 @@ class ReportWriter:
 
     `write(d)` renders the document and writes it to `out` at once; nothing of it is kept
     but its verdict counts, so a report over 100,000 documents needs the memory of one.
-    `close()` writes what comes last (closing brackets, the table's totals). Formats whose
-    head depends on every document (HTML's totals) keep their body in a temporary file that
-    spills to disk, not in memory. The bytes are exactly what `render` returns.
+    `close()` writes what comes last (closing brackets, the table's totals). Two formats
+    depend on every document: HTML's head holds the totals, so its body waits in a temporary
+    file that spills to disk; ClaimReview merges repeated claims across documents, so it
+    keeps one review per distinct claim until the end (never the documents). The bytes are
+    exactly what `render` returns.
     """
 
     def __init__(
@@ -118,6 +151,8 @@ class ReportWriter:
         generated_at: str | None = None,
         width: int | None = None,
         color: bool = False,
+        orgs: Mapping[str, str] | None = None,
+        report_url: str | None = None,
     ) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -127,10 +162,10 @@ class ReportWriter:
         self.documents = 0
         self.totals: Counter[str] = Counter()
         self._closed = False
-        self._items = 0  # ClaimReview objects written so far
         self._lines = _LineSink(out)
         self._body: Any = None
         self._console: Any = None
+        self._reviews: _ClaimReviews | None = None
         if fmt == "table":
             self._console = _table_console(out, width=width, color=color)
         elif fmt == "json":
@@ -151,7 +186,7 @@ class ReportWriter:
                 max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"
             )
         elif fmt == "claimreview":
-            out.write("[")
+            self._reviews = _ClaimReviews(self.stamp, orgs=orgs, report_url=report_url)
 
     def __enter__(self) -> ReportWriter:
         return self
@@ -176,18 +211,14 @@ class ReportWriter:
         elif fmt == "jsonl":
             self.out.write(dumps_json(document_dict(d)) + "\n")
         elif fmt == "csv":
-            self._csv.writerows(_csv_rows(d))
+            self._csv.writerows(csv_row(d.document, i, cc) for i, cc in enumerate(d.claims, 1))
         elif fmt == "md":
             for line in _markdown_lines(d):
                 self._lines.write(line)
         elif fmt == "html":
             self._body.write("\n" + "\n".join(_html_document(self.documents, d, tally)))
-        elif fmt == "claimreview":
-            for item in _claimreview_items(d, self.stamp):
-                sep = ",\n" if self._items else "\n"
-                self._items += 1
-                text = _indent(dumps_json(item, indent=2), "  ")
-                self.out.write(sep + _script_safe(text))
+        elif self._reviews is not None:
+            self._reviews.add(self.documents, d)
         self.totals.update(tally)
 
     def close(self) -> None:
@@ -209,8 +240,8 @@ class ReportWriter:
             shutil.copyfileobj(self._body, self.out)
             self._body.close()
             self.out.write(_HTML_TAIL)
-        elif fmt == "claimreview":
-            self.out.write("\n]\n" if self._items else "]\n")
+        elif self._reviews is not None:
+            self.out.write(_claimreview_json(self._reviews.items()))
 
 
 class _LineSink:
@@ -303,6 +334,8 @@ def document_dict(d: CheckedDocument) -> dict[str, Any]:
         "date": doc.date,
         "source": doc.source,
         "sha256": doc.sha256,
+        "url": article_url(doc),
+        "author": doc.author or None,
         "summary": dict(_tally(d)),
         "vendor_rows": len(d.vendor_rows),
     }
@@ -336,6 +369,7 @@ def _tally_text(tally: Counter[str]) -> str:
 
 CSV_COLUMNS: tuple[str, ...] = (
     "path",
+    "url",
     "title",
     "date",
     "claim",
@@ -359,6 +393,17 @@ CSV_COLUMNS: tuple[str, ...] = (
     "tally",
     "reasons",
     "evidence",
+    # the first evidence row (the judge lists independent comparisons first) as numbers, so a
+    # spreadsheet can sort and chart them; every row is still in `evidence` above
+    "evidence_rows",
+    "evidence_benchmark",
+    "evidence_source",
+    "subject_score",
+    "target_score",
+    "difference",
+    "margin",
+    "evidence_as_of",
+    "evidence_url",
 )
 
 
@@ -395,45 +440,64 @@ def _evidence_line(e: Evidence) -> str:
     )
 
 
+def _csv_number(x: float | None) -> str:
+    return "" if x is None else repr(round(float(x), 4))
+
+
+def _csv_evidence(v: Any) -> list[Any]:
+    """The numeric columns: the first evidence row, or blanks when there is none."""
+    if not v.evidence:
+        return [0, "", "", "", "", "", "", "", ""]
+    e = v.evidence[0]
+    margin = "" if _margin(e) == "no estimate" else _csv_number(e.margin)
+    return [
+        len(v.evidence),
+        _cell(e.benchmark),
+        _cell(e.source),
+        _csv_number(e.subject_score),
+        _csv_number(e.target_score),
+        _csv_number(e.difference),
+        margin,
+        e.as_of or "",
+        web_url(e.source_url) or "",
+    ]
+
+
+def csv_row(doc: Document, index: int, cc: CheckedClaim) -> list[Any]:
+    """One claim as a CSV row in CSV_COLUMNS order (`index` counts from 1 per document)."""
+    c, v = cc.claim, cc.verdict
+    return [
+        _cell(doc.path),
+        article_url(doc) or "",
+        _cell(doc.title),
+        doc.date or "",
+        index,
+        _cell(c.text),
+        c.start,
+        c.end,
+        _cell(c.subject.text if c.subject else ""),
+        (c.subject.id or "") if c.subject else "",
+        c.relation,
+        _cell("; ".join(m.text for m in c.targets)),
+        "; ".join(m.id or "" for m in c.targets),
+        _cell(c.target_group),
+        _cell("; ".join(m.text for m in c.benchmarks)),
+        "; ".join(m.id or "" for m in c.benchmarks),
+        c.scope,
+        _cell(c.quantifier),
+        _cell("; ".join(c.numbers)),
+        f"{c.checkworthiness:.2f}",
+        v.verdict,
+        ";".join(v.flags),
+        v.tally or "",
+        _cell(" | ".join(v.reasons)),
+        _cell(" | ".join(_evidence_line(e) for e in v.evidence)),
+        *_csv_evidence(v),
+    ]
+
+
 def render_csv(docs: Sequence[CheckedDocument], generated_at: str = "") -> str:
     return render(docs, "csv", generated_at=generated_at or None)
-
-
-def _csv_rows(d: CheckedDocument) -> list[list[Any]]:
-    """The CSV rows of one document: one per claim."""
-    doc = d.document
-    rows: list[list[Any]] = []
-    for i, cc in enumerate(d.claims, 1):
-        c, v = cc.claim, cc.verdict
-        rows.append(
-            [
-                _cell(doc.path),
-                _cell(doc.title),
-                doc.date or "",
-                i,
-                _cell(c.text),
-                c.start,
-                c.end,
-                _cell(c.subject.text if c.subject else ""),
-                (c.subject.id or "") if c.subject else "",
-                c.relation,
-                _cell("; ".join(m.text for m in c.targets)),
-                "; ".join(m.id or "" for m in c.targets),
-                _cell(c.target_group),
-                _cell("; ".join(m.text for m in c.benchmarks)),
-                "; ".join(m.id or "" for m in c.benchmarks),
-                c.scope,
-                _cell(c.quantifier),
-                _cell("; ".join(c.numbers)),
-                f"{c.checkworthiness:.2f}",
-                v.verdict,
-                ";".join(v.flags),
-                v.tally or "",
-                _cell(" | ".join(v.reasons)),
-                _cell(" | ".join(_evidence_line(e) for e in v.evidence)),
-            ]
-        )
-    return rows
 
 
 TABLE_REASONS = 3  # per claim in the terminal table; md/html/json carry them all
@@ -554,7 +618,7 @@ def _markdown_lines(d: CheckedDocument) -> list[str]:
     """One document's section: heading, claims table, then each claim with its evidence."""
     lines: list[str] = []
     doc = d.document
-    lines.append(f"## {_md(doc.title or doc.path or 'untitled')}")
+    lines.append(f"## {_md_link(doc.title or doc.path or 'untitled', article_url(doc))}")
     lines.append("")
     meta = [f"`{_md_code(doc.path)}`"] if doc.path else []
     if doc.date:
@@ -590,12 +654,18 @@ def _markdown_lines(d: CheckedDocument) -> list[str]:
             ]
             for e in v.evidence:
                 lines.append(
-                    f"| {_md(e.benchmark)} | {_md(e.source)} | {_num(e.subject_score)} | "
+                    f"| {_md(e.benchmark)} | {_md_link(e.source, web_url(e.source_url))} | "
+                    f"{_num(e.subject_score)} | "
                     f"{_md(_score(e.target_score, e.target_model))} | "
                     f"{_signed(e.difference)} | {_md(_margin(e))} | {_md(e.as_of)} |"
                 )
             lines.append("")
     return lines
+
+
+def _md_link(text: str, url: str | None) -> str:
+    """`[text](<url>)` for a safe web URL (angle brackets keep parentheses in it); else text."""
+    return f"[{_md(text)}](<{url}>)" if url else _md(text)
 
 
 def _md_code(text: str) -> str:
@@ -612,6 +682,8 @@ body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem;
      margin-top: 2.5rem; }
+h2 a { color: inherit; }
+a { color: #0969da; }
 .meta { color: #57606a; font-size: 0.9rem; }
 .summary span, .verdict { display: inline-block; padding: 0 0.5em; border-radius: 0.8em;
        color: #fff; font-weight: 600; font-size: 0.85rem; }
@@ -636,12 +708,22 @@ svg text { font: 11px system-ui, sans-serif; fill: #1f2328; }
   .verdict, .summary span { color: #000 !important; background: none !important;
           border: 1px solid #000; }
   h2 { page-break-before: auto; page-break-after: avoid; }
+  a { color: #000; }
+  h2 a[href]::after, td a[href]::after { content: " (" attr(href) ")"; font-size: 0.75em;
+          font-weight: normal; word-break: break-all; }
 }
 """
 
 
 def _h(text: object) -> str:
     return html.escape(clean_text(str(text)), quote=True)
+
+
+def _a(text: str, url: str | None) -> str:
+    """A link that opens the source; escaped text alone when there is no safe web URL."""
+    if not url:
+        return _h(text)
+    return f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(text)}</a>'
 
 
 def _bar_chart(evidence: Sequence[Evidence], limit: int = 12) -> str:
@@ -731,6 +813,11 @@ def _html_claim(i: int, cc: CheckedClaim) -> str:
     if v.evidence:
         parts.append(_bar_chart(v.evidence))
         parts.append(
+            '<p class="meta legend">Each bar is the subject\'s lead over the compared model in '
+            "units of that row's noise margin: the grey band is ±1 margin, green a lead beyond "
+            "it, red a deficit beyond it, grey inside the noise. The scores are beside it.</p>"
+        )
+        parts.append(
             "<table><thead><tr><th>Benchmark</th><th>Source</th><th>Setting</th>"
             "<th>Subject</th><th>Target</th><th>Compared with</th><th>Difference</th>"
             "<th>Margin</th><th>As of</th>"
@@ -740,7 +827,7 @@ def _html_claim(i: int, cc: CheckedClaim) -> str:
             outcome = e.outcome if e.outcome in ("win", "loss", "tie") else ""
             method = f' title="{_h(e.margin_method)}"' if e.margin_method else ""
             parts.append(
-                f"<tr><td>{_h(e.benchmark)}</td><td>{_h(e.source)}"
+                f"<tr><td>{_h(e.benchmark)}</td><td>{_a(e.source, web_url(e.source_url))}"
                 + (" (self-reported)" if e.kind == "self_reported" else "")
                 + f"</td><td>{_h(e.setting)}</td>"
                 f'<td class="n">{_h(_num(e.subject_score))}</td>'
@@ -785,7 +872,7 @@ def _html_document(n: int, d: CheckedDocument, tally: Counter[str]) -> list[str]
     """The `n`th document's <article>, as lines."""
     doc = d.document
     body = [f'<article id="doc-{n}">']
-    body.append(f"<h2>{_h(doc.title or doc.path or 'untitled')}</h2>")
+    body.append(f"<h2>{_a(doc.title or doc.path or 'untitled', article_url(doc))}</h2>")
     meta = [doc.path] if doc.path else []
     if doc.date:
         meta.append(doc.date)
@@ -809,74 +896,172 @@ def rating_value(verdict: str, flags: Sequence[str] = ()) -> int | None:
     return CLAIMREVIEW_SCALE.get(verdict)
 
 
-def _appearance_url(path: str) -> str | None:
-    if not path or path == "-":
-        return None
-    if "://" in path:
-        return path
-    return Path(path).absolute().as_uri()
+def _review_rating(v: Any) -> dict[str, Any]:
+    rating: dict[str, Any] = {
+        "@type": "Rating",
+        "bestRating": 4,
+        "worstRating": 1,
+        "alternateName": v.verdict,
+    }
+    value = rating_value(v.verdict, v.flags)
+    if value is not None:
+        rating["ratingValue"] = value
+    # one or two sentences, as ratingExplanation asks; every reason goes in reviewBody
+    explanation = " ".join(clean_text(r) for r in v.reasons[:2]).strip()
+    if v.flags:
+        explanation += f" Flags: {', '.join(v.flags)}."
+    rating["ratingExplanation"] = explanation.strip() or RATING_MEANING[v.verdict]
+    return rating
 
 
-def claimreview_items(docs: Sequence[CheckedDocument], generated_at: str) -> list[dict[str, Any]]:
-    return [item for d in docs for item in _claimreview_items(d, generated_at)]
+RATING_MEANING: dict[str, str] = {
+    "supported": "Independent evaluations agree with the claim at the scope it states.",
+    "overstated": "The evidence backs only a weaker claim than the one made.",
+    "contradicted": "Independent evaluations show the opposite, beyond the noise.",
+    "unverifiable": "No independent evaluation covers the models and benchmarks compared.",
+}
 
 
-def _claimreview_items(d: CheckedDocument, generated_at: str) -> list[dict[str, Any]]:
-    """One document's ClaimReview objects, one per claim."""
-    items: list[dict[str, Any]] = []
-    doc = d.document
-    url = _appearance_url(doc.path)
-    for cc in d.claims:
-        v = cc.verdict
-        appearance: dict[str, Any] = {"@type": "CreativeWork"}
-        if url:
-            appearance["url"] = url
-        if doc.title:
-            appearance["headline"] = doc.title
-        if doc.date:
-            appearance["datePublished"] = doc.date
-        rating: dict[str, Any] = {
-            "@type": "Rating",
-            "bestRating": 4,
-            "worstRating": 1,
-            "alternateName": v.verdict,
-        }
-        value = rating_value(v.verdict, v.flags)
-        if value is not None:
-            rating["ratingValue"] = value
-        explanation = " ".join(v.reasons)
-        if v.flags:
-            explanation += f" Flags: {', '.join(v.flags)}."
-        if explanation.strip():
-            rating["ratingExplanation"] = explanation.strip()
-        item: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "claimReviewed": cc.claim.text,
-            "itemReviewed": {"@type": "Claim", "appearance": appearance},
-            "reviewRating": rating,
-            "author": {"@type": "Organization", "name": "claimcheck"},
-            "datePublished": generated_at[:10],
-        }
-        if doc.date:
-            item["itemReviewed"]["datePublished"] = doc.date
-        items.append(item)
-    return items
+def _appearance(doc: Document, author: dict[str, Any] | None) -> dict[str, Any]:
+    """The article the claim appears in. Only a public URL is given: never a local path."""
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    url = article_url(doc)
+    if url:
+        work["url"] = url
+    if doc.title:
+        work["headline"] = clean_text(doc.title)
+    if doc.date:
+        work["datePublished"] = doc.date
+    if author:
+        work["author"] = author
+    return work
 
 
-def render_claimreview(docs: Sequence[CheckedDocument], generated_at: str) -> str:
-    """A JSON array of ClaimReview objects, one per claim, ready for a JSON-LD script tag.
+def _claim_author(doc: Document, c: Claim, orgs: Mapping[str, str]) -> dict[str, Any] | None:
+    """Who made the claim: the organisation the document names, else the subject model's."""
+    name = clean_text(doc.author) or (orgs.get(c.subject.id or "", "") if c.subject else "")
+    return {"@type": "Organization", "name": name} if name else None
 
-    `<`, `>` and `&` are written as \\u escapes (still the same JSON) so a claim quoting
-    `</script>` cannot end the tag it is embedded in.
+
+def claimreview_items(
+    docs: Sequence[CheckedDocument],
+    generated_at: str,
+    *,
+    orgs: Mapping[str, str] | None = None,
+    report_url: str | None = None,
+) -> list[dict[str, Any]]:
+    """One ClaimReview per distinct claim, ready to publish beside the HTML report.
+
+    `claimReviewed` is the claim as parsed (`claim_gist`), not its sentence: one sentence can
+    hold two claims with different verdicts. The same claim met again with the same rating
+    (the same article checked twice, a claim repeated) is one review with several
+    appearances; the same words rated differently in different places are told apart by
+    where and when they were made, so no two reviews share a `claimReviewed`. Each review's
+    `url` points at the claim's section of the HTML report (`#doc-N-claim-M`): relative, or
+    absolute under `report_url`.
     """
-    return render(docs, "claimreview", generated_at=generated_at)
+    reviews = _ClaimReviews(generated_at, orgs=orgs, report_url=report_url)
+    for n, d in enumerate(docs, 1):
+        reviews.add(n, d)
+    return reviews.items()
 
 
-def _script_safe(text: str) -> str:
+class _ClaimReviews:
+    """`claimreview_items`, built one document at a time (what `ReportWriter` keeps)."""
+
+    def __init__(
+        self,
+        generated_at: str,
+        *,
+        orgs: Mapping[str, str] | None = None,
+        report_url: str | None = None,
+    ) -> None:
+        self.generated_at = generated_at
+        self.orgs = orgs or {}
+        self.base = web_url(report_url) or ""
+        self.reviews: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def add(self, n: int, d: CheckedDocument) -> None:
+        """The `n`th document's claims: new reviews, or appearances of ones already made."""
+        orgs, base, generated_at, reviews = self.orgs, self.base, self.generated_at, self.reviews
+        doc = d.document
+        for i, cc in enumerate(d.claims, 1):
+            c, v = cc.claim, cc.verdict
+            author = _claim_author(doc, c, orgs)
+            gist = claim_gist(c)
+            key = (gist, v.verdict + str(rating_value(v.verdict, v.flags)))
+            if key in reviews:
+                item = reviews[key]["itemReviewed"]
+                appearance = _appearance(doc, author)
+                if appearance not in item["appearance"]:
+                    item["appearance"].append(appearance)
+                continue
+            claim: dict[str, Any] = {
+                "@type": "Claim",
+                "text": clean_text(c.text),
+                "appearance": [_appearance(doc, author)],
+            }
+            claim["firstAppearance"] = claim["appearance"][0]
+            if author:
+                claim["author"] = author
+            if doc.date:
+                claim["datePublished"] = doc.date
+            reviews[key] = {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": f"{base.split('#')[0]}#doc-{n}-claim-{i}",
+                "claimReviewed": gist,
+                "itemReviewed": claim,
+                "reviewRating": _review_rating(v),
+                "reviewBody": " ".join(clean_text(r) for r in v.reasons),
+                "author": {"@type": "Organization", "name": "claimcheck"},
+                "datePublished": generated_at[:10],
+            }
+
+    def items(self) -> list[dict[str, Any]]:
+        items = list(self.reviews.values())
+        _disambiguate(items)
+        return items
+
+
+def _disambiguate(items: list[dict[str, Any]]) -> None:
+    """Give reviews that share `claimReviewed` (but not a rating) distinct summaries."""
+    by_summary: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        by_summary.setdefault(item["claimReviewed"], []).append(item)
+    for summary, group in by_summary.items():
+        if len(group) < 2:
+            continue
+        for item in group:
+            first = item["itemReviewed"]["firstAppearance"]
+            where = first.get("headline") or first.get("url") or ""
+            when = first.get("datePublished") or ""
+            context = ", ".join(x for x in (f"in “{where}”" if where else "", when) if x)
+            item["claimReviewed"] = f"{summary} ({context})" if context else summary
+        seen: Counter[str] = Counter(item["claimReviewed"] for item in group)
+        for item in group:
+            if seen[item["claimReviewed"]] > 1:  # same place and day: name the claim's section
+                item["claimReviewed"] += f" [{item['url'].rsplit('#', 1)[-1]}]"
+
+
+def render_claimreview(
+    docs: Sequence[CheckedDocument],
+    generated_at: str,
+    *,
+    orgs: Mapping[str, str] | None = None,
+    report_url: str | None = None,
+) -> str:
+    """A JSON array of ClaimReview objects, one per claim, ready for a JSON-LD script tag."""
+    return render(docs, "claimreview", generated_at=generated_at, orgs=orgs, report_url=report_url)
+
+
+def _claimreview_json(items: list[dict[str, Any]]) -> str:
+    """`<`, `>` and `&` are written as \\u escapes (still the same JSON) so a claim quoting
+    `</script>` cannot end the tag it is embedded in."""
+    text = dumps_json(items, indent=2)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
-    return text
+    return text + "\n"
 
 
 # -- numbers --------------------------------------------------------------------------------

@@ -1009,9 +1009,25 @@ def verdict_from_record(row: dict[str, Any]) -> Verdict:
         verdict=row["verdict"],
         flags=tuple(load(row["flags"])),
         reasons=tuple(load(row["reasons"])),
-        evidence=tuple(Evidence(**e) for e in load(row["evidence"])),
+        evidence=tuple(_evidence(e) for e in load(row["evidence"])),
         tally=row.get("tally"),
     )
+
+
+def _evidence(row: dict[str, Any]) -> Evidence:
+    """An evidence row as stored; a column added after the row was written (NULL) takes the
+    field's default, and keys Evidence does not know are left out."""
+    from dataclasses import MISSING, fields
+
+    values: dict[str, Any] = {}
+    for f in fields(Evidence):
+        if f.name not in row:
+            continue
+        value = row[f.name]
+        if value is None and f.default is not MISSING:
+            value = f.default
+        values[f.name] = value
+    return Evidence(**values)
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:

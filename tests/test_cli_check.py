@@ -406,7 +406,7 @@ def test_a_locked_store_costs_no_results(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert result.exit_code == 3
+    assert result.exit_code == 3, result.stderr
     report = json.loads(result.stdout)  # the whole report, stored or not
     assert [d["path"] for d in report["documents"]] == docs
     assert all(d["claims"] for d in report["documents"])

@@ -315,6 +315,151 @@ def test_traps_are_not_claims(registry, text: str) -> None:
     assert claims_of(text, registry, title="Foo-3-8B") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We compare Foo-3-8B with GPT-4o and the strongest open models of similar size.",
+        "Baselines include Qwen2.5-7B-Instruct and several state-of-the-art proprietary models.",
+        "Our aim is to match the best closed models by next spring.",
+        "The next release will outperform GPT-4o on coding.",
+        "Foo-3-8B beats Llama 3 70B in terms of token throughput.",
+        "Foo-3-8B performs on par with human experts on the bar exam.",
+        "With 4-bit weights, Foo-3-8B matches the full-precision checkpoint.",
+        "Bold marks the best score in each column.",
+        "We recommend vLLM for the best performance when serving Foo-3-8B.",
+        "Reasoning models often beat chat models on math.",
+        "We propose SPARQ, a new algorithm that outperforms PPO on our RL suite.",
+        "The song was a top ten hit in six countries.",
+    ],
+)
+def test_real_text_traps_stay_traps(registry, text: str) -> None:
+    assert claims_of(text, registry, title="Foo-3-8B") == []
+
+
+# -- slots that real text leaves open ------------------------------------------------------
+
+
+def test_a_subject_the_document_never_names_is_kept_as_written(registry) -> None:
+    claim = one("Our model beats GPT-4o on GPQA.", registry)
+    assert (claim.subject.text, claim.subject.id) == ("Our model", None)
+    assert [t.text for t in claim.targets] == ["GPT-4o"]
+
+
+def test_a_claim_with_no_subject_at_all_takes_the_heading_or_title(registry) -> None:
+    text = "# Release notes\n\n## Foo-3-8B\n\n- Beats Gemma 2 9B on MMLU-Pro and IFEval\n"
+    claim = one(text, registry)
+    assert claim.subject.text == "Foo-3-8B"
+    assert [b.text for b in claim.benchmarks] == ["MMLU-Pro", "IFEval"]
+    claim = one("Coding: ahead of Qwen2.5-7B-Instruct on HumanEval.", registry, title="Foo-3-8B")
+    assert claim.subject.text == "Foo-3-8B"
+    assert claim.relation == "surpasses"
+
+
+def test_an_unknown_name_in_the_subject_position_is_the_subject(registry) -> None:
+    claim = one("Across standard benchmarks, Nimbus sets a new state of the art.", registry)
+    assert claim.subject.text == "Nimbus" and claim.relation == "best_in_group"
+    claim = one("The lab says Nimbus matches GPT-4o in math.", registry)
+    assert claim.subject.text == "Nimbus"
+    assert [t.text for t in claim.targets] == ["GPT-4o"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Foo-3-8B clearly outperforms its predecessor on reasoning.", "its predecessor"),
+        ("Foo-3-8B outperforms the 70B model on four of six tasks.", "the 70B model"),
+        ("Foo-3-8B keeps pace with models twice its size.", "models twice its size"),
+        ("Compared with the previous generation, Foo-3-8B improves math by 9 points.",
+         "the previous generation"),
+        ("Foo-3-8B surpasses the state of the art in tool use.", "the state of the art"),
+    ],
+)  # fmt: skip
+def test_comparators_that_are_not_named_models(registry, text: str, group: str) -> None:
+    claim = one(text, registry)
+    assert claim.targets == () and claim.target_group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "targets"),
+    [
+        ("Foo-3-8B sits at #4 on the Chatbot Arena leaderboard.", "trails", []),
+        ("Foo-3-8B ranks second on BFCL, just behind GPT-4o.", "trails", ["GPT-4o"]),
+        ("Foo-3-8B took the top spot on the Open LLM Leaderboard.", "best_in_group", []),
+        ("Foo-3-8B reaches 95% of GPT-4o's score on MT-Bench.", "approaches", ["GPT-4o"]),
+        ("Compared with GPT-4o mini, Foo-3-8B leads by 3.1 points on MATH.", "surpasses",
+         ["GPT-4o mini"]),
+        ("Foo-3-8B shows similar or better performance than Gemma 2 9B.", "matches",
+         ["Gemma 2 9B"]),
+        ("Foo-3-8B delivers GPT-4o-class performance on charts.", "matches", ["GPT-4o"]),
+        ("The gap between Foo-3-8B and GPT-4o on GPQA is now small.", "approaches", ["GPT-4o"]),
+        ("Foo-3-8B holds a 6-point advantage over Mistral-7B-Instruct.", "surpasses",
+         ["Mistral-7B-Instruct"]),
+        ("Raters prefer Foo-3-8B over GPT-3.5 Turbo in most chats.", "surpasses",
+         ["GPT-3.5 Turbo"]),
+    ],
+)  # fmt: skip
+def test_forms_real_text_uses(registry, text: str, relation: str, targets: list[str]) -> None:
+    claim = one(text, registry)
+    assert claim.relation == relation
+    assert [t.text for t in claim.targets] == targets
+    assert claim.subject.text == "Foo-3-8B"
+
+
+def test_several_subjects_make_several_claims(registry) -> None:
+    found = claims_of("Foo-3-8B and Foo-3-70B both outperform Llama 3 70B on GSM8K.", registry)
+    assert [c.subject.text for c in found] == ["Foo-3-8B", "Foo-3-70B"]
+    assert all([t.text for t in c.targets] == ["Llama 3 70B"] for c in found)
+
+
+def test_not_only_is_not_a_negation(registry) -> None:
+    claim = claims_of("Foo-3-8B not only beats GPT-4o mini but also rivals GPT-4o.", registry)[0]
+    assert claim.relation == "surpasses" and not claim.negated
+
+
+def test_short_names_once_the_document_named_the_model(registry) -> None:
+    found = claims_of(
+        "Today we release DeepSeek-R1. The company reports that R1 surpasses o1 on AIME.",
+        registry,
+    )
+    assert found[0].subject.text == "R1" and found[0].subject.id == "deepseek-r1"
+
+
+def test_listed_names_and_benchmarks_the_registry_does_not_know(registry) -> None:
+    claim = one(
+        "Foo-3-8B beats GPT-4o, Acme's Zephyrine and Initech's Borealis on vision datasets "
+        "such as ChartQ2 and DocBench-X.",
+        registry,
+    )
+    assert [t.text for t in claim.targets] == ["GPT-4o", "Zephyrine", "Borealis"]
+    assert [b.text for b in claim.benchmarks] == ["ChartQ2", "DocBench-X"]
+
+
+def test_front_matter_and_code_blocks_are_not_prose(registry) -> None:
+    text = (
+        "---\ntitle: Foo-3-8B beats GPT-4o\ndate: 2025-01-02\n---\n\n"
+        "```bibtex\n@misc{foo, title={Foo-3-8B: Surpassing GPT-4o}}\n```\n\n"
+        "Foo-3-8B rivals Claude 3.5 Sonnet on MMLU.\n"
+    )
+    found = claims_of(text, registry)
+    assert [c.relation for c in found] == ["matches"]
+
+
+def test_every_cue_anchor_reaches_the_rules() -> None:
+    """A cue whose words the sentence filter does not know would never be tried."""
+    from claimcheck.extract import lexicon as lx
+
+    # these only occur next to another trigger: "more accurate than", "top position"
+    companions = {"more", "less", "fewer", "position"}
+    missing = [
+        a
+        for a in lx.CUES_BY_ANCHOR
+        if a not in companions
+        and not any(w in a or a in w for w in lx.TRIGGER_WORDS)
+        and not lx.PREFILTER_TEXT.search(a)
+    ]
+    assert missing == []
+
+
 # -- many documents ------------------------------------------------------------------------
 
 

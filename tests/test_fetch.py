@@ -6,6 +6,7 @@ import asyncio
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from fetch_fixtures import Cli, FakeChecker, quick_config
 
 from claimcheck.fetch import (
     FetchConfig,
+    Fetched,
     Fetcher,
     FetchError,
     Source,
@@ -713,7 +715,8 @@ def test_evals_update_offline_exits_1_with_a_line_per_leaderboard(cli, tmp_path,
         "claimcheck: aider: https://raw.example/a.yml: cannot connect: Network is unreachable",
         "claimcheck: evalplus: https://raw.example/r.json: cannot connect: Network is unreachable",
     ]
-    assert result.stdout == ""
+    # the summary's failure count is the number of error lines
+    assert result.stdout == "2 leaderboards: 0 updated, 0 not modified, 2 failed\n"
     assert json.dumps(FetchConfig().max_redirects) == "5"
 
 
@@ -755,7 +758,71 @@ def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkey
         "aider: 12 rows, 5 new",
         "1 verdict changed",
         "  unverifiable → overstated  Zephyr launch: Zephyr-9B beats Orion-8B on MMLU.",
+        "1 leaderboard: 1 updated, 0 not modified, 0 failed",
     ]
+
+
+# -- offline: fail fast, count once ------------------------------------------------------------
+
+
+def _no_such_host(request: httpx.Request) -> httpx.Response:
+    import socket
+
+    try:
+        raise socket.gaierror(-2, "Name or service not known")
+    except socket.gaierror as exc:
+        raise httpx.ConnectError("[Errno -2] Name or service not known", request=request) from exc
+
+
+def test_an_unresolvable_host_is_not_retried_and_not_asked_again():
+    """Offline, every URL once cost three backoff waits: 37 s of silence for evals update."""
+    waits: list[float] = []
+    calls: list[str] = []
+
+    async def sleep(s: float) -> None:
+        waits.append(s)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(str(request.url))
+        return _no_such_host(request)
+
+    async def main() -> list[Fetched]:
+        async with Fetcher(FetchConfig(), transport=httpx.MockTransport(handler), sleep=sleep) as f:
+            first = await f.get("https://gone.example/a")
+            return [first, await f.get("https://gone.example/b")]
+
+    first, second = asyncio.run(main())
+    assert waits == []  # the default three retries are not spent on a name that won't resolve
+    assert calls == ["https://gone.example/a"]  # the host is known to be down for this run
+    assert first.error == second.error == "cannot connect: [Errno -2] Name or service not known"
+    # (a refused connection is still retried, as the test further up shows: a server restarts)
+
+
+def test_evals_update_offline_downloads_every_leaderboard_at_once_and_counts_agree(store):
+    in_flight = peak = 0
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await asyncio.sleep(0)  # let the other downloads start
+        await asyncio.sleep(0)
+        in_flight -= 1
+        return _no_such_host(request)
+
+    boards = {f"board{i}": [f"https://host{i}.example/f.csv"] for i in range(5)}
+    events: list[Any] = []
+    update = update_leaderboards(
+        store,
+        boards,
+        transport=httpx.MockTransport(handler),
+        importer=lambda *a, **k: pytest.fail("nothing to import"),
+        progress=events.append,
+    )
+    assert peak == 5  # all five at once, not one board after another
+    assert update.failed == 5 == len([r for r in update.results if not r.ok])
+    assert [e.stage for e in events].count("download") == 5
+    assert events[-1].stage == "import"
 
 
 def test_a_locked_store_is_each_articles_error_and_no_validator_is_kept(tmp_path):

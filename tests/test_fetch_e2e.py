@@ -67,7 +67,7 @@ def test_feed_articles_are_stored_checked_and_an_unchanged_feed_costs_a_304(cli,
     assert first.exit_code == 0, first.output
     assert "new      Introducing Nimbus-12B  (1 claim)" in first.stdout
     assert "new      Nimbus-7B: small and quick  (1 claim)" in first.stdout
-    assert "1 source: 2 new, 0 changed, 0 unchanged, 0 failed" in first.stdout
+    assert "1 source; articles: 2 new, 0 changed, 0 unchanged, 0 failed" in first.stdout
     assert "claims found: 2 (supported 0, overstated 0, contradicted 0, unverifiable 2)" in (
         first.stdout
     )
@@ -91,7 +91,10 @@ def test_feed_articles_are_stored_checked_and_an_unchanged_feed_costs_a_304(cli,
 
     second = cli("fetch")
     assert second.exit_code == 0
-    assert "1 source (1 not modified): 0 new, 0 changed, 0 unchanged, 0 failed" in second.stdout
+    assert (
+        "1 source (1 not modified); articles: 0 new, 0 changed, 0 unchanged, 0 failed"
+        in second.stdout
+    )
     feed_requests = web.state.seen("/feeds/lab.atom")
     assert len(feed_requests) == 2
     assert "if-none-match" not in feed_requests[0]
@@ -166,7 +169,7 @@ def test_a_redirect_loop_or_chain_past_the_limit_fails_cleanly(cli, web, path):
     result = cli("fetch")
     assert result.exit_code == 1
     assert f"loopy: {web.url(path)}: redirect loop or more than 5 redirects" in result.stderr
-    assert "1 source (1 failed): 0 new, 0 changed, 0 unchanged, 1 failed" in result.stdout
+    assert "1 source (1 failed); articles: 0 new, 0 changed, 0 unchanged, 0 failed" in result.stdout
     with cli.store() as store:
         assert store.db["articles"].count == 0
     assert web.state.count("/loop/a") + web.state.count("/loop/b") <= 6
@@ -183,7 +186,9 @@ def test_404_is_one_line_and_other_sources_still_fetch(cli, web):
     assert result.stderr.strip() == (
         f"claimcheck: gone: {web.url('/missing.html')}: HTTP 404 Not Found"
     )
-    assert "2 sources (1 failed): 1 new, 0 changed, 0 unchanged, 1 failed" in result.stdout
+    assert (
+        "2 sources (1 failed); articles: 1 new, 0 changed, 0 unchanged, 0 failed" in result.stdout
+    )
     assert web.state.count("/missing.html") == 1  # a 404 is not retried
     with cli.store() as store:
         assert [r["url"] for r in articles(store)] == [web.url("/posts/mini.html")]

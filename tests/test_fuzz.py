@@ -3,8 +3,9 @@
 A property test over `fuzz_documents` (the long run is `scripts/fuzz.py`): whatever the bytes,
 reading gives a Document or the one-line DocumentError, checking never raises, every claim
 lies inside the text, and no document of up to 20 KB takes longer than the limit. Then issue
-13's text-pass reproducers, exactly: each took 40-50 s and must now finish far inside its
-limit (the limits are generous for a loaded machine, not a benchmark).
+13's text-pass reproducers, exactly. Each took 40 s to minutes, 35 to over 1,000 times as long
+as spaCy's tokenizer takes over as many characters of ordinary prose; each is now held to 20
+times that, measured in the same run, so a busy machine slows both sides alike.
 """
 
 from __future__ import annotations
@@ -81,28 +82,48 @@ def test_any_bytes_are_a_document_or_one_line(data: bytes, suffix: str) -> None:
     assert isinstance(doc.text, str)
 
 
-def _timed(checker: Any, text: str, path: str = "x.md") -> float:
+PROSE = "Foo-3 beats GPT-4o on MMLU by two points, and the weights are released today. "
+SLOWER_THAN_TOKENIZING = 20  # times: the broken passes were 35x to over 1,000x
+
+
+def _tokenizing(chars: int) -> float:
+    """Seconds spaCy's tokenizer takes over `chars` characters of ordinary prose (best of 2)."""
+    from claimcheck.extract import get_nlp
+
+    nlp = get_nlp()
+    text = (PROSE * (chars // len(PROSE) + 1))[:chars]
+    best = float("inf")
+    for _ in range(2):
+        started = time.monotonic()
+        nlp.make_doc(text)
+        best = min(best, time.monotonic() - started)
+    return best
+
+
+def _assert_linear(checker: Any, text: str, path: str = "x.md") -> None:
     started = time.monotonic()
     doc = Document(text, path=path, title="t", sha256="0" * 64)
     _claims_inside(doc, checker.check_document(doc))
-    return time.monotonic() - started
+    took = time.monotonic() - started
+    # plus two seconds for what any check costs (judging, the resolver's first miss)
+    assert took < SLOWER_THAN_TOKENIZING * _tokenizing(len(text)) + 2.0, took
 
 
 @pytest.mark.parametrize(
     "cell",
-    ["Outperforms" * 6000, "Beats" * 13_200, "beats " * 11_000],
-    ids=["Outperforms", "Beats", "spaced"],
+    ["Outperforms" * 6000, "Beats" * 13_200],
+    ids=["Outperforms", "Beats"],
 )
 def test_a_66_kb_table_cell_of_a_cue_word(checker: Any, cell: str) -> None:
     # issue 13: 52.6 s in the model-name pattern of `tables._is_model`
     assert len(cell) >= 66_000
     table = f"| Model | {cell} |\n|---|---|\n| MMLU | 88.1 |\n| {cell} | 70.2 |\n"
-    assert _timed(checker, "# Release\n\nFoo-3 beats GPT-4o on MMLU.\n\n" + table) < 20
+    _assert_linear(checker, "# Release\n\nFoo-3 beats GPT-4o on MMLU.\n\n" + table)
 
 
 def test_two_million_open_parentheses(checker: Any) -> None:
     # issue 13: 41.9 s in spaCy's suffix search over 200-character runs of "("
-    assert _timed(checker, " MMLU, Yi-Large is o" + "(" * 2_000_000) < 30
+    _assert_linear(checker, " MMLU, Yi-Large is o" + "(" * 2_000_000)
 
 
 @pytest.mark.parametrize(
@@ -119,4 +140,5 @@ def test_unclosed_and_countless_tags_stay_linear(checker: Any, html: str) -> Non
     started = time.monotonic()
     doc = document_from_bytes(html.encode(), path="page.html")
     _claims_inside(doc, checker.check_document(doc))
-    assert time.monotonic() - started < 30
+    took = time.monotonic() - started
+    assert took < SLOWER_THAN_TOKENIZING * _tokenizing(len(html)) + 2.0, took

@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -259,8 +260,10 @@ def test_html_is_self_contained_escaped_and_well_formed() -> None:
     assert "script" not in parser.tags  # neither ours nor the document's
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "svg" in parser.tags and "rect" in parser.tags
-    for name, value in parser.attrs:
-        assert name not in ("src", "href") or not re.match(r"\s*(https?:)?//", value or ""), value
+    # nothing is loaded: links to the article and the sources only open when clicked
+    assert "src" not in {name for name, _ in parser.attrs} and "link" not in parser.tags
+    hrefs = [value for name, value in parser.attrs if name == "href"]
+    assert hrefs == ["https://example.org/post"]  # the only document with a web address
     assert not re.search(r"url\(|@import", out), "CSS must not load anything"
     assert "\x1b" not in out
     # well-formed: parses as XML once the doctype line is dropped
@@ -301,7 +304,7 @@ def test_claimreview_shape_and_rating_scale() -> None:
         assert item["@type"] == "ClaimReview"
         assert isinstance(item["claimReviewed"], str) and item["claimReviewed"]
         assert item["itemReviewed"]["@type"] == "Claim"
-        assert item["itemReviewed"]["appearance"]["url"]
+        assert item["url"].startswith("#doc-")  # the claim's section of the HTML report
         assert item["author"] == {"@type": "Organization", "name": "claimcheck"}
         assert item["datePublished"] == "2026-01-02"
         rating = item["reviewRating"]
@@ -312,6 +315,7 @@ def test_claimreview_shape_and_rating_scale() -> None:
             "contradicted",
             "unverifiable",
         )
+        assert rating["ratingExplanation"]
         if "ratingValue" in rating:
             assert 1 <= rating["ratingValue"] <= 4
     by_verdict = {i["reviewRating"]["alternateName"]: i["reviewRating"] for i in items}
@@ -319,9 +323,17 @@ def test_claimreview_shape_and_rating_scale() -> None:
     assert by_verdict["overstated"]["ratingValue"] == 2
     assert by_verdict["supported"]["ratingValue"] == 3  # supported, but flagged noise
     assert "ratingValue" not in by_verdict["unverifiable"]
-    assert items[0]["claimReviewed"] == HOSTILE
-    assert items[2]["itemReviewed"]["appearance"]["url"] == "https://example.org/post"
-    assert items[0]["itemReviewed"]["appearance"]["url"].startswith("file://")
+    # the claim as parsed is what is reviewed; its sentence is the Claim's text
+    assert items[0]["claimReviewed"] == "Nova-7 surpasses GPT-4o on MMLU-Pro [on most benchmarks]"
+    assert items[0]["itemReviewed"]["text"] == clean_text(HOSTILE)
+    assert items[2]["itemReviewed"]["appearance"][0]["url"] == "https://example.org/post"
+    # a file on disk has no public address: no file:// URL is published
+    assert "url" not in items[0]["itemReviewed"]["appearance"][0]
+    assert items[0]["itemReviewed"]["appearance"][0]["headline"] == "Nova <i>7</i> launch"
+    # the same words rated two ways are two reviews that say where each was made
+    summaries = [i["claimReviewed"] for i in items]
+    assert len(set(summaries)) == 4
+    assert summaries[2] != summaries[3] and summaries[2].startswith("Nova-7 matches (in “Second”)")
 
 
 def test_rating_value_mapping() -> None:
@@ -431,6 +443,153 @@ def test_csv_leaves_stdin_paths_and_signed_numbers_alone() -> None:
     assert next(iter(csv.DictReader(io.StringIO(render([doc], "csv")))))["text"].startswith("'-")
 
 
+# -- links, publishable ClaimReview, numeric CSV ------------------------------------------------
+
+SCHEMA = Path(__file__).resolve().parent / "schemas" / "claimreview.schema.json"
+
+
+def _linked_docs() -> list[CheckedDocument]:
+    """A web article and a file whose front matter names its public URL and organisation."""
+    evidence = Evidence(
+        "MMLU",
+        "epoch_ai",
+        88.6,
+        87.2,
+        1.4,
+        0.6,
+        "2024-09-01",
+        outcome="win",
+        source_url="https://github.com/example/leaderboard/blob/0123abc/mmlu.csv",
+    )
+    bad_link = replace(evidence, source="evil", source_url="javascript:alert(1)")
+    claim = Claim(
+        "Nova-7 beats GPT-4o on MMLU.",
+        0,
+        28,
+        Mention("Nova-7", "nova-7"),
+        "surpasses",
+        targets=(Mention("GPT-4o", "gpt-4o-2024-08-06"),),
+        benchmarks=(Mention("MMLU", "mmlu"),),
+    )
+    verdict = Verdict("supported", (), ("Ahead beyond the noise.",), (evidence, bad_link))
+    return [
+        CheckedDocument(
+            Document(
+                claim.text,
+                path="drafts/nova.md",
+                title="Nova-7 is out",
+                date="2024-09-02",
+                url="https://nova.example/blog/nova-7",
+                author="Nova Labs",
+            ),
+            (CheckedClaim(claim, verdict),),
+        ),
+        CheckedDocument(
+            Document(claim.text, path="https://other.example/post?id=1&x=2", title="Repost"),
+            (CheckedClaim(claim, Verdict("unverifiable", reasons=("No evaluation.",))),),
+        ),
+    ]
+
+
+def _validate(items: object) -> None:
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(items)
+
+
+def test_claimreview_validates_against_the_schema_and_credits_the_claimant() -> None:
+    for docs in (_docs(), _linked_docs()):
+        _validate(json.loads(render(docs, "claimreview", generated_at=STAMP)))
+    items = json.loads(
+        render(
+            _linked_docs(),
+            "claimreview",
+            generated_at=STAMP,
+            orgs={"nova-7": "Nova Research"},
+            report_url="https://checks.example/2024/nova.html",
+        )
+    )
+    _validate(items)
+    first, second = items
+    assert first["url"] == "https://checks.example/2024/nova.html#doc-1-claim-1"
+    assert first["itemReviewed"]["appearance"][0]["url"] == "https://nova.example/blog/nova-7"
+    assert first["itemReviewed"]["author"] == {"@type": "Organization", "name": "Nova Labs"}
+    # the repost names nobody: the registry's organisation of the subject model made the claim
+    assert second["itemReviewed"]["author"]["name"] == "Nova Research"
+    assert second["itemReviewed"]["appearance"][0]["url"] == "https://other.example/post?id=1&x=2"
+    # the same words, rated differently in two places, are two distinguishable reviews
+    assert first["claimReviewed"] != second["claimReviewed"]
+    assert "Nova-7 is out" in first["claimReviewed"] and "Repost" in second["claimReviewed"]
+    # ...and a schema violation is caught (the test can fail)
+    import jsonschema
+
+    broken = [dict(first, reviewRating={"@type": "Rating"})]
+    with pytest.raises(jsonschema.ValidationError):
+        _validate(broken)
+
+
+def test_the_same_claim_checked_twice_is_one_review_with_its_appearances() -> None:
+    doc = _linked_docs()[0]
+    items = json.loads(render([doc, doc], "claimreview", generated_at=STAMP))
+    assert len(items) == 1
+    assert len(items[0]["itemReviewed"]["appearance"]) == 1  # the same article, once
+    other = replace(doc, document=replace(doc.document, url="https://mirror.example/nova"))
+    items = json.loads(render([doc, other], "claimreview", generated_at=STAMP))
+    assert len(items) == 1 and len(items[0]["itemReviewed"]["appearance"]) == 2
+
+
+def test_html_and_markdown_link_every_article_and_evidence_source() -> None:
+    page = render(_linked_docs(), "html", generated_at=STAMP)
+    parser = _Collector()
+    parser.feed(page)
+    hrefs = [value for name, value in parser.attrs if name == "href"]
+    assert "https://nova.example/blog/nova-7" in hrefs
+    assert "https://other.example/post?id=1&x=2" in hrefs  # unescaped by the parser
+    assert "https://github.com/example/leaderboard/blob/0123abc/mmlu.csv" in hrefs
+    assert not any(h.startswith("javascript") for h in hrefs) and "evil" in page
+    ET.fromstring(page.split("\n", 1)[1])  # still well-formed
+    md = render(_linked_docs(), "md", generated_at=STAMP)
+    assert "## [Nova-7 is out](<https://nova.example/blog/nova-7>)" in md
+    assert "[epoch\\_ai](<https://github.com/example/leaderboard/blob/0123abc/mmlu.csv>)" in md
+    assert "javascript" not in md and "| evil |" in md
+
+
+def test_csv_has_the_article_url_and_numeric_evidence_columns() -> None:
+    rows = list(csv.DictReader(io.StringIO(render(_linked_docs(), "csv"))))
+    assert rows[0]["url"] == "https://nova.example/blog/nova-7"
+    assert rows[1]["url"] == "https://other.example/post?id=1&x=2"
+    first = rows[0]
+    numbers = [first[k] for k in ("subject_score", "target_score", "difference", "margin")]
+    assert [float(x) for x in numbers] == [88.6, 87.2, 1.4, 0.6]
+    assert first["evidence_rows"] == "2" and first["evidence_benchmark"] == "MMLU"
+    assert first["evidence_url"].startswith("https://github.com/example/")
+    assert rows[1]["subject_score"] == "" and rows[1]["evidence_rows"] == "0"
+    # a margin the source never gave is blank, not 0
+    docs = _docs()
+    no_margin = replace(docs[0].claims[0].verdict.evidence[0], margin=0.0, kind="self_reported")
+    verdict = replace(docs[0].claims[0].verdict, evidence=(no_margin,))
+    doc = replace(docs[0], claims=(replace(docs[0].claims[0], verdict=verdict),))
+    assert next(iter(csv.DictReader(io.StringIO(render([doc], "csv")))))["margin"] == ""
+
+
+def test_web_url_links_only_the_web() -> None:
+    from claimcheck.report import web_url
+
+    assert web_url("https://a.example/x?y=1") == "https://a.example/x?y=1"
+    for bad in (
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "/tmp/a.md",
+        'https://a.example/x"onmouseover=1',
+        "https://a.example/\x1b[2J",
+        "",
+    ):
+        assert web_url(bad) is None, bad
+
+
 # -- streaming ------------------------------------------------------------------------------
 
 
@@ -461,7 +620,9 @@ def test_each_document_is_written_as_soon_as_it_is_given(fmt: str) -> None:
     first, second = _docs()[0], _docs()[1]
     writer = ReportWriter(fmt, out, generated_at=STAMP)
     writer.write(first)
-    if fmt != "html":  # HTML's head holds the totals: its body waits in a temporary file
+    # HTML's head holds the totals (its body waits in a temporary file) and ClaimReview merges
+    # repeated claims across documents (it keeps one review per claim): both write at the end
+    if fmt not in ("html", "claimreview"):
         assert out.getvalue(), fmt
     before = out.getvalue()
     writer.write(second)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.models import Evidence
 from claimcheck.schema import SCHEMA_VERSION
 from claimcheck.store import Store, StoreError, verdict_from_record
 
@@ -153,7 +154,7 @@ def test_a_version_1_store_upgrades_without_losing_rows(tmp_path: Path) -> None:
         ]
         # the verdict's evidence, now rows, reads back exactly
         [claim] = store.checked_claims()
-        assert [e.__dict__ for e in verdict_from_record(claim).evidence] == EVIDENCE
+        assert list(verdict_from_record(claim).evidence) == [Evidence(**e) for e in EVIDENCE]
         assert store.db["evidence"].count == 1
         assert store.db["model_aliases"].count == 1  # the alias of a model nobody has went
         assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -20,8 +20,8 @@ import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
 from tui_data import BENCHMARKS, StandInChecker, build_store
 
-from claimcheck.models import Evaluation
-from claimcheck.store import Store
+from claimcheck.models import Claim, Document, Evaluation, Evidence, Mention, Verdict
+from claimcheck.store import Snapshot, Store
 from claimcheck.tui import make_app, reader
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.data import (
@@ -32,7 +32,13 @@ from claimcheck.tui.data import (
     safe_text,
     split_paragraphs,
 )
-from claimcheck.tui.screens import ExportScreen, HelpScreen, ModelScreen, OpenFileScreen
+from claimcheck.tui.screens import (
+    ExportScreen,
+    HelpScreen,
+    LinksScreen,
+    ModelScreen,
+    OpenFileScreen,
+)
 from claimcheck.tui.widgets import ArticleBody, ClaimCard
 
 
@@ -164,7 +170,7 @@ def test_opens_on_the_article_list_with_tallies_and_the_first_claim(db) -> None:
         # the claim's sentence is highlighted in its verdict's colour
         body = app.query_one(ArticleBody)
         assert [s[2] for s in body.spans] == ["overstated", "supported", "contradicted"]
-        highlighted = body.render()
+        highlighted = body.reading_text()
         claim_text = app.articles_view.claims[0]["text"]
         start = highlighted.plain.index(claim_text)
         assert any(
@@ -213,7 +219,8 @@ def test_front_matter_is_hidden_and_highlights_stay_on_their_words(db) -> None:
         # hidden front matter
         highlighted = [body.text[start:end] for start, end, _, _ in body.spans]
         assert highlighted == [claim["text"]] and claim["start"] > 40
-        styled = {body.text[s.start : s.end] for s in body.render().spans}
+        shown = body.reading_text()
+        styled = {shown.plain[s.start : s.end] for s in shown.spans}
         assert claim["text"] in styled
         text = screen_text(app)
         assert "title: GPT-4o mini" not in text and "---" not in text
@@ -248,7 +255,7 @@ def test_hostile_article_text_is_shown_literally(db) -> None:
         assert "[bold red]Zephyr-9[/bold red] ␛[2J release" in text  # the list's title
         assert "Zephyr-9 [bold]" in text  # the card's subject
         # nothing became a style or a hyperlink
-        rendered = app.query_one(ArticleBody).render()
+        rendered = app.query_one(ArticleBody).reading_text()
         assert "\x1b" not in rendered.plain and "[bold red]" in rendered.plain
         assert not any(span.style and "link" in str(span.style) for span in rendered.spans)
 
@@ -690,3 +697,321 @@ def test_fetch_failures_become_notifications_not_crashes(db) -> None:
         assert app.is_running
 
     run(app, scenario)
+
+
+# -- issue 14: contrast, the reader, links, the chart, export, preferences ------------------------
+
+READER_TEXT = (
+    "---\ntitle: Kite-2 release\norg: Kite Labs\nurl: https://kite.example/blog/kite-2\n---\n\n"
+    "# Kite-2 release\n\n"
+    "Kite-2 is our new model. It was trained\non a lot of **carefully filtered** text\n"
+    "and it is fast.\n\n"
+    "## Results\n\n"
+    "- Kite-2 beats GPT-4o on MMLU by a point.\n"
+    "- It costs less than `gpt-4o`.\n\n"
+    "| Benchmark | Kite-2 | GPT-4o |\n|---|---|---|\n| MMLU | 88.9 | 88.7 |\n\n"
+    + "\n\n".join(f"Filler paragraph {i} says nothing about any model at all." for i in range(40))
+    + "\n\nIn the end, Kite-2 matches Claude 3.5 Sonnet on GPQA Diamond.\n"
+)
+
+
+def _add_reader_article(path: Path) -> str:
+    """A Markdown article with front matter, a list, a table and a claim far down."""
+    first = "Kite-2 beats GPT-4o on MMLU by a point."
+    last = "In the end, Kite-2 matches Claude 3.5 Sonnet on GPQA Diamond."
+    subject = Mention("Kite-2", None)
+    claims = []
+    for sentence, relation, verdict, evidence in (
+        (
+            first,
+            "surpasses",
+            "overstated",
+            (
+                Evidence(
+                    "MMLU",
+                    "epoch_ai",
+                    88.9,
+                    88.7,
+                    0.2,
+                    0.5,
+                    "2024-09-01",
+                    subject_model="Kite-2 Instruct (2024-09-01)",
+                    target_model="GPT-4o (2024-08-06)",
+                    outcome="tie",
+                    source_url="https://github.com/example/evals/blob/abc123/mmlu.csv",
+                ),
+                Evidence(
+                    "Chatbot Arena",
+                    "lmarena",
+                    1266,
+                    1287,
+                    -21,
+                    6,
+                    "2024-09-01",
+                    subject_model="Kite-2",
+                    target_model="GPT-4o",
+                    outcome="loss",
+                    snapshot="tui-test",
+                ),
+            ),
+        ),
+        (last, "matches", "unverifiable", ()),
+    ):
+        start = READER_TEXT.index(sentence)
+        claim = Claim(sentence, start, start + len(sentence), subject, relation)
+        claims.append((claim, Verdict(verdict, ("noise",), ("A reason.",), evidence)))
+    doc = Document(READER_TEXT, path="drafts/kite-2.md", title="Kite-2 release", date="2024-09-02")
+    with Store(path) as store:
+        return store.save_checked(doc, claims)
+
+
+def _contrast(fg: Any, bg: Any) -> float:
+    def lum(c: Any) -> float:
+        def ch(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+        r, g, b = c.triplet
+        return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+    hi, lo = sorted((lum(fg), lum(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_every_verdict_highlight_keeps_readable_contrast_in_both_themes(db) -> None:
+    """Unverifiable claims were drawn in their own background's colour (invisible)."""
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        body = app.query_one(ArticleBody)
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            for verdict in ("supported", "overstated", "contradicted", "unverifiable"):
+                style = body.verdict_style(verdict)
+                assert style.color is not None and style.bgcolor is not None, (theme, verdict)
+                assert style.color != style.bgcolor, (theme, verdict)
+                assert _contrast(style.color, style.bgcolor) >= 4.5, (theme, verdict)
+                # and the highlight is visible against the page around it
+                assert style.bgcolor != body.rich_style.bgcolor, (theme, verdict)
+
+    run(app, scenario)
+
+
+def test_the_reader_renders_markdown_and_highlights_claims_in_place(db) -> None:
+    path, _ = db
+    article_id = _add_reader_article(path)
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        app.articles_view.open_article(article_id)
+        await until(pilot, lambda: (app.articles_view.article or {}).get("id") == article_id)
+        await pilot.pause()
+        body = app.query_one(ArticleBody)
+        shown = body.reading_text().plain
+        # markup gone, structure kept: headings, bullets, a drawn table, code without ticks
+        assert "# " not in shown and "**" not in shown and "`" not in shown
+        assert "|---" not in shown and "---\ntitle" not in shown and "url:" not in shown
+        assert "• Kite-2 beats GPT-4o on MMLU by a point." in shown
+        assert "Benchmark │ Kite-2 │ GPT-4o" in shown and "MMLU      │ 88.9" in shown
+        # a soft line break is a space: the paragraph is reflowed
+        assert "It was trained on a lot of carefully filtered text and it is fast." in shown
+        styled = {shown[s.start : s.end] for s in body.reading_text().spans}
+        assert "carefully filtered" in styled  # bold, in place
+        assert "Kite-2 beats GPT-4o on MMLU by a point." in styled  # highlighted in place
+        text = screen_text(app)
+        assert "Kite-2 release" in text and "kite.example" not in text.split("Kite-2 is")[1]
+        # n jumps to the claim forty paragraphs down, and it is scrolled into view
+        view = app.query_one("#article-text")
+        assert view.scroll_y == 0
+        await pilot.press("n")
+        await until(pilot, lambda: view.scroll_y > 20)
+        assert "Kite-2 matches Claude 3.5 Sonnet on GPQA Diamond" in screen_text(app)
+        await pilot.press("p")
+        await until(pilot, lambda: view.scroll_y < 20)
+        assert "Kite-2 beats GPT-4o" in screen_text(app)
+
+    run(app, scenario, size=(120, 40))
+
+
+def test_enter_on_the_claims_screen_scrolls_the_article_to_the_sentence(db) -> None:
+    path, _ = db
+    article_id = _add_reader_article(path)
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("2")
+        table = app.query_one("#claim-table", DataTable)
+        await until(pilot, lambda: table.row_count == 7)
+        app.query_one("#claim-search", Input).value = "claude gpqa"
+        await until(pilot, lambda: table.row_count == 1)
+        table.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: app.tabs.active == "articles")
+        await until(pilot, lambda: app.articles_view.claim_index == 1)
+        assert app.articles_view.article["id"] == article_id
+        view = app.query_one("#article-text")
+        await until(pilot, lambda: view.scroll_y > 20)
+        assert "Kite-2 matches Claude 3.5 Sonnet on GPQA Diamond" in screen_text(app)
+
+    run(app, scenario, size=(120, 40))
+
+
+def test_claims_table_shows_article_date_and_readable_flags_at_120_columns(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("2")
+        table = app.query_one("#claim-table", DataTable)
+        await until(pilot, lambda: table.row_count == 5)
+        text = screen_text(app)
+        header = next(line for line in text.splitlines() if "verdict" in line and "claim" in line)
+        assert "date" in header and "article" in header
+        assert "2024-07-23" in text and "Introducing" in text
+        assert "noise picked" in text  # short forms, not "noise, cherry_pi…"
+        assert "picked = cherry-picked" in text and "self = only self-reported" in text
+
+    run(app, scenario, size=(120, 36))
+
+
+def test_a_filter_with_an_impossible_date_says_so_and_is_not_applied(db) -> None:
+    path, _ = db
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("2")
+        table = app.query_one("#claim-table", DataTable)
+        await until(pilot, lambda: table.row_count == 5)
+        app.query_one("#claim-search", Input).value = "since:2024-13-45"
+        await pilot.pause()
+        assert table.row_count == 5  # not a filter that silently matches by string order
+        assert "since:2024-13-45 is not a date" in screen_text(app)
+        app.query_one("#claim-search", Input).value = "since:2024-07-20"
+        await pilot.pause()
+        assert table.row_count == 3 and "is not a date" not in screen_text(app)
+
+    run(app, scenario, size=(120, 36))
+    assert ClaimFilter.parse("until:2024-02-30").errors
+    assert not ClaimFilter.parse("until:2024-02-29 since:2023 since:2023-12").errors
+
+
+def test_links_open_or_copy_the_article_and_evidence_sources(db) -> None:
+    path, _ = db
+    article_id = _add_reader_article(path)
+    with Store(path) as store:  # the Arena row's file is found through its snapshot
+        store.import_evaluations(
+            [],
+            Snapshot(
+                sha256="tui-test",
+                source="lmarena",
+                file_name="arena.csv",
+                source_url="https://github.com/example/arena/blob/def456/arena.csv",
+            ),
+        )
+    app = _app(path)
+    opened: list[str] = []
+    copied: list[str] = []
+    app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+
+    async def scenario(pilot: Any) -> None:
+        app.articles_view.open_article(article_id)
+        await until(pilot, lambda: (app.articles_view.article or {}).get("id") == article_id)
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, LinksScreen))
+        urls = [link.url for link in app.screen.links]
+        assert urls[0] == "https://kite.example/blog/kite-2"  # from the front matter
+        assert "https://github.com/example/evals/blob/abc123/mmlu.csv" in urls
+        assert "https://github.com/example/arena/blob/def456/arena.csv" in urls
+        await pilot.press("enter")
+        assert opened == ["https://kite.example/blog/kite-2"]
+        await pilot.press("down", "c")
+        assert copied == ["https://github.com/example/evals/blob/abc123/mmlu.csv"]
+        await pilot.press("escape")
+        # the selected evidence row's source comes first in the list
+        table = app.query_one("#article-card #card-evidence", DataTable)
+        table.focus()
+        await pilot.press("down")
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, LinksScreen))
+        assert app.screen.current.url.endswith("arena.csv")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Open or copy a link" in titles
+
+    run(app, scenario, size=(120, 40))
+
+
+def test_evidence_chart_names_models_labels_the_elo_baseline_and_has_a_legend(db) -> None:
+    path, _ = db
+    article_id = _add_reader_article(path)
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        app.articles_view.open_article(article_id)
+        await until(pilot, lambda: (app.articles_view.article or {}).get("id") == article_id)
+        chart = app.query_one("#article-card #card-chart")
+        plain = chart.chart(46).plain
+        assert "Kite-2 Instruct (2024-09-01)" in plain  # not "Kite-2…" at 7 characters
+        assert "GPT-4o (2024-08-06)" in plain
+        assert "Elo scale, bars from 1,224" in plain  # the zoomed baseline says where it starts
+        assert "claim's model" in plain and "compared model" in plain and "bar length" in plain
+
+    run(app, scenario, size=(160, 48))
+
+
+def test_export_never_overwrites_silently_and_counts_articles(db, tmp_path: Path) -> None:
+    path, _ = db
+    with Store(path) as store:  # an article without claims is still part of "everything"
+        store.save_checked(Document("Nothing comparative.", path="empty.md", title="Empty"), [])
+    out = tmp_path / "report.md"
+    out.write_text("precious", encoding="utf-8")
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        {b.name: b for b in screen.query("RadioButton")}["all"].value = True
+        screen.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export-ok")
+        await pilot.pause()  # the warning moves the button down a line
+        assert isinstance(app.screen, ExportScreen)  # asked, not written
+        assert "exists" in screen_text(app) and out.read_text(encoding="utf-8") == "precious"
+        await pilot.click("#export-ok")  # the second press replaces it
+        await until(pilot, lambda: out.read_text(encoding="utf-8") != "precious")
+        await until(pilot, lambda: any("Exported" in n.message for n in app._notifications))
+        messages = [n.message for n in app._notifications]
+        assert any("Exported 5 claims from 4 articles" in m for m in messages), messages
+
+    run(app, scenario)
+    assert out.read_text(encoding="utf-8").count("\n## ") == 4
+
+
+def test_theme_and_export_format_are_remembered(db, tmp_path: Path) -> None:
+    from claimcheck.config import load_preferences
+
+    path, _ = db
+    out = tmp_path / "r.html"
+    app = _app(path)
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("t")
+        await pilot.press("e")
+        app.screen.query_one("#export-format", Select).value = "html"
+        app.screen.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export-ok")
+        await until(pilot, out.exists)
+        await until(pilot, lambda: load_preferences().export_format == "html")
+
+    run(app, scenario)
+    assert load_preferences().theme == "textual-light"
+    again = _app(path)
+
+    async def second(pilot: Any) -> None:
+        assert not again.current_theme.dark  # the light theme, as left
+        await pilot.press("e")
+        assert again.screen.query_one("#export-format", Select).value == "html"
+
+    run(again, second)

@@ -2,19 +2,26 @@
 
 Bare `claimcheck` opens the Textual app; subcommands are the CLI. Each command group lives in
 its own module of this package (one file per area keeps parallel work out of one big file);
-this module only builds the group and the shared options.
+this module only builds the group and the shared options: the store, colour, the version.
+
+Colour follows one rule for every output (tables, progress bars, the app): `--color` or
+`--no-color` when given; otherwise colour only on a terminal and only when `NO_COLOR` is unset
+or empty (https://no-color.org). `rich_console()` builds every Rich console by that rule.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
 from claimcheck import __version__
-from claimcheck.config import Settings
+from claimcheck.config import ConfigError, Settings, load_preferences
+
+_COLOR = "claimcheck.color"  # ctx.meta key: True / False from the flags, None for automatic
 
 
 class InputError(click.ClickException):
@@ -49,6 +56,36 @@ def settings_from(ctx: click.Context) -> Settings:
     obj = ctx.find_root().obj
     assert isinstance(obj, Settings)
     return obj
+
+
+def use_color(stream: IO[Any] | None = None) -> bool:
+    """Whether output to `stream` (default stdout) may carry colour, by the module's rule."""
+    ctx = click.get_current_context(silent=True)
+    choice = ctx.find_root().meta.get(_COLOR) if ctx is not None else None
+    if choice is not None:
+        return bool(choice)
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream if stream is not None else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def rich_console(*, stderr: bool = False, file: IO[str] | None = None, **options: Any) -> Any:
+    """A Rich console for stdout (or stderr, or `file` bound for one of them) that obeys
+    `use_color()`. Without colour, bold and dim stay on a terminal: NO_COLOR is about colour."""
+    from rich.console import Console
+
+    color = use_color(sys.stderr if stderr else sys.stdout)
+    return Console(
+        file=file,
+        stderr=stderr,
+        force_terminal=True if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        **options,
+    )
 
 
 def open_store(ctx: click.Context):  # noqa: ANN201 - Store, imported lazily to keep --help fast
@@ -115,15 +152,30 @@ class _Main(click.Group):
     envvar="CLAIMCHECK_DB",
     help="SQLite store to use (default: the user data directory; env CLAIMCHECK_DB).",
 )
-@click.version_option(__version__, prog_name="claimcheck")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour in tables, progress and the app (default: on a terminal, unless NO_COLOR).",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="claimcheck")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None) -> None:
+def main(ctx: click.Context, db: Path | None, color: bool | None) -> None:
     """Fact-check comparative claims in AI model-release announcements.
 
     Without a command, opens the interactive app on the store (created from the bundled
-    data on first use).
+    data on first use). Preferences (theme, export format, store path) are in the file
+    `claimcheck config path` prints; --db and CLAIMCHECK_DB win over it.
     """
-    ctx.obj = Settings.load(db)
+    ctx.meta[_COLOR] = color
+    if ctx.invoked_subcommand == "config":
+        # `claimcheck config` must work to repair a broken file, so it reads the file itself
+        ctx.obj = Settings.load(db)
+        return
+    try:
+        preferences = load_preferences()
+    except ConfigError as exc:
+        raise InputError(str(exc)) from exc
+    ctx.obj = Settings.load(db, preferences=preferences)
     if ctx.invoked_subcommand is None:
         try:
             from claimcheck.tui import run_app
@@ -131,13 +183,18 @@ def main(ctx: click.Context, db: Path | None) -> None:
             raise click.ClickException(f"the app is not available: {exc}") from exc
         if not sys.stdout.isatty():
             raise InputError("the app needs a terminal; try 'claimcheck check data/samples'")
+        # Textual reads NO_COLOR when the app starts: the flags decide it for this run
+        if color is False:
+            os.environ["NO_COLOR"] = "1"
+        elif color is True:
+            os.environ.pop("NO_COLOR", None)
         run_app(ctx.obj)
 
 
 def _register() -> None:
     import importlib
 
-    for name in ("evals", "models", "extract", "check", "fetch", "articles"):
+    for name in ("evals", "models", "extract", "check", "fetch", "config", "articles"):
         try:
             module = importlib.import_module(f"claimcheck.cli.{name}")
         except ModuleNotFoundError as exc:

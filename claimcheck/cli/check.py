@@ -27,6 +27,8 @@ from claimcheck.cli import (
     EXIT_STORE,
     InputError,
     open_store,
+    rich_console,
+    use_color,
 )
 from claimcheck.models import VERDICTS, CheckedDocument, Document
 from claimcheck.report import FORMATS, clean_text
@@ -197,7 +199,6 @@ def _progress_bar(total: int) -> Any:
     """A Rich progress bar on stderr, or None when stderr is not a terminal (CI, pipes)."""
     if total < 2 or not sys.stderr.isatty():
         return None
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     return Progress(
@@ -205,7 +206,7 @@ def _progress_bar(total: int) -> Any:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=rich_console(stderr=True),
         transient=True,
     )
 
@@ -254,6 +255,11 @@ def register(main: click.Group) -> None:
     "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
 @click.option(
+    "--report-url",
+    metavar="URL",
+    help="Where the HTML report will be published: ClaimReview urls point into it.",
+)
+@click.option(
     "--store/--no-store",
     "save",
     default=True,
@@ -270,6 +276,7 @@ def check(
     evidence_until: str | None,
     fail_on: frozenset[str],
     jobs: int,
+    report_url: str | None,
     save: bool,
 ) -> None:
     """Check the comparative claims in files, directories, URLs or - (standard input).
@@ -280,7 +287,10 @@ def check(
     3 results not saved in the store (the report has them), 4 an internal error.
     """
     from claimcheck.pipeline import Checker
+    from claimcheck.report import web_url
 
+    if report_url is not None and not web_url(report_url):
+        raise InputError(f"--report-url {report_url!r}: expected an http(s) URL")
     if output is not None and not os.access(output.parent or Path("."), os.W_OK):
         raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
@@ -289,10 +299,14 @@ def check(
     saver = _Saver(store, as_of) if save else None
     matched = crashed = 0
     with _ReportOutput(output) as out:
-        report = _LazyReport(fmt, out, _table_options(fmt, output))
+        options = _table_options(fmt, output)
+        report = _LazyReport(fmt, out, options)
         try:
             if items:
                 checker = Checker(store, as_of=as_of, evidence_until=evidence_until)
+                if fmt == "claimreview":  # who made a claim when the document does not say
+                    orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
+                    options.update(orgs=orgs, report_url=report_url)
                 docs = read_documents(items, fail)
                 # on a terminal the report itself streams past; a bar is for when it goes elsewhere
                 to_terminal = output is None and sys.stdout.isatty()
@@ -462,11 +476,15 @@ def _stored(doc: Document) -> Document:
 
 
 def _table_options(fmt: str, output: Path | None) -> dict[str, Any]:
-    if fmt != "table" or output is not None or not sys.stdout.isatty():
+    """The terminal's width, and colour by the CLI's rule (--color/--no-color, NO_COLOR)."""
+    if fmt != "table" or output is not None:
         return {}
-    import shutil
+    options: dict[str, Any] = {"color": use_color(sys.stdout)}
+    if sys.stdout.isatty():
+        import shutil
 
-    return {"width": shutil.get_terminal_size().columns, "color": True}
+        options["width"] = shutil.get_terminal_size().columns
+    return options
 
 
 @click.command("recheck")
@@ -597,16 +615,9 @@ def _echo_rich(renderable: Any) -> None:
     import io
     import shutil
 
-    from rich.console import Console
-
     tty = sys.stdout.isatty()
-    console = Console(
-        file=io.StringIO(),
-        width=shutil.get_terminal_size().columns if tty else 120,
-        force_terminal=tty,
-        no_color=not tty,
-        highlight=False,
-        emoji=False,
+    console = rich_console(
+        file=io.StringIO(), width=shutil.get_terminal_size().columns if tty else 120
     )
     console.print(renderable)
-    click.echo(console.file.getvalue(), nl=False)  # type: ignore[attr-defined]
+    click.echo(console.file.getvalue(), nl=False, color=use_color(sys.stdout) or None)  # type: ignore[attr-defined]

@@ -118,12 +118,13 @@ def _name(m: Mention | None) -> str:
 
 
 def _print_table(results: list[tuple[Document, list[Claim]]]) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from claimcheck.cli import rich_console
+
     # a pipe or a file gets a wide table rather than 80 columns of wrapped names
-    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+    console = rich_console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
     for doc, claims in results:
         heading = Text(_clean(doc.title or doc.path or "(untitled)"), style="bold")
         heading.append(f"  {_clean(doc.path)}  {len(claims)} claim(s)", style="dim")

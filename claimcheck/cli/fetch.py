@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli import InputError, open_store, settings_from
+from claimcheck.cli import InputError, open_store, rich_console, settings_from
 
 
 def _sources_toml(ctx: click.Context):  # noqa: ANN202 - Path
@@ -43,14 +43,13 @@ class _Progress:
     """A live progress bar on stderr (only when stderr is a terminal)."""
 
     def __init__(self) -> None:
-        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            console=Console(stderr=True),
+            console=rich_console(stderr=True),
             transient=True,
         )
         self.task = self.progress.add_task("fetching", total=0)
@@ -77,6 +76,49 @@ class _Progress:
         self.progress.update(self.task, description=label)
 
 
+class _UpdateProgress:
+    """`evals update` on a terminal: a bar over the downloads, then what is being imported."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=rich_console(stderr=True),
+            transient=True,
+        )
+        self.task = self.progress.add_task("downloading leaderboards", total=None)
+
+    def __enter__(self) -> _UpdateProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def __call__(self, event: Any) -> None:
+        from rich.markup import escape
+
+        from claimcheck.fetch import one_line
+
+        if event.stage == "download":
+            label = f"downloading: {event.source} {one_line(event.detail, 40)}"
+            self.progress.update(
+                self.task, total=event.total, completed=event.done, description=escape(label)
+            )
+        elif event.stage == "import":
+            self.progress.update(
+                self.task,
+                total=event.total,
+                completed=event.done,
+                description=escape(f"importing {event.source}"),
+            )
+        elif event.stage == "recheck":
+            self.progress.update(self.task, description="rechecking stored claims")
+
+
 def _summary_lines(summary: Any) -> list[str]:
     n = len(summary.sources)
     failed_sources = summary.failed_sources
@@ -87,8 +129,10 @@ def _summary_lines(summary: Any) -> list[str]:
         notes.append(f"{not_modified} not modified")
     if notes:
         head += f" ({', '.join(notes)})"
+    # a source that cannot be read is counted once, as a source; "failed" after "articles"
+    # counts only the entries of readable feeds that failed: one error line each, either way
     lines = [
-        f"{head}: {summary.new} new, {summary.changed} changed, "
+        f"{head}; articles: {summary.new} new, {summary.changed} changed, "
         f"{summary.unchanged} unchanged, {summary.failed} failed"
     ]
     from claimcheck.models import VERDICTS
@@ -140,7 +184,7 @@ def register(main: click.Group) -> None:
                     summary = fetch_sources(
                         store, sources, since=since, progress=progress, config=config
                     )
-            else:
+            else:  # a pipe or a log: diagnostics only, one line per failure
                 summary = fetch_sources(store, sources, since=since, config=config)
         finally:
             store.close()
@@ -273,10 +317,13 @@ def register(main: click.Group) -> None:
             click.echo("no leaderboard URLs configured in sources.toml")
             return
         store = open_store(ctx)
+        config = FetchConfig.from_settings(settings_from(ctx))
         try:
-            update = update_leaderboards(
-                store, boards, config=FetchConfig.from_settings(settings_from(ctx))
-            )
+            if sys.stderr.isatty():
+                with _UpdateProgress() as progress:
+                    update = update_leaderboards(store, boards, config=config, progress=progress)
+            else:
+                update = update_leaderboards(store, boards, config=config)
         finally:
             store.close()
         for res in update.results:
@@ -290,6 +337,12 @@ def register(main: click.Group) -> None:
             click.echo(f"{len(changes)} verdict{'s' if len(changes) != 1 else ''} changed")
             for ch in changes:
                 click.echo("  " + _change_line(ch))
+        n = len(update.results)
+        # the failed count is the number of error lines above: the two always agree
+        click.echo(
+            f"{n} leaderboard{'s' if n != 1 else ''}: {update.updated} updated, "
+            f"{update.not_modified} not modified, {update.failed} failed"
+        )
         if update.all_failed:
             ctx.exit(1)
 

@@ -268,11 +268,33 @@ TRIGGER_WORDS = frozenset(
         "top-10",
         "sota",
         "state-of-the-art",
+        "performance",
+        "perform",
+        "performs",
+        "performed",
+        "performing",
+        "most",
+        "number",
+        "past",
+        "superiority",
+        "capability",
+        "capabilities",
+        "exceptional",
+        "outstanding",
+        "remarkable",
+        "impressive",
+        "accurate",
+        "advanced",
+        "intelligent",
+        "performant",
+        "well",
+        "caliber",
+        "calibre",
     ]
 )
 PREFILTER_TEXT = re.compile(
     r"%|\bpercent\b|#\s?\d|\bno\.\s?\d|\btop[- ]?\d|state-of-the-art|-level\b|-class\b|-grade\b"
-    r"|-tier\b|-leading\b|\d(?:st|nd|rd|th)\b",
+    r"|-tier\b|-leading\b|-caliber\b|-calibre\b|\d(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
 
@@ -323,7 +345,10 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"(?:is|are|sits?|ranks?|remains?|stays?|comes?|came|placed?|lands?|landed|finish(?:es|ed)?"
             r")\s+(?:\w+\s+){0,2}?behind\b(?!\s+the\s+scenes)",
         ),
-        ("not", r"not\s+(?:yet\s+|quite\s+)?(?:as\s+(?:good|strong|capable|accurate)\s+as)"),
+        (
+            "good|strong|capable|accurate",
+            r"not\s+(?:yet\s+|quite\s+)?(?:as\s+(?:good|strong|capable|accurate)\s+as)",
+        ),
         ("perform", r"\bdo(?:es)?\s+not\s+(?:yet\s+)?perform\s+as\s+well\s+as"),
         ("than", r"(?:scores?|scored|performs?|is|ranks?)\s+(?:\w+\s+)?(?:lower|worse)\s+than"),
         ("than", r"\b(?:lower|worse)\s+(?:score|scores|accuracy|results?|performance)\s+than"),
@@ -441,6 +466,8 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             + r"\b",
         ),
         ("equivalent", r"\bequivalent\s+to\b"),
+        # "delivers Mixtral 8x22B level quality": the model named just before the level word
+        ("level", r"(?<=\s)level\s+(?:quality|performance|results?|capabilit(?:y|ies)|models?)\b"),
         ("line", r"\bin\s+line\s+with\b"),
         ("own", r"\bholds?\s+(?:its|their)\s+own\s+(?:against|with)"),
         ("pace", r"\bkeeps?\s+(?:up\s+)?pace\s+with"),
@@ -454,7 +481,7 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"|olympiad|competition|university|professional|production|enterprise|token|sentence"
             r"|word|character|document|repo|repository|file|function|system|task|sample|instance"
             r"|world|state|class|one|first|second|third)-)"
-            r"[A-Za-z][\w.]*-(?:level|class|grade|caliber|calibre)\b"
+            r"[A-Za-z][\w.]*(?:-[\w.]+){0,2}?-(?:level|class|grade|caliber|calibre)\b"
             r"(?=\s+(?:[\w-]+\s+){0,3}?(?:" + _MODEL_NOUN + r"|performance|quality|results?"
             r"|capabilit(?:y|ies)|reasoning|intelligence|accuracy)\b)",
         ),
@@ -470,6 +497,10 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
         ("overt", r"\bovert(?:akes?|aking|aken|ook)\b"),
         ("best", r"\bbest(?:s|ed)\b(?!\s+(?:of|in|for|at)\b)"),
         ("trump", r"\btrump(?:s|ed|ing)\b"),
+        (
+            "top",
+            r"\btop(?:s|ped|ping)\b(?=\s+(?:OpenAI['’]s\s+|Google['’]s\s+|Meta['’]s\s+)?(?-i:[A-Z0-9]))",
+        ),
         (
             "past|ahead",
             r"\b(?:edges?|pulls?|pulled|moves?|moved|jumps?|jumped|inches?|surges?)\s+(?:ahead\s+of|past)",
@@ -606,13 +637,14 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"(?:#\s?1|\bnumber[- ]one)\s+(?:open\s+|open-source\s+|open-weights?\s+)?"
             r"(?:[\w-]+\s+){0,2}?" + _MODEL_NOUN + r"\b",
         ),
-        ("lead", r"\bleads?\s+(?=all\b|among\b|every\b|other\b|the\b)"),
+        ("lead", r"\b(?:leads?|leading)\s+(?=all\b|among\b|every\b|other\b|the\b|its\s+peers)"),
         ("lead", r"\bleads?\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|pack|field)"),
         ("lead", r"\bleads?\s+(?:on|in|across)\s+\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+"),
         ("lead", r"\bin\s+the\s+lead\b"),
         ("leading", r"\bleading\s+(?=among\b)"),
         ("leading", r"\b(?:industry|field|class|category|market)[- ]leading\b"),
         ("leading", r"\bleading\s+(?:performance|results?|scores?|accuracy|capabilit(?:y|ies))\b"),
+        ("leading", r"\bthe\s+leading\s+" + _NP_WORD + r"{0,2}?(?:model|llm|system)\b"),
         ("leader", r"(?:the\s+)?(?:new\s+)?leader\s+(?:on|in|among)"),
         ("record|high|best", r"(?:a\s+)?new\s+(?:record|high|highs|best)\b"),
         (
@@ -620,6 +652,14 @@ _CUES: dict[str, list[tuple[str, ...]]] = {
             r"\brefresh(?:es|ed|ing)?\s+(?:the\s+)?(?:SOTA|state[- ]of[- ]the[- ]art|records?)",
         ),
         ("highest", r"highest\s+(?:\w+\s+){0,2}?(?:of|among)\s+(?:any|all)"),
+        (
+            "highest",
+            r"\bhighest[- ](?:ranked|rated|scoring)\s+"
+            + _NP_WORD
+            + r"{0,2}?"
+            + _MODEL_NOUN
+            + r"\b",
+        ),
         ("strongest", r"(?:the\s+)?strongest\s+" + _NP_WORD + r"{0,3}?" + _MODEL_NOUN + r"\b"),
         ("strongest", r"(?:the\s+)?strongest\s+(?:[\w-]+\s+){0,2}?" + _PERF_NOUN + r"\b"),
         (
@@ -658,10 +698,10 @@ CUES_BY_ANCHOR: dict[str, list[int]] = {}
 for _index, (_anchors, *_rest) in enumerate(CUE_PATTERNS):
     for _anchor in _anchors:
         CUES_BY_ANCHOR.setdefault(_anchor, []).append(_index)
-# a zero-width scan reports, at every position, the longest anchor starting there; the
-# anchors inside it ("out" in "outperform") are present too
+# the scan takes the longest anchor at each position; the anchors inside it ("out" in
+# "outperform") are present too
 CUE_ANCHORS = re.compile(
-    "(?=(" + "|".join(re.escape(a) for a in sorted(CUES_BY_ANCHOR, key=len, reverse=True)) + "))"
+    "|".join(re.escape(a) for a in sorted(CUES_BY_ANCHOR, key=len, reverse=True))
 )
 ANCHORS_WITHIN: dict[str, frozenset[str]] = {
     a: frozenset(b for b in CUES_BY_ANCHOR if b in a) for a in CUES_BY_ANCHOR
@@ -687,7 +727,7 @@ NON_MODEL_SUBJECT = re.compile(
 )
 NON_MODEL_PREDICATE = re.compile(
     r"\b(?:faster|cheaper|slower|latency|throughput|tokens per second|price|cost|costs|"
-    r"memory use|in revenue|context length|longer context|per million|size|FLOPs|"
+    r"memory use|in revenue|context length|longer context|per million|size\s+of|in\s+size|FLOPs|"
     r"parameter counts?|token capacity|vocabulary)\b",
     re.IGNORECASE,
 )
@@ -715,7 +755,8 @@ QUANTIZED = re.compile(
 # Aims, plans and predictions are not results ("striving to match", "plans to release a
 # GPT-4 level model", "may soon rival"): looked for in the clause before the cue.
 ASPIRATION = re.compile(
-    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|goal\s+(?:is|was)|strives?\s+to|striving|endeavou?r\w*|"
+    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|(?:aim|goal|ambition|mission|intention|plan|hope)\s+"
+    r"(?:is|was)\s+to|goal\s+(?:is|was)|strives?\s+to|striving|endeavou?r\w*|"
     r"hopes?\s+(?:to|that)|hoping|plans?\s+to|planning\s+to|working\s+to|work\s+towards?|"
     r"intends?\s+to|seeks?\s+to|wants?\s+to|expects?\s+to|expected\s+to|will|would|could|"
     r"might|going\s+to|designed\s+to|built\s+to|meant\s+to|poised\s+to|"
@@ -785,9 +826,16 @@ REPORTING = re.compile(
 
 # Where a claim's clause ends: another claim may follow with its own cue.
 CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+# ", achieving the best balance in terms of speed": a participle opens another predicate, so
+# what it is about is not what the claim before it is about
+PARTICIPLE = re.compile(
+    r",\s+(?:(?:even|thus|thereby|further|also)\s+)?(?!(?:including|excluding|according|"
+    r"leading|following|spanning|covering|ranging|using)\b)[a-z]+ing\b",
+    re.IGNORECASE,
+)
 
 IMPLICIT_SUBJECT = re.compile(
-    r"\b(?:it|we|they|these|both|(?:our|the|this|its|these|those|their|an?|each|every)\s+"
+    r"\b(?:it|we|they|these|(?:our|the|this|its|these|those|their|an?|each|every)\s+"
     r"(?:[\w.-]+\s+){0,3}?"
     r"(?:model|models|version|versions|variant|variants|release|flagship|system|systems|"
     r"checkpoint|checkpoints|llm|llms|vlm|vlms|family|series|one|ones))\b"
@@ -819,6 +867,8 @@ TARGET_GROUP = re.compile(
     r"|\b(?:the\s+)?(?:previous\s+|current\s+|prior\s+|existing\s+)?"
     r"(?:state[- ]of[- ]the[- ]art|sotas?)"
     r"(?![\w(-])(?!\s+(?!(?:in|on|at|for|across|with|by|and|or|while|when|among)\b)[A-Za-z(])"
+    r"|\b[\w.-]+['’]s\s+(?:best|flagship|strongest|top|latest|leading)"
+    r"(?:\s+(?:[\w-]+\s+){0,2}?(?:models?|offerings?|systems?))?\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:class|size|category|weight\s+class)"
     r"(?:\s+category)?\b",
     re.IGNORECASE,
@@ -929,6 +979,24 @@ LEADERBOARD_NAME = re.compile(
 RANK_CONTEXT = re.compile(
     r"\b(?:leaderboards?|arenas?|benchmarks?|rankings?|ranked|elo|boards?|evals?|evaluations?|"
     r"models?|llms?|scores?|tasks?)\b",
+    re.IGNORECASE,
+)
+
+# Headlines name the release as the object of a launch verb ("Lab unveils Brindle, ...").
+LAUNCH_VERB = re.compile(
+    r"\b(?:unveils?|releases?|launches|launch|introduces|debuts|announces|open-sources|ships|"
+    r"drops|rolls\s+out|reveals|presents|previews|teases)\s+(?:its\s+|new\s+|the\s+)*"
+    r"((?-i:[A-Z])[\w.+-]*(?:\s(?-i:[A-Z0-9])[\w.+-]*)?)",
+    re.IGNORECASE,
+)
+
+# After a pronoun, a verb of saying makes it the reporter, not the subject ("a model that it
+# claims outperforms X"); a verb of showing does so only with "that" ("it shows that ...").
+SPEECH = re.compile(
+    r"\s+(?:(?:claims?|claimed|says?|said|reports?|reported|notes?|noted|argues?|argued|states?|"
+    r"stated|believes?|believed|asserts?|asserted|boasts?|touts?|insists?|announced)\b"
+    r"|(?:shows?|showed|demonstrates?|demonstrated|finds?|found|indicates?|reveals?|suggests?|"
+    r"confirms?|discovered|observed|notices?)\s+that\b)",
     re.IGNORECASE,
 )
 

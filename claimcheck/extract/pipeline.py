@@ -140,10 +140,25 @@ class ClaimFinder:
         self._models: dict[tuple[str, str | None], str | None] = {}
         self._benches: dict[str, str | None] = {}
         self._titles: dict[tuple[str, str | None], Found | None] = {}
+        self._organisations: frozenset[str] | None = None
         strings = nlp.vocab.strings
         self._trigger_ids = numpy.array(
             sorted({strings.add(word) for word in lx.TRIGGER_WORDS}), dtype="uint64"
         )
+
+    @property
+    def organisations(self) -> frozenset[str]:
+        """Organisation names from the registry ("openai", "deepseek"): never a model name."""
+        if self._organisations is None:
+            models = getattr(self.registry, "models", {}) or {}
+            words = {w for m in models.values() for w in re.findall(r"[\w.-]+", m.org.casefold())}
+            # "DeepSeek", "Qwen", "Mistral" also open model names: those stay names
+            lines = {
+                re.split(r"[\s_-]", m.name.casefold().rsplit("/", 1)[-1])[0]
+                for m in models.values()
+            }
+            self._organisations = frozenset(w for w in words - lines if len(w) > 2)
+        return self._organisations
 
     # -- resolution (cached: the same names recur in every document) ----------------------
 
@@ -353,12 +368,19 @@ class ClaimFinder:
         if unknown and _model_like(unknown.group(1)) and len(unknown.group(1)) > len(name):
             name = unknown.group(1)
         if not name:
+            launched = lx.LAUNCH_VERB.search(title)
+            if launched and could_be_name(launched.group(1), at_start=False):
+                name = launched.group(1)  # "Startup Larkspur unveils Brindle, ..."
+        if not name:
             # a name-like word ("Eurus", "DBRX") first; a plain capitalised word only if it is
-            # not an ordinary word form ("Introduction to Granite Code Models" -> "Granite")
+            # not an ordinary word form ("Introduction to Granite Code Models" -> "Granite");
+            # never an organisation ("OpenAI")
             words = [
                 w.rstrip(".:-")
                 for w in re.findall(r"[A-Z][\w.-]*", title)
-                if w.lower() not in lx.TITLE_STOPWORDS and len(w) > 2
+                if w.lower() not in lx.TITLE_STOPWORDS
+                and len(w) > 2
+                and w.casefold() not in self.organisations
             ]
             likely = [w for w in words if could_be_name(w, at_start=True)]
             name = next((w for w in likely if name_like(w)), likely[0] if likely else "")
@@ -389,7 +411,8 @@ class ClaimFinder:
         if raw.subject is not None and raw.subject.id:
             score += 0.05
         if quantifier and raw.relation != "best_in_group":
-            score -= 0.05
+            # a hedge narrows a claim but never hides it: hedged claims are the ones to check
+            score = max(score - 0.05, self.min_checkworthiness)
         return Claim(
             text=" ".join(sentence.split()),
             start=start,
@@ -607,9 +630,14 @@ def _short_names(
 def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[Found]:
     """Benchmarks the registry does not know, from the lists and names that announce them."""
     spans: list[tuple[int, int]] = []
-    for m in lx.LEADERBOARD_NAME.finditer(sentence):
-        spans.append((m.start("name"), m.end("name")))
+    listed: list[tuple[int, int]] = []  # named as benchmarks outright: they win over shapes
+    lower = sentence.lower()
+    if "board" in lower or "arena" in lower or "benchmark" in lower:
+        for m in lx.LEADERBOARD_NAME.finditer(sentence):
+            spans.append((m.start("name"), m.end("name")))
     for pattern, name_like_only in ((lx.BENCH_LIST, False), (lx.PREP_BENCH_LIST, True)):
+        if not name_like_only and not _LIST_LEAD.search(lower):
+            continue
         for m in pattern.finditer(sentence):
             for item in lx.BENCH_ITEM.finditer(sentence, m.start("items"), m.end("items")):
                 text = item.group(0)
@@ -619,6 +647,15 @@ def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[F
                 if not name or (name_like_only and not _bench_like(name)):
                     continue
                 spans.append((a, a + len(name)))
+                if not name_like_only:
+                    listed.append((offset + a, offset + a + len(name)))
+    if listed:
+        # "datasets such as DocBench-X": a name-shaped word the registry does not know
+        found = [
+            f
+            for f in found
+            if f.kind != "MODEL" or f.id or not any(a < f.end and f.start < b for a, b in listed)
+        ]
     for a, b in spans:
         new = Found(offset + a, offset + b, "BENCH", sentence[a:b])
         if not any(f.start < new.end and new.start < f.end for f in found):
@@ -626,16 +663,26 @@ def _listed_benchmarks(sentence: str, offset: int, found: list[Found]) -> list[F
     return found
 
 
+_LIST_LEAD = re.compile(
+    r"benchmark|dataset|task|test|suite|evaluation|leaderboard|exam|metric|board"
+)
+
+
 def _bench_like(name: str) -> bool:
     """A benchmark written without context must look like one: "AITW", "Mind2Web", "Q-Bench"."""
     words = name.split()
-    if words[0].lower() in _NOT_BENCH:
-        return False
+    if words[0].lower() in _NOT_BENCH or _ADJECTIVE_FORM.search(words[-1]):
+        return False  # "GPU", "OCR-heavy", "code-related": modifiers, not benchmarks
     return words[-1].lower() in ("bench", "eval", "leaderboard") or any(
         any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) or "-" in w for w in words
     )
 
 
+_ADJECTIVE_FORM = re.compile(
+    r"-(?:heavy|based|style|like|related|oriented|intensive|level|specific|centric|focused|driven"
+    r"|aware|free|only|rich|native|ready|grade|scale|sized)$",
+    re.IGNORECASE,
+)
 _NOT_BENCH = frozenset({"gpu", "gpus", "api", "apis", "ai", "llm", "llms", "gui", "ui", "faq"})
 
 

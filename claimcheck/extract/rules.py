@@ -155,7 +155,8 @@ _PLURAL_GROUP_END = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_GROUP_NEXT = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:models|llms|vlms|lmms|mllms|systems|baselines|chatbots|"
+    r"^\s*(?:(?!(?:for|among|of|in|on|at|across|with|than|and|or|to)\b)[\w()-]+\s+){0,3}?"
+    r"(?:models|llms|vlms|lmms|mllms|systems|baselines|chatbots|"
     r"assistants|agents|methods|approaches|works|solutions|techniques)\b",
     re.IGNORECASE,
 )
@@ -214,7 +215,7 @@ def find_cues(sentence: str) -> list[_Cue]:
     """Relation cues in a sentence, left to right, overlaps resolved to the longest."""
     present: set[str] = set()
     for m in lx.CUE_ANCHORS.finditer(sentence.lower()):
-        present |= lx.ANCHORS_WITHIN[m.group(1)]
+        present |= lx.ANCHORS_WITHIN[m.group(0)]
     hits: list[_Cue] = []
     for index in sorted({i for anchor in present for i in lx.CUES_BY_ANCHOR[anchor]}):
         relation, pattern, needs = lx.CUE_PATTERNS[index][1:]
@@ -341,10 +342,32 @@ def claims_in_sentence(
             and first.subject == second.subject
         ):
             first.benchmarks = list(second.benchmarks)
+    claims = _merge_rank_and_leader(claims)
     claims = _per_subject(sentence, offset, claims, models)
     if claims and claims[0].subject is not None:
         ctx.last_subject = claims[0].subject
     return claims
+
+
+def _merge_rank_and_leader(claims: list[RawClaim]) -> list[RawClaim]:
+    """Make "ranks second on X, just behind Y" one trails claim with Y as its target."""
+    out: list[RawClaim] = []
+    for claim in claims:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.relation == "trails"
+            and claim.relation == "trails"
+            and not last.targets
+            and claim.targets
+            and last.subject == claim.subject
+        ):
+            last.targets = claim.targets
+            last.benchmarks = last.benchmarks or claim.benchmarks
+            last.seg_end = claim.seg_end
+            continue
+        out.append(claim)
+    return out
 
 
 def _per_subject(
@@ -444,6 +467,9 @@ def _one_claim(
     if not targets and subject_override is None and not level_cue:
         # the target can sit inside the cue: "90% of ChatGPT's quality"
         targets = [m for m in models if offset + cue.start <= m.start < a_seg]
+    if _BETWEEN.match(cue.text) and len(targets) >= 2:
+        # "the gap between X and Y is small": X is the subject, Y the target
+        subject_override, targets = targets[0], targets[1:]
     segment_text = sentence[cue.end : seg_end]
     if not targets and prev is not None and lx.PRONOUN_TARGET.match(segment_text):
         targets = list(prev.targets)
@@ -456,12 +482,15 @@ def _one_claim(
     if subject is None and index > 0 and prev is not None and prev.subject is not None:
         candidates = [m for m in models if prev_end <= m.start and m.end <= offset + cue.start]
         new = candidates[-1] if candidates else None
+        fresh = _fresh_subject(sentence, prev_end - offset, cue.start, models, benches, ctx)
         if (
             new is not None
             and new not in prev.targets
             and _SHARED_GAP.match(sentence[new.end - offset : cue.start])
         ):
             subject = new
+        elif fresh is not None:
+            subject = fresh  # "X is competitive with Y, and the 32B model trails only Z"
         else:
             subject = prev.subject
     elif subject is None:
@@ -519,8 +548,15 @@ def _one_claim(
         for t in targets
         if (subject is None or not _same(t, subject))
         and not _GROUP_AFTER.match(sentence[t.end - offset :])
+        and not (
+            _EVERY_BEFORE.search(sentence[max(0, t.start - offset - 12) : t.start - offset])
+            and re.match(r"\s+models?\b", sentence[t.end - offset :], re.I)
+        )
     ]
     group = _group(sentence, cue, seg_end, targets, offset, models + benches)
+    if not targets and not group and _OBJECT_INSIDE.match(cue.text):
+        inner = lx.TARGET_GROUP.search(sentence, cue.start, cue.end)
+        group = inner.group(0).strip() if inner else None
     if not targets and not group and index == 0 and compared_group:
         group = compared_group
     if relation == "surpasses" and not targets and group and _EVERY.match(group):
@@ -534,7 +570,10 @@ def _one_claim(
         if named_target is not None:
             targets = [named_target]
     if targets or group:
-        targets = targets + _listed_names(sentence, offset, cue.end, seg_end, targets, group)
+        listed = _listed_names(
+            sentence, offset, cue.end, seg_end, [t for t in targets if t.start >= a_seg], group
+        )
+        targets = targets + [t for t in listed if subject is None or not _same(t, subject)]
     first_target = min(
         [t.start - offset for t in targets] + [_group_at(sentence, group, cue.end, seg_end)]
     )
@@ -544,7 +583,10 @@ def _one_claim(
     if index + 1 < len(cues) and re.search(r"\band\s+$", sentence[cue.end : cues[index + 1].start]):
         # "comparable to X and beats Y in terms of token capacity": one aspect for both
         aspect_end = cues[index + 2].start if index + 2 < len(cues) else len(sentence)
-    if lx.NON_MODEL_ASPECT.search(sentence, cue.start, aspect_end):
+    participle = lx.PARTICIPLE.search(sentence, cue.end, aspect_end)
+    if lx.NON_MODEL_ASPECT.search(
+        sentence, cue.start, participle.start() if participle else aspect_end
+    ):
         return None
     if not targets and group and lx.HUMAN_COMPARATOR.search(group):
         return None  # "on par with human experts"
@@ -565,6 +607,8 @@ def _one_claim(
 
     # benchmarks
     bench = [b for b in benches if a_seg <= b.start < b_seg]
+    if not bench and _BETWEEN.match(cue.text):
+        bench = [b for b in benches if offset + cue.start <= b.start < a_seg]
     if not bench:
         lead_start = offset + (cues[index - 1].end if index > 0 else 0)
         bench = [b for b in benches if lead_start <= b.start < offset + cue.start]
@@ -619,7 +663,7 @@ def _level_word(cue: _Cue) -> int:
     """Where "level" / "class" / "grade" starts in a level cue ("o1-level"), else -1."""
     if re.match(r"(?:at|on|reach)", cue.text, re.I):
         return -1
-    m = re.search(r"[- ](?:level|class|grade|caliber|calibre)\b", cue.text, re.I)
+    m = re.search(r"(?:^|[- ])(?:level|class|grade|caliber|calibre)\b", cue.text, re.I)
     return m.start() if m else -1
 
 
@@ -630,6 +674,21 @@ def _clause_start(sentence: str, cue_start: int) -> int:
     if label and label.end() <= cue_start:
         start = label.end()
     return start
+
+
+def _fresh_subject(
+    sentence: str, a: int, b: int, models: list[Found], benches: list[Found], ctx: Context
+) -> Found | None:
+    """An implicit subject that opens a later clause of the sentence (", and the 32B model")."""
+    joint = _CLAUSE_JOINT.search(sentence, a, b)
+    if joint is None:
+        return None
+    m = lx.IMPLICIT_SUBJECT.match(sentence, joint.end(), b)
+    if m is None or m.group(0).strip().lower() in ("it", "we", "they", "these"):
+        return None
+    if any(x.start < m.end() and m.start() < x.end for x in (*models, *benches)):
+        return None
+    return _antecedent(ctx, m.group(0))
 
 
 def _subject_before(
@@ -675,9 +734,7 @@ def _subject_before(
         before = sentence[max(0, m.start() - 16) : m.start()]
         if _PREDICATIVE_BEFORE.search(before[-12:]) or _COPULA_BEFORE.search(before):
             continue  # "with the SOTA models", "it is currently the only code model"
-        if lx.REPORTING.match(sentence, m.end() + 1) or re.match(
-            r"\s+(?:claims?|says?|said|reports?|notes?|believes?)\b", sentence[m.end() :], re.I
-        ):
+        if lx.SPEECH.match(sentence, m.end()):
             continue  # "a model that it claims outperforms X": "it" is the reporter
         implicit = m
         if _SUBJECT_SLOT.search(sentence[: m.start()]):
@@ -704,9 +761,10 @@ def _subject_before(
         at, end = offset + implicit.start(), offset + implicit.end()
         if phrase.strip().lower() == "we":
             return Found(at, end, "WE", phrase), implicit.end()
-        if best is not None and phrase.strip().lower() == "it":
-            # "X sets a new record, and it rivals Y": the sentence's own model is the most
-            # recent one named ("our model" after "Unlike X," still means the release)
+        if best is not None and re.match(r"(?:it|an?)\b", phrase.strip(), re.I):
+            # "X sets a new record, and it rivals Y", "released X, an open model that ...":
+            # the sentence's own model is the most recent one named ("our model" after
+            # "Unlike X," still means the release)
             return best, implicit.end()
         resolved = _antecedent(ctx, phrase)
         if resolved is None:
@@ -782,7 +840,7 @@ def _name_in(sentence: str, offset: int, a: int, b: int, object_only: bool = Fal
     return Found(start, start + len(name), "MODEL", name, None)
 
 
-_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|al|ive|ous|ic|ed|er|ly)$", re.I)
+_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ies|ive|ous|ed|ly|ers)$", re.I)
 
 
 def could_be_name(name: str, at_start: bool) -> bool:
@@ -952,15 +1010,16 @@ def _group(
             if stripped == inner:
                 break
             inner = stripped
+        qualifier = lx.GROUP_QUALIFIER.match(sentence, cue.end, seg_end)
         if re.search(r"\b(?:models?|llms?|vlms?|lmms?|rms?)\b", inner, re.I) and not re.fullmatch(
             r"(?:models?|llms?)", inner, re.I
         ):
-            return inner
+            # "the best open model of its size": the group keeps its qualifier
+            return " ".join(f"{inner}{qualifier.group(0) if qualifier else ''}".split())
     if cue.relation == "best_in_group":
         # "the most powerful model under 10 billion parameters", "SOTA ... at the 10B scale"
-        qualifier = lx.GROUP_QUALIFIER.match(sentence, cue.end, seg_end)
         if qualifier:
-            inner = re.sub(r"^\W+", "", qualifier.group(0)).strip()
+            inner = re.sub(r"^\W+|^(?:among|in|of)\s+", "", qualifier.group(0).strip()).strip()
             found = lx.TARGET_GROUP.search(sentence, cue.end, qualifier.end())
             if found and not any(
                 x.start < offset + found.end() and offset + found.start() < x.end for x in mentions
@@ -971,7 +1030,7 @@ def _group(
         a, b = offset + m.start(), offset + m.end()
         if any(x.start < b and a < x.end for x in mentions):
             continue
-        text = _strip_measure(m.group(0).strip())
+        text = _strip_measure(" ".join(m.group(0).split()))
         if re.fullmatch(
             r"(?:the\s+|our\s+|its\s+|their\s+)?(?:models?|llms?|systems?|ones|versions?)",
             text,
@@ -983,6 +1042,9 @@ def _group(
 
 
 _RANK_CUE = re.compile(r"#|\bno\.|\btop\b|\bfirst\b|number|spot|place|rank|\d", re.I)
+_OBJECT_INSIDE = re.compile(r"(?:leav|prefer)", re.I)
+_BETWEEN = re.compile(r"(?:the\s+)?gap\s+between\b", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:other\s+)?$", re.I)
 _EVERY = re.compile(r"(?:all|every|any|each)\b", re.I)
 _MEASURE_OF = re.compile(
     r"^(?:the\s+)?(?:performance|quality|results?|level|scores?|capabilit(?:y|ies))\s+of\s+",

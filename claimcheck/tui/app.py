@@ -21,18 +21,25 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from claimcheck.config import Settings
 from claimcheck.tui import reader
-from claimcheck.tui.data import claim_models, documents_from_rows, one_line, rows_from_checked
+from claimcheck.tui.data import (
+    article_links,
+    claim_models,
+    documents_from_rows,
+    one_line,
+    rows_from_checked,
+)
 from claimcheck.tui.messages import (
     ArticleChecked,
     ArticlesLoaded,
     DraftChecked,
     ExportFinished,
     FetchFinished,
+    LinksFound,
     Progress,
     StoreOpened,
     WorkFailed,
@@ -41,11 +48,13 @@ from claimcheck.tui.screens import (
     ExportRequest,
     ExportScreen,
     HelpScreen,
+    Link,
+    LinksScreen,
     ModelScreen,
     OpenFileScreen,
 )
 from claimcheck.tui.views import ArticlesView, CheckView, ClaimsView
-from claimcheck.tui.widgets import WorkStatus
+from claimcheck.tui.widgets import ClaimCard, WorkStatus
 
 if TYPE_CHECKING:
     import httpx
@@ -103,8 +112,9 @@ class ClaimcheckApp(App[None]):
         Binding("slash", "search", "Search"),
         Binding("m", "model", "Model"),
         Binding("f", "fetch", "Fetch"),
-        Binding("o", "open_file", "Open"),
+        Binding("o", "open_file", "Open", show=False),  # in help and the palette: 80 columns
         Binding("e", "export", "Export"),
+        Binding("u", "links", "URLs"),
         Binding("z", "zoom", "Zoom"),
         Binding("t", "toggle_theme", "Light/dark", show=False),
         Binding("r", "reload", "Reload", show=False),
@@ -122,6 +132,11 @@ class ClaimcheckApp(App[None]):
         ("Fetch announcements", "fetch", "Fetch new articles from the sources and check them"),
         ("Open a file", "open_file", "Check a txt, md or html file"),
         ("Export a report", "export", "Current article, filtered claims or everything"),
+        (
+            "Open or copy a link",
+            "links",
+            "The article's URL and the source file of each evidence row",
+        ),
         ("Zoom pane", "zoom", "Fill the screen with the focused pane (again to restore)"),
         ("Toggle light/dark", "toggle_theme", "Switch between the light and dark theme"),
         ("Reload from the store", "reload", "Re-read articles and claims"),
@@ -145,7 +160,7 @@ class ClaimcheckApp(App[None]):
         self.first_run = first_run
         self.fetch_transport = fetch_transport  # tests fetch through a mock transport
         self.checker_factory = checker_factory  # tests may judge with a stand-in checker
-        self.theme = "textual-dark"
+        self.theme = settings.preferences.theme
         self._jobs: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
         self._store_ready = threading.Event()
         self._first_screen = threading.Event()
@@ -238,6 +253,7 @@ class ClaimcheckApp(App[None]):
             "fetch",
             "open_file",
             "export",
+            "links",
             "reload",
             "next_claim",
             "previous_claim",
@@ -430,10 +446,11 @@ class ClaimcheckApp(App[None]):
         )
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        self.notify(
-            f"Exported {message.claims} claims from {message.documents} articles to {message.path}",
-            markup=False,
-        )
+        claims = _count(message.claims, "claim")
+        articles = _count(message.documents, "article")
+        self.notify(f"Exported {claims} from {articles} to {message.path}", markup=False)
+        if message.fmt and message.fmt != self.settings.preferences.export_format:
+            self.remember(export_format=message.fmt)
 
     def on_fetch_finished(self, message: FetchFinished) -> None:
         self.post_message(Progress("", finished=True))
@@ -502,6 +519,14 @@ class ClaimcheckApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+        self.remember(theme=self.theme)
+
+    def remember(self, **changes: str) -> None:
+        """Save changed preferences; a config file that cannot be written is a notification."""
+        try:
+            self.settings = self.settings.save_preferences(**changes)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Could not save the preferences: {exc}", severity="warning", markup=False)
 
     def action_reload(self) -> None:
         self.articles_view.load_articles()
@@ -547,7 +572,8 @@ class ClaimcheckApp(App[None]):
             shown = list(self.claims_view.shown) if self.claims_view.all_claims else None
             self.export(request, article["id"] if article else None, shown)
 
-        self.push_screen(ExportScreen(scope=scope), chosen)
+        fmt = self.settings.preferences.export_format
+        self.push_screen(ExportScreen(scope=scope, fmt=fmt), chosen)
 
     @work(thread=True, exit_on_error=False, group="export")
     def export(
@@ -575,20 +601,75 @@ class ClaimcheckApp(App[None]):
                     if request.scope == "all":
                         ids = [a["id"] for a in store.articles()]
                     articles = [a for a in (store.article(i) for i in ids) if a]
-            docs = documents_from_rows(articles, claims)
-            if request.scope == "all":
-                # articles without claims are still part of "everything"
-                have = {d.document.path for d in docs}
-                docs += [
-                    d for d in documents_from_rows(articles, []) if d.document.path not in have
-                ]
-            output = render(docs, request.fmt)
-            request.path.parent.mkdir(parents=True, exist_ok=True)
-            request.path.write_text(output, encoding="utf-8")
+            # an article without claims is still part of "everything" and of "this article"
+            docs = documents_from_rows(articles, claims, keep_empty=request.scope != "filtered")
+            output = render(docs, request.fmt, orgs=self.model_orgs())
+            _write_new(request.path, output, overwrite=request.overwrite)
         except Exception as exc:  # noqa: BLE001 - a failed export is a notification
             self.post_message(WorkFailed(f"export to {request.path}", str(exc)))
             return
-        self.post_message(ExportFinished(request.path, len(docs), sum(len(d.claims) for d in docs)))
+        self.post_message(
+            ExportFinished(
+                request.path, len(docs), sum(len(d.claims) for d in docs), fmt=request.fmt
+            )
+        )
+
+    def action_links(self) -> None:
+        """Open or copy the article's URL or an evidence row's source (the pinned file)."""
+        claim = self.current_claim()
+        article_id = claim.get("article_id") if claim else None
+        if self.tabs.active == "articles" and self.articles_view.article:
+            article_id = self.articles_view.article["id"]
+        selected = 0
+        card = self._visible_card()
+        if card is not None:
+            table = card.query_one("#card-evidence", DataTable)
+            if table.has_focus and table.row_count:
+                selected = table.cursor_row + 1  # the article's link comes first
+        self._gather_links(article_id, claim, selected)
+
+    def _visible_card(self) -> ClaimCard | None:
+        tab = self.tabs.active
+        wanted = {"articles": "#article-card", "claims": "#claims-card", "check": "#draft-card"}
+        return self.main.query_one(wanted[tab], ClaimCard) if tab in wanted else None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="links")
+    def _gather_links(
+        self, article_id: str | None, claim: dict[str, Any] | None, selected: int
+    ) -> None:
+        links: list[Link] = []
+        article = None
+        if article_id and article_id != "draft":
+            read = reader.article_with_claims(self.settings.db_path, article_id)
+            article = read[0] if read else None
+        if article is not None:
+            url, _ = article_links(article)
+            if url:
+                title = one_line(article.get("title"), 60) or "the article"
+                links.append(Link(f"Article: {title}", url))
+            else:
+                selected -= 1  # no article link heads the list
+        evidence = list((claim or {}).get("evidence") or ())
+        missing = [e.get("snapshot") for e in evidence if not e.get("source_url")]
+        pinned = reader.snapshot_urls(self.settings.db_path, [m for m in missing if m])
+        from claimcheck.report import web_url
+
+        for e in evidence:
+            source = web_url(e.get("source_url") or pinned.get(e.get("snapshot") or ""))
+            if source:
+                bench, where = one_line(e.get("benchmark"), 30), one_line(e.get("source"))
+                links.append(Link(f"Evidence: {bench} · {where}", source))
+        self.post_message(LinksFound(links, max(selected, 0)))
+
+    def on_links_found(self, message: LinksFound) -> None:
+        if not message.links:
+            self.notify(
+                "No links here: this article has no web address (add 'url:' to its front "
+                "matter) and the claim has no evidence rows.",
+                severity="warning",
+            )
+            return
+        self.push_screen(LinksScreen(message.links, message.selected))
 
     def action_fetch(self) -> None:
         self._fetch()
@@ -644,6 +725,28 @@ class ClaimcheckApp(App[None]):
         yield from super().get_system_commands(screen)
         for title, action, help_text in self.ACTIONS:
             yield SystemCommand(title, help_text, partial(self.run_action, action))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _write_new(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write a report whole or not at all; never replace a file the user did not confirm."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path} exists (it appeared after the dialog closed)")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 _JOB_NAMES = {

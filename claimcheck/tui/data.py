@@ -16,6 +16,40 @@ from claimcheck.models import CheckedClaim, CheckedDocument, Document
 VERDICT_ORDER = {"contradicted": 0, "overstated": 1, "unverifiable": 2, "supported": 3}
 VERDICT_SYMBOL = {"supported": "✓", "overstated": "≈", "contradicted": "✗", "unverifiable": "?"}
 
+# short forms of the flags for the claims table (120 columns hold them); the view prints the
+# legend under the table, and the card spells each flag out
+FLAG_SHORT = {
+    "noise": "noise",
+    "cherry_picked": "picked",
+    "self_reported_only": "self",
+    "contamination_risk": "leak",
+    "stale_target": "stale",
+    "setting_mismatch": "setting",
+    "variant": "variant",
+    "cost": "cost",
+}
+FLAG_MEANING = {
+    "noise": "inside the noise",
+    "cherry_picked": "cherry-picked",
+    "self_reported_only": "only self-reported numbers",
+    "contamination_risk": "contamination risk",
+    "stale_target": "older version compared",
+    "setting_mismatch": "different setting",
+    "variant": "a variant was tested",
+    "cost": "costs more",
+}
+
+
+def short_flags(flags: Iterable[str]) -> str:
+    return " ".join(FLAG_SHORT.get(f, f) for f in flags or ())
+
+
+def flag_legend(flags: Iterable[str]) -> str:
+    """`picked = cherry-picked · self = only self-reported numbers` for the flags shown."""
+    seen = dict.fromkeys(flags)
+    return " · ".join(f"{FLAG_SHORT.get(f, f)} = {FLAG_MEANING.get(f, f)}" for f in seen)
+
+
 # C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
 # from what it says. Each is replaced by ONE visible character so claim offsets stay valid.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -147,12 +181,25 @@ def row_from_claim(cc: CheckedClaim, seq: int, doc: Document) -> dict[str, Any]:
     }
 
 
+def article_links(article: dict[str, Any]) -> tuple[str, str]:
+    """(public URL, publisher) of a stored article: its front matter, else its web address."""
+    from claimcheck.documents import document_origin
+    from claimcheck.report import web_url
+
+    url, author = document_origin(article.get("text") or "")
+    return url or web_url(article.get("url")) or "", author
+
+
 def documents_from_rows(
-    articles: Sequence[dict[str, Any]], claims: Sequence[dict[str, Any]]
+    articles: Sequence[dict[str, Any]],
+    claims: Sequence[dict[str, Any]],
+    *,
+    keep_empty: bool = False,
 ) -> list[CheckedDocument]:
     """Stored rows back into `CheckedDocument`s for `report.render`, articles in given order.
 
-    Only claims in `claims` are kept, so a filtered claims view exports exactly what it shows.
+    Only claims in `claims` are kept, so a filtered claims view exports exactly what it shows;
+    `keep_empty` keeps the articles none of them belong to (an export of everything).
     """
     from claimcheck.store import claim_from_record, verdict_from_record
 
@@ -164,16 +211,19 @@ def documents_from_rows(
     docs = []
     for a in articles:
         cl = by_article.get(a["id"])
-        if cl is None:
+        if cl is None and not keep_empty:
             continue
+        url, author = article_links(a)
         doc = Document(
             text=a.get("text") or "",
             path=a.get("url") or "",
             title=a.get("title") or "",
             date=a.get("published"),
             source=a.get("source") or "",
+            url=url,
+            author=author,
         )
-        docs.append(CheckedDocument(document=doc, claims=tuple(cl)))
+        docs.append(CheckedDocument(document=doc, claims=tuple(cl or ())))
     return docs
 
 
@@ -210,23 +260,31 @@ class ClaimFilter:
     since: str = ""
     until: str = ""
     words: tuple[str, ...] = field(default=())
+    errors: tuple[str, ...] = field(default=())  # what was typed wrong, for the user to read
 
     @classmethod
     def parse(cls, query: str, **fixed: str) -> ClaimFilter:
         """Read `verdict:overstated org:meta bench:mmlu since:2024-06 gpt-4o` style queries.
 
         `fixed` values (from the view's dropdowns) win over the same key typed in the query.
+        A date that is not one (`since:2024-13-45`) is not applied: it becomes an error to
+        show, never a filter that silently matches by string order.
         """
         values: dict[str, str] = {}
         words: list[str] = []
+        errors: list[str] = []
         for token in query.split():
             key, sep, value = token.partition(":")
-            if sep and key.lower() in _KEYS and value:
-                values[_KEYS[key.lower()]] = value.lower()
+            name = _KEYS.get(key.lower()) if sep else None
+            if name and value:
+                if name in ("since", "until") and not valid_partial_date(value):
+                    errors.append(f"{key}:{value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                    continue
+                values[name] = value.lower()
             else:
                 words.append(token.lower())
         values.update({k: v.lower() for k, v in fixed.items() if v})
-        return replace(cls(words=tuple(words)), **values)  # type: ignore[arg-type]
+        return replace(cls(words=tuple(words), errors=tuple(errors)), **values)  # type: ignore[arg-type]
 
     def describe(self) -> str:
         parts = [
@@ -235,6 +293,25 @@ class ClaimFilter:
             if (value := getattr(self, name))
         ]
         return " ".join(parts + list(self.words))
+
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def valid_partial_date(value: str) -> bool:
+    """True for a real year, year-month or calendar date: 2024, 2024-07, 2024-02-29."""
+    import calendar
+
+    match = _PARTIAL_DATE.fullmatch(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        assert month is not None and year is not None
+        return 1 <= day <= calendar.monthrange(year, month)[1]
+    return True
 
 
 def claim_org(row: dict[str, Any], orgs: dict[str, str]) -> str:

@@ -103,6 +103,15 @@ class ExportFinished(Message):
     path: Path
     documents: int
     claims: int
+    fmt: str = ""
+
+
+@dataclass
+class LinksFound(Message):
+    """The links of the article and claim on screen, for the links dialog."""
+
+    links: list[Any]  # screens.Link
+    selected: int = 0
 
 
 @dataclass

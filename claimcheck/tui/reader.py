@@ -60,3 +60,19 @@ def article_with_claims(
         return None
     finally:
         conn.close()
+
+
+def snapshot_urls(db_path: Path, shas: list[str]) -> dict[str, str]:
+    """The pinned source URL of each evidence snapshot (claims stored before evidence rows
+    carried their URL); {} when the store cannot be read."""
+    conn = _connect(db_path)
+    if conn is None or not shas:
+        return {}
+    try:
+        marks = ",".join("?" * len(shas))
+        sql = f"SELECT sha256, source_url FROM snapshots WHERE sha256 IN ({marks})"
+        return {row[0]: row[1] for row in conn.execute(sql, shas) if row[1]}
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()

@@ -88,17 +88,26 @@ class ExportRequest:
     fmt: str
     scope: str
     path: Path
+    overwrite: bool = False  # the user saw that the file exists and chose to replace it
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
-    """Choose what to export, the report format and the path."""
+    """Choose what to export, the report format and where to write it.
+
+    An existing file is never replaced silently: the dialog says so, and only a second
+    Export of the same path replaces it.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, scope: str = "article", default_dir: Path | None = None) -> None:
+    def __init__(
+        self, scope: str = "article", default_dir: Path | None = None, fmt: str = "md"
+    ) -> None:
         super().__init__()
         self.scope = scope
         self.default_dir = default_dir or Path.cwd()
+        self.fmt = fmt if fmt in FORMATS else "md"
+        self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog"):
@@ -107,9 +116,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 for key, label in SCOPES:
                     yield RadioButton(label, value=key == self.scope, name=key)
             yield Select(
-                [(f, f) for f in FORMATS], value="md", allow_blank=False, id="export-format"
+                [(f, f) for f in FORMATS], value=self.fmt, allow_blank=False, id="export-format"
             )
-            yield Input(value=str(self._default_path("md")), id="export-path")
+            yield Label(Text("Write to:"), classes="field-label")
+            yield Input(value=str(self._default_path(self.fmt)), id="export-path")
             yield Label(Text(""), id="export-error")
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
@@ -124,7 +134,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         path_input = self.query_one("#export-path", Input)
-        path = Path(path_input.value or str(self._default_path("md")))
+        path = Path(path_input.value or str(self._default_path(self.fmt)))
         if isinstance(event.value, str):
             path_input.value = str(path.with_suffix("." + EXTENSIONS[event.value]))
 
@@ -140,14 +150,92 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if path.is_dir():
             error.update(Text("That is a directory; give a file name.", style="red"))
             return
+        overwrite = False
+        if path.exists():
+            if self._confirmed != path:
+                self._confirmed = path
+                error.update(
+                    Text(
+                        f"{one_line(path.name, 50)} exists. Export again to replace it, "
+                        "or change the path.",
+                        style="bold yellow",
+                    )
+                )
+                return
+            overwrite = True
         pressed = self.query_one("#export-scope", RadioSet).pressed_button
         scope = pressed.name if pressed is not None and pressed.name else self.scope
         fmt = self.query_one("#export-format", Select).value
-        self.dismiss(ExportRequest(fmt=str(fmt), scope=scope, path=path))
+        self.dismiss(ExportRequest(fmt=str(fmt), scope=scope, path=path, overwrite=overwrite))
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        typed = Path(event.value.strip()).expanduser()
+        if self._confirmed is not None and typed != self._confirmed:
+            self._confirmed = None  # another path must be confirmed afresh
+            self.query_one("#export-error", Label).update(Text(""))
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+class LinksScreen(ModalScreen[None]):
+    """The article's URL and each evidence row's source (the pinned leaderboard file)."""
+
+    BINDINGS = [
+        Binding("enter,o", "open_link", "Open"),
+        Binding("c,y", "copy_link", "Copy"),
+        Binding("escape,q", "dismiss", "Close"),
+    ]
+
+    def __init__(self, links: list[Link], selected: int = 0) -> None:
+        super().__init__()
+        self.links = links
+        self.selected = selected
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="links-box", classes="dialog"):
+            yield Label(Text("Links: enter opens in the browser, c copies", style="bold"))
+            options = []
+            for i, link in enumerate(self.links):
+                prompt = Text(one_line(link.label, 70), style="bold")
+                prompt.append("\n" + one_line(link.url, 200), style="dim")
+                options.append(Option(prompt, id=str(i)))
+            yield OptionList(*options, id="links-list")
+            yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        options = self.query_one("#links-list", OptionList)
+        options.highlighted = min(self.selected, len(self.links) - 1)
+        options.focus()
+
+    @property
+    def current(self) -> Link | None:
+        index = self.query_one("#links-list", OptionList).highlighted
+        return self.links[index] if index is not None and index < len(self.links) else None
+
+    @on(OptionList.OptionSelected, "#links-list")
+    def _selected(self) -> None:
+        self.action_open_link()
+
+    def action_open_link(self) -> None:
+        link = self.current
+        if link is not None:
+            self.app.open_url(link.url)
+            self.app.notify(f"Opening {one_line(link.url, 80)}", markup=False)
+
+    def action_copy_link(self) -> None:
+        link = self.current
+        if link is not None:
+            self.app.copy_to_clipboard(link.url)
+            self.app.notify(f"Copied {one_line(link.url, 80)}", markup=False)
 
 
 class _DocumentTree(DirectoryTree):

@@ -21,8 +21,10 @@ from claimcheck.tui import reader
 from claimcheck.tui.data import (
     ClaimFilter,
     filter_claims,
+    flag_legend,
     mention_texts,
     one_line,
+    short_flags,
     sort_claims,
 )
 from claimcheck.tui.messages import (
@@ -266,23 +268,15 @@ class ClaimsView(Vertical):
             table: DataTable[Any] = DataTable(
                 id="claim-table", cursor_type="row", zebra_stripes=True
             )
-            # who, against whom, on what first: that is what fits in 80 columns
-            for key in (
-                "verdict",
-                "subject",
-                "relation",
-                "targets",
-                "benchmarks",
-                "flags",
-                "org",
-                "date",
-                "article",
-            ):
+            # who, against whom (one phrase), on what first: that is what fits in 80 columns;
+            # flags in short forms (legend below) so the date and the article fit in 120
+            for key in ("verdict", "claim", "benchmarks", "flags", "date", "article", "org"):
                 table.add_column(key, key=key)
             yield table
             card = ClaimCard(id="claims-card")
             card.border_title = "Claim"
             yield card
+        yield Label(Text(""), id="claim-legend")
 
     def load_claims(self) -> None:
         """Re-read every claim (the newest request wins, as for the article list)."""
@@ -328,21 +322,25 @@ class ClaimsView(Vertical):
         current = self.current_claim
         table.clear()
         for row in self.shown:
+            whom = ", ".join(mention_texts(row.get("targets", ()))) or row.get("target_group")
+            relation = ("not " if row.get("negated") else "") + (row.get("relation") or "")
+            who = Text(one_line(row.get("subject"), 20) or "?", style="bold")
+            who.append(f" {relation.replace('_', ' ')} ")
+            who.append(one_line(whom))
             table.add_row(
                 verdict_text(row.get("verdict")),
-                Text(one_line(row.get("subject"), 24) or "?"),
-                Text(one_line(row.get("relation"))),
-                Text(
-                    one_line(", ".join(mention_texts(row.get("targets", ()))), 24)
-                    or one_line(row.get("target_group"), 24)
-                ),
-                Text(one_line(", ".join(mention_texts(row.get("benchmarks", ()))), 24)),
-                Text(one_line(", ".join(row.get("flags") or ()), 40), style="dim"),
-                Text(one_line(self.orgs.get(row.get("subject_id") or "", ""))),
+                Text(one_line(who.plain, 38), spans=who.spans),
+                Text(one_line(", ".join(mention_texts(row.get("benchmarks", ()))), 12)),
+                Text(one_line(short_flags(row.get("flags") or ()), 18), style="dim"),
                 Text(one_line(row.get("article_date")) or "–"),
-                Text(one_line(row.get("article_title"), 36)),
+                Text(one_line(row.get("article_title"), 14)),
+                Text(one_line(self.orgs.get(row.get("subject_id") or "", ""), 20)),
                 key=row["id"],
             )
+        flags = [f for row in self.shown for f in row.get("flags") or ()]
+        self.query_one("#claim-legend", Label).update(
+            Text("flags: " + flag_legend(sorted(set(flags))), style="dim") if flags else Text("")
+        )
         direction = "↓" if self.sort_reverse else "↑"
         described = self.filter.describe()
         count = Text(f"{len(self.shown)} of {len(self.all_claims)} claims · sort: ")
@@ -350,6 +348,9 @@ class ClaimsView(Vertical):
         if described:
             count.append(" · filter: ")
             count.append(one_line(described, 60), style="bold")
+        for error in self.filter.errors:
+            count.append(" · ")
+            count.append(one_line(error, 80), style="bold red")
         self.query_one("#claim-count", Label).update(count)
         ids = [r["id"] for r in self.shown]
         if current and current["id"] in ids:
@@ -380,7 +381,7 @@ class ClaimsView(Vertical):
     @on(DataTable.HeaderSelected, "#claim-table")
     def _header_selected(self, event: DataTable.HeaderSelected) -> None:
         key = str(event.column_key.value)
-        key = {"targets": "subject", "org": "subject", "relation": "verdict"}.get(key, key)
+        key = {"claim": "subject", "org": "subject", "benchmarks": "subject"}.get(key, key)
         key = key if key in SORTS else "date"
         if key == self.sort_key:
             self.sort_reverse = not self.sort_reverse

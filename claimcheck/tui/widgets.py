@@ -7,6 +7,7 @@ Colours come from component classes styled in app.tcss, so they follow the theme
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,15 @@ from claimcheck.tui.data import (
     mention_texts,
     one_line,
     safe_text,
+)
+from claimcheck.tui.reading import (
+    Block,
+    Layout,
+    highlight,
+    layout_article,
+    line_in_block,
+    locate,
+    wrap_blocks,
 )
 
 VERDICT_STYLE = {
@@ -67,8 +77,10 @@ class ClaimClicked(Message):
 
 
 class ArticleBody(Widget):
-    """An article's text with each claim highlighted in its verdict's colour.
+    """An article rendered as a reader shows it, each claim highlighted in its verdict's colour.
 
+    `tui.reading` turns the Markdown into blocks whose characters remember their offsets in
+    the article, so highlights and scrolling follow the claims whatever the rendering did.
     One widget for the whole text (mounting a widget per paragraph made opening a long
     article visibly slower); `line_of()` finds the screen line a claim starts on so the view
     can scroll it into sight.
@@ -86,36 +98,78 @@ class ArticleBody(Widget):
 
     def __init__(self, text: str, spans: list[tuple[int, int, str, int]], **kw: Any) -> None:
         super().__init__(**kw)
-        self.text = text
+        self.text = text  # what is shown: the article without its front matter
         self.spans = spans  # (start, end, verdict, claim index) into `text`
+        self.skip = 0  # length of the hidden front matter
+        self.blocks: list[Block] = []
+        self._wrapped: tuple[int, int, Layout] | None = None
+
+    def show(self, full_text: str, claims: list[dict[str, Any]]) -> None:
+        """Lay out an article (its full stored text) and the claims found in it."""
+        self.skip, self.blocks = layout_article(full_text)
+        self.text = full_text[self.skip :]
+        spans = []
+        for index, c in enumerate(claims):
+            start = int(c.get("start") or 0) - self.skip
+            end = int(c.get("end") or 0) - self.skip
+            if 0 <= start < end <= len(self.text):
+                spans.append((start, end, c.get("verdict") or "", index))
+        self.spans, self.selected, self._wrapped = spans, None, None
+        self.refresh(layout=True)
+
+    def verdict_style(self, verdict: str) -> Style:
+        """The highlight of a verdict: its full style, so the colours keep their contrast.
+
+        (A partial style drops the blending of a translucent background: `$foreground-muted
+        20%` became the foreground colour itself, and unverifiable claims vanished.)
+        """
+        return self.get_component_rich_style(f"article-body--{verdict}", partial=False)
+
+    def _styled(self) -> list[Text]:
+        spans = []
+        selected = self.get_component_rich_style("article-body--selected", partial=True)
+        for start, end, verdict, index in self.spans:
+            style = self.verdict_style(verdict) if verdict else Style()
+            if index == self.selected:
+                style += selected
+            spans.append((start + self.skip, end + self.skip, style, index))
+        return highlight(self.blocks, spans)
+
+    def reading_text(self) -> Text:
+        """The rendered article, highlights included, with no line wrapped."""
+        return wrap_blocks(self.blocks, self._styled(), 100_000, self.app.console).text
+
+    def _width(self) -> int:
+        return max(self.content_size.width or self.size.width, 10)
+
+    def layout_at(self, width: int) -> Layout:
+        cached = self._wrapped
+        if cached is not None and cached[0] == width and cached[1] == id(self.blocks):
+            return cached[2]
+        layout = wrap_blocks(self.blocks, [b.text for b in self.blocks], width, self.app.console)
+        self._wrapped = (width, id(self.blocks), layout)
+        return layout
 
     def render(self) -> Text:
-        text = Text(self.text)
-        for start, end, verdict, index in self.spans:
-            style = self.get_component_rich_style(f"article-body--{verdict}", partial=True)
-            if index == self.selected:
-                style += self.get_component_rich_style("article-body--selected", partial=True)
-            # a click on a claim selects it (meta actions run on this widget)
-            style += Style(meta={"@click": f"claim_clicked({index})"})
-            text.stylize(style, start, end)
-        return text
+        return wrap_blocks(self.blocks, self._styled(), self._width(), self.app.console).text
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return max(self.layout_at(max(width, 10)).lines, 1)
 
     def action_claim_clicked(self, index: int) -> None:
         self.post_message(ClaimClicked(index))
 
     def line_of(self, offset: int) -> int:
-        """The wrapped line (from the top of this widget) that character `offset` is on."""
-        width = max(self.content_size.width, 1)
-        console = self.app.console
-        before = self.text[:offset]
-        lines = 0
-        paragraphs = before.split("\n")
-        for paragraph in paragraphs[:-1]:
-            lines += max(len(Text(paragraph).wrap(console, width)), 1)
-        last = paragraphs[-1]
-        if last:
-            lines += len(Text(last).wrap(console, width)) - 1
-        return lines
+        """The screen line (from the top of this widget) that shows character `offset` of
+        `text`; the widget's height in lines for an offset at or past the end."""
+        width = self._width()
+        layout = self.layout_at(width)
+        found = locate(self.blocks, offset + self.skip) if offset < len(self.text) else None
+        if found is None:
+            return layout.lines
+        n, pos = found
+        block = self.blocks[n]
+        return layout.block_line[n] + line_in_block(block, block.text, pos, width, self.app.console)
 
 
 class ArticleText(VerticalScroll):
@@ -143,12 +197,10 @@ class ArticleText(VerticalScroll):
         if article is None:
             meta.update(Text("Select an article."))
             title.display = False
-            body.text, body.spans = "", []
-            body.refresh(layout=True)
+            body.show("", [])
             return
         full = safe_text(article.get("text") or "")
-        skip = body_start(full)  # front matter is not shown; claim offsets shift with it
-        text = full[skip:]
+        text = full[body_start(full) :]  # front matter is not shown (the header says it all)
         url = article.get("url") or ""
         where = url if "://" in url else Path(url).name
         meta.update(
@@ -164,13 +216,7 @@ class ArticleText(VerticalScroll):
         title.update(Text(head))
         # most articles open with their own title; print it only when they do not
         title.display = not text.lstrip("# \n").startswith(head)
-        spans = []
-        for index, c in enumerate(claims):
-            start, end = int(c.get("start") or 0) - skip, int(c.get("end") or 0) - skip
-            if 0 <= start < end <= len(text):
-                spans.append((start, end, c.get("verdict") or "", index))
-        body.text, body.spans, body.selected = text, spans, None
-        body.refresh(layout=True)
+        body.show(full, claims)
         # immediate: a deferred scroll home would land after the scroll to the first claim
         self.scroll_home(animate=False, immediate=True)
 
@@ -196,7 +242,12 @@ class ArticleText(VerticalScroll):
 
 
 class EvidenceChart(Widget):
-    """Subject vs target score per benchmark and source, as pairs of horizontal bars."""
+    """Subject vs compared model per benchmark and source, as pairs of horizontal bars.
+
+    A bar is a score from 0 to 100. Elo-style ratings have no zero worth drawing, so their
+    bars start at a baseline below the lower score, named in the row's label; a legend under
+    the chart says what the bars are.
+    """
 
     COMPONENT_CLASSES = {
         "evidence-chart--subject",
@@ -207,40 +258,71 @@ class EvidenceChart(Widget):
     evidence: reactive[list[dict[str, Any]]] = reactive(list, layout=True)
 
     def render(self) -> Text:
+        return self.chart(max(self.size.width, 24))
+
+    def chart(self, width: int) -> Text:
+        """The chart at `width` columns. Names that fit in half the width sit beside their
+        bars; longer ones get a line of their own above the bar, so none is cut short."""
         rows = self.evidence
         if not rows:
             return Text("No evidence to chart.", style="dim")
         subject_style = self.get_component_rich_style("evidence-chart--subject", partial=True)
         target_style = self.get_component_rich_style("evidence-chart--target", partial=True)
         label_style = self.get_component_rich_style("evidence-chart--label", partial=True)
-        width = max(self.size.width, 20)
-        name_w = 8
+        names = [
+            one_line(e.get(key) or fallback)
+            for e in rows
+            for key, fallback in (("subject_model", "subject"), ("target_model", "target"))
+        ]
+        longest = max(len(n) for n in names)
+        beside = longest + 1 <= width // 2
+        name_w = longest + 1 if beside else 2
         number_w = 7
-        bar_w = max(width - name_w - number_w - 2, 4)
+        bar_w = max(width - name_w - number_w - 1, 4)
         out = Text(no_wrap=True, overflow="ellipsis")
+        elo = False
         for i, e in enumerate(rows):
             s, t = _num(e.get("subject_score")), _num(e.get("target_score"))
-            top, base = _scale(s, t)
+            top, base, scale = _scale(s, t)
             if i:
                 out.append("\n")
             label = f"{one_line(e.get('benchmark'))} · {one_line(e.get('source'))}"
+            if (e.get("kind") or "independent") != "independent":
+                label += " (self-reported)"
             if e.get("setting"):
                 label += f" · {one_line(e.get('setting'))}"
             out.append(label[:width] + "\n", style=label_style)
             pair = (
-                (e.get("subject_model") or "subject", s, subject_style),
-                (e.get("target_model") or "target", t, target_style),
+                (names[2 * i], s, subject_style),
+                (names[2 * i + 1], t, target_style),
             )
             for j, (name, value, style) in enumerate(pair):
                 if j:
                     out.append("\n")
-                out.append(f"{one_line(name, name_w - 1):<{name_w}}", style="dim")
+                if beside:
+                    out.append(f"{name:<{name_w}}", style="dim")
+                else:
+                    out.append(f"  {name[: width - 2]}\n", style="dim")
+                    out.append(" " * name_w)
                 out.append(bar(value - base, top - base, bar_w).ljust(bar_w), style=style)
                 out.append(f" {fmt_score(value):>{number_w - 1}}")
+            if scale != "0–100":  # the baseline of a zoomed Elo window, on a line of its own
+                out.append(f"\n{' ' * name_w}└ {scale}"[: width + 1], style="dim")
+                elo = True
+        out.append("\n")
+        out.append("▇", style=subject_style)
+        out.append(" the claim's model  ", style="dim")
+        out.append("▇", style=target_style)
+        out.append(" compared model", style="dim")
+        legend = "bar length: the score, 0–100" + (
+            "; an Elo row's bars start at its baseline (└)" if elo else ""
+        )
+        for line in textwrap.wrap(legend, max(width, 20)):
+            out.append("\n" + line, style="dim")
         return out
 
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
-        return max(3 * len(self.evidence), 1)
+        return self.chart(max(width, 24)).plain.count("\n") + 1
 
 
 def _num(value: Any) -> float:
@@ -250,14 +332,20 @@ def _num(value: Any) -> float:
         return 0.0
 
 
-def _scale(*values: float) -> tuple[float, float]:
-    """(top, base) for a pair of bars: 0–100 for percentages, a zoomed window for Elo scores."""
+def _scale(*values: float) -> tuple[float, float, str]:
+    """(top, base, label) for a pair of bars.
+
+    Scores up to 100 are drawn from 0 to 100. Larger ones are Elo-style
+    ratings: a window from a baseline below the lower score, so a 20-point gap is visible,
+    and the label names the baseline (the bar's length is not the score).
+    """
     hi = max(values)
-    if hi <= 100:
-        return 100.0, 0.0
     lo = min(values)
+    if hi <= 100 and lo >= 0:
+        return 100.0, 0.0, "0–100"
     spread = max(hi - lo, 1.0)
-    return hi + spread * 0.25, max(lo - spread * 2, 0.0)
+    base = max(lo - spread * 2, 0.0)
+    return hi + spread * 0.25, base, f"Elo scale, bars from {base:,.0f}"
 
 
 class ClaimCard(VerticalScroll):
@@ -274,9 +362,8 @@ class ClaimCard(VerticalScroll):
         yield Label(Text("No claim selected"), id="card-verdict", classes="verdict")
         yield Static(id="card-claim")
         yield Static(id="card-reasons")
-        table: DataTable[Any] = DataTable(
-            id="card-evidence", cursor_type="row", zebra_stripes=True, show_cursor=False
-        )
+        # a row can be selected (tab to the table) so `u` offers its source first
+        table: DataTable[Any] = DataTable(id="card-evidence", cursor_type="row", zebra_stripes=True)
         # the numbers right after the benchmark, so they show in a card 80 columns wide
         table.add_columns(
             "benchmark", "subject", "target", "diff", "margin", "source", "date", "setting"
