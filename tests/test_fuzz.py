@@ -142,3 +142,28 @@ def test_unclosed_and_countless_tags_stay_linear(checker: Any, html: str) -> Non
     _claims_inside(doc, checker.check_document(doc))
     took = time.monotonic() - started
     assert took < SLOWER_THAN_TOKENIZING * _tokenizing(len(html)) + 2.0, took
+
+
+@settings(
+    max_examples=15,
+    deadline=PER_DOCUMENT,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(seed=st.integers(0, 2**32 - 1), shape=st.sampled_from(["prose", "table", "mix"]))
+def test_a_claim_judged_on_its_subjects_tables_is_judged_as_on_all_rows(
+    checker: Any, seed: int, shape: str
+) -> None:
+    """`VendorTables` hands each claim only the vendor rows the judge can read for it."""
+    from claimcheck.extract import extract_claims, parse_vendor_tables
+    from claimcheck.pipeline import VendorTables
+
+    data, _ = document(random.Random(seed), shape, 8_000)
+    try:
+        doc = document_from_bytes(data, path="fuzz.md")
+    except DocumentError:
+        return
+    rows = tuple(parse_vendor_tables(doc, registry=checker.registry))
+    tables = VendorTables(rows)
+    for claim in extract_claims(doc, registry=checker.registry):
+        expected = checker.judge_claim(claim, doc.date, rows)
+        assert checker.judge_claim(claim, doc.date, tables.for_claim(claim)) == expected
