@@ -492,3 +492,34 @@ def test_articles_list_and_remove(db: Path, tmp_path: Path) -> None:
         assert store.db["articles"].count == store.db["claims"].count == 0
         assert store.db["evidence"].count == 0
     assert "No articles stored" in run("articles", "list").stdout
+
+
+@pytest.mark.slow
+def test_the_report_streams_each_document_as_it_is_checked(db: Path, tmp_path: Path) -> None:
+    """The first document's line is out while the second (standard input, not yet written)
+    is still to be read: nothing waits for the whole batch."""
+    import subprocess
+    import sys
+
+    first = tmp_path / "first.md"
+    first.write_text(CLAIM_TEXT, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "check", str(first), "-", "--format", "jsonl"]
+        + ["--no-store"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CLAIMCHECK_DB": str(db)},
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    import select
+
+    ready, _, _ = select.select([proc.stdout], [], [], 300)  # a batch report never comes
+    if not ready:
+        proc.kill()
+        pytest.fail("no line of the report before standard input was written")
+    line = proc.stdout.readline()  # standard input has not had a byte yet
+    assert json.loads(line)["path"] == str(first)
+    out, err = proc.communicate(CLAIM_TEXT.encode(), timeout=300)
+    assert proc.returncode == 0, err
+    assert [json.loads(x)["path"] for x in out.decode().splitlines()] == ["-"]

@@ -324,6 +324,7 @@ def check(
                         if saver is not None:
                             saver.save(d)
                         report.write(d)
+                        out.flush()  # a reader at the other end of a pipe sees it now
                         if fail_on and any(c.verdict.verdict in fail_on for c in d.claims):
                             matched += 1
         finally:
