@@ -12,11 +12,14 @@ when trafilatura finds no article.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from claimcheck.models import Document
+from claimcheck.text import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20_000_000  # an announcement is kilobytes; anything this big is not one
@@ -58,18 +61,23 @@ def load_document(path_or_url: str) -> Document:
     """Read a .txt, .md or .html file into a Document with its title and date.
 
     URLs are the fetch stage's job (`claimcheck.fetch.fetch_url`); here they are refused with
-    a message that says so, rather than read as a missing file.
+    a message that says so, rather than read as a missing file. Named pipes and devices are
+    read up to the same byte cap as files (`claimcheck.files.read_bounded`), so `/dev/zero`
+    or a FIFO nobody writes to is one error, never a hang.
     """
+    from claimcheck.files import InputTooLarge, NotReadable, read_bounded
+
     if re.match(r"https?://", path_or_url, re.IGNORECASE):
         raise DocumentError(f"{path_or_url}: URLs are fetched, not loaded; use fetch_url")
     path = Path(path_or_url)
     try:
         if path.is_dir():
             raise DocumentError(f"{path_or_url}: is a directory, not a document")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(f"{path_or_url}: too large for an announcement ({size:,} bytes)")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
+    except InputTooLarge as exc:
+        raise DocumentError(f"{path_or_url}: too large for an announcement ({exc})") from None
+    except NotReadable as exc:
+        raise DocumentError(f"{path_or_url}: cannot read: {exc}") from None
     except FileNotFoundError:
         raise DocumentError(f"{path_or_url}: no such file") from None
     except PermissionError:
@@ -77,6 +85,19 @@ def load_document(path_or_url: str) -> Document:
     except OSError as exc:
         raise DocumentError(f"{path_or_url}: cannot read ({exc.strerror or exc})") from None
     return document_from_bytes(data, path=path_or_url)
+
+
+def read_stdin(stream: BinaryIO) -> Document:
+    """Standard input as a Document, read up to the same cap as a file (`- </dev/zero` ends)."""
+    from claimcheck.files import InputTooLarge, read_stream
+
+    try:
+        data = read_stream(stream, MAX_BYTES)
+    except InputTooLarge as exc:
+        raise DocumentError(f"-: too large for an announcement ({exc})") from None
+    except OSError as exc:
+        raise DocumentError(f"-: cannot read standard input ({exc.strerror or exc})") from None
+    return document_from_bytes(data, path="-")
 
 
 def document_from_bytes(data: bytes, path: str = "-") -> Document:
@@ -106,7 +127,15 @@ def document_from_bytes(data: bytes, path: str = "-") -> Document:
 
 
 def html_to_text(html: str) -> str:
-    """The article's text with tables kept as Markdown pipe tables."""
+    """The article's text with tables kept as Markdown pipe tables.
+
+    Characters XML cannot hold (controls, escape sequences, U+FFFE/U+FFFF, lone surrogates)
+    are dropped first: lxml, under trafilatura and the fallback alike, raises on them. A page
+    with more tags than `MAX_TREE_TAGS` is read by `strip_tags` instead of into a tree.
+    """
+    html = _XML_INCOMPATIBLE.sub("", strip_controls(html))
+    if too_many_tags(html):
+        return strip_tags(html)
     import trafilatura
 
     try:
@@ -124,13 +153,50 @@ def html_to_text(html: str) -> str:
     return _lxml_text(html)
 
 
+# trafilatura's time grows faster than the number of elements (4 s at 55,000 tags, 19 s at
+# 110,000, 113 s at 274,000), and a tree walk in Python costs seconds per million: an
+# announcement has a few thousand, so a page with more is read without building a tree
+MAX_TREE_TAGS = 50_000
+
+
+def too_many_tags(html: str) -> bool:
+    """More tags (or stray "<") than a page should be built into a tree for."""
+    return html.count("<") > MAX_TREE_TAGS
+
+
+_SKIPPED = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template)\b[^<>]{0,2000}>.*?(?:</\1\s*>|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+_BLOCK_TAGS = re.compile(
+    r"</?(?:p|div|li|h[1-6]|br|hr|tr|table|thead|tbody|section|article|ul|ol|blockquote|pre)"
+    r"\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+_CELL_TAGS = re.compile(r"</?t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
+
+
+def strip_tags(html: str) -> str:
+    """A page's text by regular expressions alone, each linear: scripts, styles and comments
+    dropped, block tags made paragraph breaks, table cells kept apart, entities decoded."""
+    import html as html_lib
+
+    text = _SKIPPED.sub(" ", html)
+    text = _CELL_TAGS.sub(" | ", text)
+    text = _BLOCK_TAGS.sub("\n\n", text)
+    text = html_lib.unescape(_ANY_TAG.sub(" ", text))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
 def _lxml_text(html: str) -> str:
     try:
         import lxml.html
 
         root = lxml.html.fromstring(html)
     except Exception:  # noqa: BLE001 - unparseable HTML: fall back to stripping tags
-        return re.sub(r"<[^>]*>", " ", html)
+        return strip_tags(html)
     for bad in root.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     for row in root.xpath("//tr"):
@@ -151,29 +217,91 @@ _BINARY_MAGIC = {
     b"\xff\xd8\xff": "an image, not text",
     b"GIF8": "an image, not text",
 }
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 controls that never occur in text (tab, newlines, form feed and ESC do)
+_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_ALL_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_XML_INCOMPATIBLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_SNIFF_BYTES = 8192
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Why `data` is not text ("a PDF file, not text", ...), or None when it may be text.
+
+    Only real evidence counts: a known file signature, a NUL byte, or control bytes that no
+    text holds making up more than a tenth of the start. One stray byte or an ANSI escape in
+    an announcement is not evidence. Text with a UTF-16/32 byte-order mark is text.
+    """
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):  # short binaries can pass for Latin-1 text
+            return what
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        return "binary file, not text"
+    if len(head) - len(head.translate(None, _BINARY_CONTROLS)) > len(head) / 10:
+        return "binary file, not text"
+    return None
 
 
 def _decode(data: bytes, path: str) -> str:
+    """Bytes to text: a BOM's encoding, else UTF-8, else the legacy encoding that fits.
+
+    A document that is UTF-8 apart from a few bad bytes (a truncated paste, one Latin-1
+    character) is UTF-8 with each bad byte replaced by U+FFFD, not the whole text decoded as
+    cp1252 mojibake: UTF-8 wins when its valid multi-byte characters outnumber the bad bytes.
+    """
     if not data.strip():
         return ""
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):  # short binaries can pass for Latin-1 text
-            raise DocumentError(f"{path}: {what}")
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{path}: binary file, not text")
+    what = binary_kind(data)
+    if what:
+        raise DocumentError(f"{path}: {what}")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, "replace")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count("\ufffd".encode())
+    valid = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    if valid > bad:
+        return text
+    encoding = guess_legacy_encoding(data) or "cp1252"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("cp1252", "replace")
+
+
+def guess_legacy_encoding(data: bytes) -> str | None:
+    """The single-byte encoding of text that is not UTF-8, as a browser would pick it.
+
+    charset-normalizer ranks the candidates; among those about as plausible as the best,
+    windows-1252 wins (the WHATWG default for Western text, and these are English
+    announcements), since on a short text cp1250 or cp1257 often score the same. Control
+    characters are left out of the sample: an escape sequence makes it give up on real text.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        raise DocumentError(f"{path}: binary file, not text")
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise DocumentError(f"{path}: cannot decode as text ({best.encoding})") from None
+    results = list(from_bytes(data[: 512 * 1024].translate(None, _ALL_CONTROLS)))
+    if not results:
+        return None
+    least_chaos = min(r.chaos for r in results)
+    plausible = [r for r in results if r.chaos <= least_chaos + 0.05]
+    if any("cp1252" in r.could_be_from_charset for r in plausible):
+        return "cp1252"
+    plausible.sort(key=lambda r: -r.coherence)
+    return str(plausible[0].encoding)
 
 
 def _front_matter(text: str) -> tuple[str, str | None]:
@@ -261,14 +389,17 @@ def _date_line(text: str) -> str | None:
 
 def _html_meta(html: str) -> tuple[str, str | None]:
     head = html[:100_000]
-    title_match = re.search(r"<title[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
+    # bounded: thousands of unclosed <title> tags must not each rescan the rest of the head
+    title_match = re.search(
+        r"<title[^>]{0,500}>(.{0,2000}?)</title>", head, re.IGNORECASE | re.DOTALL
+    )
     title = ""
     if title_match:
         import html as html_lib
 
         title = html_lib.unescape(re.sub(r"<[^>]*>", "", title_match.group(1))).strip()
     date = None
-    for meta in re.finditer(r"<meta\b[^>]*>", head, re.IGNORECASE):
+    for meta in re.finditer(r"<meta\b[^>]{0,2000}>", head, re.IGNORECASE):
         tag = meta.group(0)
         if re.search(r"(?:name|property)=[\"'](?:date|article:published_time|pubdate)", tag, re.I):
             content = re.search(r"content=[\"']([^\"']+)", tag, re.IGNORECASE)

@@ -275,16 +275,9 @@ def decode_body(content: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 def _guess_encoding(content: bytes) -> str | None:
-    import charset_normalizer
+    from claimcheck.documents import guess_legacy_encoding
 
-    results = list(charset_normalizer.from_bytes(content[: 512 * 1024]))
-    if not results:
-        return None
-    best_chaos = min(r.chaos for r in results)
-    plausible = [r for r in results if r.chaos <= best_chaos + 0.05]
-    plausible.sort(key=lambda r: (-r.coherence, "cp1252" not in r.could_be_from_charset))
-    top = plausible[0]
-    return "cp1252" if "cp1252" in top.could_be_from_charset else top.encoding
+    return guess_legacy_encoding(content)
 
 
 # -- URLs ----------------------------------------------------------------------------------
@@ -294,7 +287,10 @@ _TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref_src)
 
 def normalize_url(url: str) -> str:
     """The URL an article is stored under: no fragment, no tracking parameters."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": left as written, and is_http_url refuses it
+        return url.strip()
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     query = [(k, v) for k, v in query if not _TRACKING_PARAMS.match(k)]
     path = parts.path or "/"
@@ -302,8 +298,16 @@ def normalize_url(url: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """An http(s) URL with a host that the HTTP client can request (never raises)."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return False
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        return False
+    return True
 
 
 def readme_raw_url(url: str) -> str:
@@ -350,7 +354,10 @@ def guess_kind(url: str) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower()
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
 
 
 # -- the HTTP client -----------------------------------------------------------------------
@@ -531,6 +538,10 @@ class Fetcher:
             return Fetched(
                 url=url, error=f"redirect loop or more than {cfg.max_redirects} redirects"
             )
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
+            # a redirect to "javascript:...", "data:..." or a malformed URL: not httpx.HTTPError
+            detail = one_line(str(exc) or type(exc).__name__, 120)
+            return Fetched(url=url, error=f"redirected to an unusable URL ({detail})")
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             what = (
                 "connect timed out" if isinstance(exc, httpx.ConnectTimeout) else "cannot connect"
@@ -564,6 +575,8 @@ class Fetcher:
             "etag": resp.headers.get("etag"),
             "last_modified": resp.headers.get("last-modified"),
         }
+        if resp.url.scheme not in ("http", "https"):
+            return Fetched(**base, error=f"redirected to a non-http URL ({one_line(final, 80)})")
         if resp.status_code == 304:
             return Fetched(**base)
         if resp.status_code == 429 or resp.status_code >= 500:
@@ -669,6 +682,19 @@ def html_document(
     """
     import trafilatura
 
+    from claimcheck.documents import strip_tags, too_many_tags
+
+    if too_many_tags(html):  # no tree for a page of millions of tags (see documents.py)
+        body = sanitize_text(strip_tags(html))
+        doc = Document(
+            body,
+            path=url,
+            title=one_line(title or url, 300),
+            date=date,
+            source=source,
+            sha256=_sha(body),
+        )
+        return doc, url
     text = trafilatura.extract(
         html,
         url=url,
@@ -709,10 +735,16 @@ def document_from_fetched(
     date: str | None = None,
 ) -> tuple[Document, str]:
     """Decode and extract a fetched body. Returns (document, canonical URL); raises FetchError."""
+    from claimcheck.documents import binary_kind
+
     url = normalize_url(fetched.final_url or fetched.url)
     mime = fetched.content_type.split(";")[0].strip().lower()
     if mime and not (mime.startswith("text/") or mime.endswith(("xml", "markdown", "json"))):
         raise FetchError(f"{url}: not a text page ({one_line(mime, 60)})")
+    # servers mislabel files: a PDF or a zip served as text/html is sniffed as a file would be
+    binary = binary_kind(fetched.content)
+    if binary:
+        raise FetchError(f"{url}: {binary} (served as {one_line(mime or 'no type', 60)})")
     text, _ = decode_body(fetched.content, fetched.charset)
     if (
         kind == "readme"
@@ -870,6 +902,15 @@ class _Run:
             )
 
     async def source(self, src: Source) -> SourceResult:
+        """One source's run; whatever goes wrong is this source's error line, never the run's."""
+        try:
+            return await self._source(src)
+        except Exception as exc:  # noqa: BLE001 - a bug or a surprise must not stop the others
+            detail = one_line(f"{type(exc).__name__}: {exc}", 160)
+            self.emit(FetchEvent(src.name, src.url, "source_failed", detail))
+            return SourceResult(src.name, src.url, ok=False, errors=(f"{src.url}: {detail}",))
+
+    async def _source(self, src: Source) -> SourceResult:
         if src.kind == "feed":
             return await self._feed(src)
         url = readme_raw_url(src.url) if src.kind == "readme" else src.url
@@ -909,14 +950,30 @@ class _Run:
             self.remember(fetched)
         return tally.result(src, warning=feed.warning)
 
-    async def _article(
+    async def _article(self, src: Source, url: str, entry: FeedEntry, tally: _Tally) -> str:
+        """Fetch, extract, check and store one article. Returns its outcome.
+
+        One entry's failure, expected or not, is that entry's error line: the other articles
+        of the feed and of the other feeds are still read and stored.
+        """
+        try:
+            return await self._read_article(src, url, entry, tally)
+        except Exception as exc:  # noqa: BLE001 - see the docstring
+            message = f"{url or src.url}: {one_line(f'{type(exc).__name__}: {exc}', 160)}"
+            tally.counts["failed"] += 1
+            tally.errors.append(message)
+            self.emit(FetchEvent(src.name, url, "failed", message))
+            return "failed" if src.kind == "feed" else "source_failed"
+
+    async def _read_article(
         self,
         src: Source,
         url: str,
         entry: FeedEntry,
         tally: _Tally,
     ) -> str:
-        """Fetch, extract, check and store one article. Returns its outcome."""
+        from claimcheck.store import StoreError
+
         single = src.kind != "feed"
 
         def fail(message: str) -> str:
@@ -971,6 +1028,8 @@ class _Run:
         assert doc is not None  # both branches above set it or returned
         try:
             outcome, claims = self.store_document(doc, canonical)
+        except StoreError as exc:  # locked past the wait, read-only, disk full
+            return fail(f"{url}: checked but not saved: {one_line(str(exc), 200)}")
         except FetchError as exc:
             return fail(f"{url}: check failed: {one_line(str(exc), 160)}")
         except Exception as exc:  # a checker bug must not lose the other articles
@@ -988,9 +1047,7 @@ class _Run:
 
         Returns the outcome (new | changed | unchanged) and the number of claims found.
         """
-        from claimcheck.store import Store
-
-        existing = self.store.article(Store.article_id(doc))
+        existing = self.store.find_article(doc, canonical)
         if existing and existing.get("content_hash") == doc.sha256:
             return "unchanged", 0
         checked = self.checker().check_document(doc)

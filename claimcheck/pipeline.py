@@ -100,6 +100,18 @@ class Checker:
     def prices(self) -> tuple[Price, ...]:
         return tuple(self.store.prices(self.registry.models))
 
+    @cached_property
+    def _prices_of(self) -> dict[str | None, list[int]]:
+        """Positions of each model's prices: a claim looks up two or three models, not all."""
+        out: dict[str | None, list[int]] = defaultdict(list)
+        for i, p in enumerate(self.prices):
+            out[p.model_id].append(i)
+        return out
+
+    def _prices_for(self, ids: set[str]) -> list[Price]:
+        """The prices of these models, in the order of `prices` (as a filter would give)."""
+        return [self.prices[i] for i in sorted(i for m in ids for i in self._prices_of.get(m, ()))]
+
     # -- one document -------------------------------------------------------------------
 
     def check_document(self, doc: Document) -> CheckedDocument:
@@ -138,14 +150,17 @@ class Checker:
             registry=self.registry,
             as_of=claim_date,
             vendor_rows=vendor_rows,
-            prices=[p for p in self.prices if p.model_id in ids] if ids else (),
+            prices=self._prices_for(ids),
         )
 
     def _judged(
         self, doc: Document, claims: Sequence[Claim], vendor_rows: tuple[Evaluation, ...]
     ) -> CheckedDocument:
         date = self.as_of or doc.date
-        checked = tuple(CheckedClaim(c, self.judge_claim(c, date, vendor_rows)) for c in claims)
+        tables = VendorTables(vendor_rows)
+        checked = tuple(
+            CheckedClaim(c, self.judge_claim(c, date, tables.for_claim(c))) for c in claims
+        )
         return CheckedDocument(doc, checked, vendor_rows)
 
     def _dated(self, doc: Document) -> Document:
@@ -274,6 +289,40 @@ def _may_have_table(text: str) -> bool:
     if "|" in text and "--" in text:
         return True
     return _HTML_TABLE.search(text, 0, 5_000_000) is not None
+
+
+class VendorTables:
+    """A document's own table rows, grouped by the table they sit in, for judging each claim.
+
+    The judge reads a vendor row only through its subject: the tables (document, benchmark,
+    metric, setting) in which the subject model has a number. Handing each claim just those
+    rows gives the same verdict as handing it all of them, and keeps a document of thousands
+    of claims and table rows linear instead of claims x rows (a 2 MB release of dense claims
+    and tables took minutes).
+    """
+
+    def __init__(self, rows: Sequence[Evaluation]) -> None:
+        self.rows = tuple(rows)
+        self._tables: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        self._of_model: dict[str | None, set[tuple[Any, ...]]] = defaultdict(set)
+        for i, e in enumerate(self.rows):
+            key = (e.document, e.benchmark_id, e.metric, e.setting)
+            self._tables[key].append(i)
+            self._of_model[e.model_id].add(key)
+        self._memo: dict[str | None, tuple[Evaluation, ...]] = {}
+
+    def for_claim(self, claim: Claim) -> tuple[Evaluation, ...]:
+        subject = claim.subject.id if claim.subject else None
+        if subject not in self._memo:
+            if subject is None:  # the judge matches an unresolved subject to unresolved rows
+                found = [e for e in self.rows if e.model_id is None]
+            else:
+                picked = sorted(
+                    {i for key in self._of_model.get(subject, ()) for i in self._tables[key]}
+                )
+                found = [self.rows[i] for i in picked]
+            self._memo[subject] = tuple(found)
+        return self._memo[subject]
 
 
 def _safe_check(checker: Checker, doc: Document) -> CheckedDocument:

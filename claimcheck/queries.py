@@ -7,6 +7,7 @@ importing sqlite-utils at start-up, while both read exactly the same rows.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 ARTICLES_SQL = """
@@ -28,7 +29,7 @@ def checked_claims_sql(*, one_article: bool) -> str:
     """Claims joined with their verdicts and article, optionally for one article (`?`)."""
     where = "WHERE c.article_id = ?" if one_article else ""
     return f"""
-SELECT c.*, v.verdict, v.flags, v.reasons, v.evidence, v.tally, v.judged_at,
+SELECT c.*, v.verdict, v.flags, v.reasons, v.tally, v.judged_at,
        a.title AS article_title, a.url AS article_url, a.published AS article_date
 FROM claims c
 JOIN articles a ON a.id = c.article_id
@@ -38,7 +39,7 @@ ORDER BY a.published DESC, c.article_id, c.seq
 """
 
 
-JSON_COLUMNS = ("targets", "benchmarks", "numbers", "settings", "flags", "reasons", "evidence")
+JSON_COLUMNS = ("targets", "benchmarks", "numbers", "settings", "flags", "reasons")
 
 
 def decode_claim_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -46,3 +47,36 @@ def decode_claim_row(row: dict[str, Any]) -> dict[str, Any]:
     for key in JSON_COLUMNS:
         row[key] = json.loads(row[key]) if row.get(key) else []
     return row
+
+
+def evidence_sql(*, one_article: bool) -> str:
+    """The evidence rows of every claim (or one article's, `?`), in claim and row order."""
+    if one_article:
+        return (
+            "SELECT e.* FROM evidence e JOIN claims c ON c.id = e.claim_id "
+            "WHERE c.article_id = ? ORDER BY e.claim_id, e.seq"
+        )
+    return "SELECT * FROM evidence ORDER BY claim_id, seq"
+
+
+Query = Callable[[str, Sequence[Any]], Iterable[Any]]
+
+
+def read_checked_claims(query: Query, article_id: str | None = None) -> list[dict[str, Any]]:
+    """Checked claims (one article's, or all), JSON columns decoded and each claim's
+    evidence rows attached as dicts of Evidence's fields. `query(sql, params)` returns rows
+    that `dict()` accepts: the store and the app's plain-sqlite reader share this."""
+    one = bool(article_id)
+    params = [article_id] if one else []
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for row in query(evidence_sql(one_article=one), params):
+        item = dict(row)
+        claim_id = item.pop("claim_id")
+        item.pop("seq", None)
+        evidence.setdefault(claim_id, []).append(item)
+    rows = []
+    for row in query(checked_claims_sql(one_article=one), params):
+        claim = decode_claim_row(dict(row))
+        claim["evidence"] = evidence.get(claim["id"], [])
+        rows.append(claim)
+    return rows

@@ -1,8 +1,9 @@
 """One verdict model, rendered many ways.
 
 `render(docs, fmt)` turns checked documents into a terminal table, the JSON machine contract of
-DESIGN.md, CSV (one row per claim), Markdown, one self-contained HTML page, or schema.org
-ClaimReview JSON-LD. It is pure: no store, no network, no registry.
+DESIGN.md, JSON Lines (one document per line), CSV (one row per claim), Markdown, one
+self-contained HTML page, or schema.org ClaimReview JSON-LD. It is pure: no store, no network,
+no registry. `ReportWriter` writes the same bytes one document at a time, for batches.
 
 Everything a document says is hostile: an announcement can hold terminal escape sequences,
 Rich markup, HTML, Markdown table syntax or spreadsheet formulas. Each format escapes for its
@@ -16,17 +17,18 @@ import html
 import io
 import os
 import re
+import shutil
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from claimcheck import __version__
 from claimcheck.models import CheckedClaim, CheckedDocument, Claim, Document, Evidence, Mention
 from claimcheck.text import dumps_json, strip_controls
 
-FORMATS: tuple[str, ...] = ("table", "json", "csv", "md", "html", "claimreview")
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "md", "html", "claimreview")
 
 VERDICT_COLOURS: dict[str, str] = {
     "supported": "#1a7f37",
@@ -97,7 +99,7 @@ def article_url(doc: Document) -> str | None:
 
 
 def render(
-    docs: Sequence[CheckedDocument],
+    docs: Iterable[CheckedDocument],
     fmt: str,
     *,
     generated_at: str | None = None,
@@ -106,27 +108,167 @@ def render(
     orgs: Mapping[str, str] | None = None,
     report_url: str | None = None,
 ) -> str:
-    """Render checked documents in one of FORMATS.
+    """Render checked documents in one of FORMATS, as one string.
 
     `generated_at` pins the timestamp (tests, reproducible builds); by default it is now, or
     SOURCE_DATE_EPOCH when set. `width` and `color` only affect the terminal table. For
     ClaimReview, `orgs` maps model ids to their organisation (who made a claim when the
     document does not say) and `report_url` is where the HTML report will be published.
+    For many documents write them as they come with `ReportWriter`: same bytes, flat memory.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    stamp = generated_at or _now()
-    if fmt == "table":
-        return render_table(docs, width=width, color=color)
-    if fmt == "claimreview":
-        return render_claimreview(docs, stamp, orgs=orgs, report_url=report_url)
-    renderers: dict[str, Callable[[Sequence[CheckedDocument], str], str]] = {
-        "json": render_json,
-        "csv": render_csv,
-        "md": render_markdown,
-        "html": render_html,
-    }
-    return renderers[fmt](docs, stamp)
+    buf = io.StringIO()
+    with ReportWriter(
+        fmt,
+        buf,
+        generated_at=generated_at,
+        width=width,
+        color=color,
+        orgs=orgs,
+        report_url=report_url,
+    ) as writer:
+        for d in docs:
+            writer.write(d)
+    return buf.getvalue()
+
+
+class ReportWriter:
+    """A report written one document at a time, in any of FORMATS.
+
+    `write(d)` renders the document and writes it to `out` at once; nothing of it is kept
+    but its verdict counts, so a report over 100,000 documents needs the memory of one.
+    `close()` writes what comes last (closing brackets, the table's totals). Two formats
+    depend on every document: HTML's head holds the totals, so its body waits in a temporary
+    file that spills to disk; ClaimReview merges repeated claims across documents, so it
+    keeps one review per distinct claim until the end (never the documents). The bytes are
+    exactly what `render` returns.
+    """
+
+    def __init__(
+        self,
+        fmt: str,
+        out: TextIO,
+        *,
+        generated_at: str | None = None,
+        width: int | None = None,
+        color: bool = False,
+        orgs: Mapping[str, str] | None = None,
+        report_url: str | None = None,
+    ) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.fmt = fmt
+        self.out = out
+        self.stamp = generated_at or _now()
+        self.documents = 0
+        self.totals: Counter[str] = Counter()
+        self._closed = False
+        self._lines = _LineSink(out)
+        self._body: Any = None
+        self._console: Any = None
+        self._reviews: _ClaimReviews | None = None
+        if fmt == "table":
+            self._console = _table_console(out, width=width, color=color)
+        elif fmt == "json":
+            head = dumps_json(
+                {"generated_at": self.stamp, "claimcheck_version": __version__}, indent=2
+            )
+            out.write(head[: -len("\n}")] + ',\n  "documents": [')
+        elif fmt == "csv":
+            self._csv = csv.writer(out, lineterminator="\n")
+            self._csv.writerow(CSV_COLUMNS)
+        elif fmt == "md":
+            for line in _markdown_head(self.stamp):
+                self._lines.write(line)
+        elif fmt == "html":
+            import tempfile
+
+            self._body = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed in close()
+                max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"
+            )
+        elif fmt == "claimreview":
+            self._reviews = _ClaimReviews(self.stamp, orgs=orgs, report_url=report_url)
+
+    def __enter__(self) -> ReportWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.close()
+        elif self._body is not None:
+            self._body.close()
+
+    def write(self, d: CheckedDocument) -> None:
+        """Render one document and write it out now."""
+        self.documents += 1
+        tally = _tally(d)
+        fmt = self.fmt
+        if fmt == "table":
+            for part in _table_parts(d):
+                self._console.print(part)
+        elif fmt == "json":
+            sep = "\n" if self.documents == 1 else ",\n"
+            self.out.write(sep + _indent(dumps_json(document_dict(d), indent=2), "    "))
+        elif fmt == "jsonl":
+            self.out.write(dumps_json(document_dict(d)) + "\n")
+        elif fmt == "csv":
+            self._csv.writerows(csv_row(d.document, i, cc) for i, cc in enumerate(d.claims, 1))
+        elif fmt == "md":
+            for line in _markdown_lines(d):
+                self._lines.write(line)
+        elif fmt == "html":
+            self._body.write("\n" + "\n".join(_html_document(self.documents, d, tally)))
+        elif self._reviews is not None:
+            self._reviews.add(self.documents, d)
+        self.totals.update(tally)
+
+    def close(self) -> None:
+        """Write the end of the report (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        fmt = self.fmt
+        if fmt == "table":
+            for part in _table_tail(self.documents, self.totals):
+                self._console.print(part)
+        elif fmt == "json":
+            self.out.write("\n  ]\n}\n" if self.documents else "]\n}\n")
+        elif fmt == "md":
+            self._lines.end()
+        elif fmt == "html":
+            self.out.write(_html_head(self.stamp, self.documents, self.totals))
+            self._body.seek(0)
+            shutil.copyfileobj(self._body, self.out)
+            self._body.close()
+            self.out.write(_HTML_TAIL)
+        elif self._reviews is not None:
+            self.out.write(_claimreview_json(self._reviews.items()))
+
+
+class _LineSink:
+    """Lines joined by newlines, trailing blank lines dropped, one final newline, as they come.
+
+    The same text as `"\\n".join(lines).rstrip() + "\\n"` when no line ends in spaces.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.started = False
+        self.blank = 0
+
+    def write(self, line: str) -> None:
+        if not line:
+            self.blank += 1
+            return
+        self.out.write(("\n" if self.started else "") + "\n" * self.blank + line)
+        self.started = True
+        self.blank = 0
+
+    def end(self) -> None:
+        self.out.write("\n")
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 def _now() -> str:
@@ -211,7 +353,8 @@ def report_dict(docs: Sequence[CheckedDocument], generated_at: str) -> dict[str,
 
 
 def render_json(docs: Sequence[CheckedDocument], generated_at: str) -> str:
-    return dumps_json(report_dict(docs, generated_at), indent=2) + "\n"
+    """`dumps_json(report_dict(docs), indent=2)`, written document by document."""
+    return render(docs, "json", generated_at=generated_at)
 
 
 def _tally(d: CheckedDocument) -> Counter[str]:
@@ -354,13 +497,7 @@ def csv_row(doc: Document, index: int, cc: CheckedClaim) -> list[Any]:
 
 
 def render_csv(docs: Sequence[CheckedDocument], generated_at: str = "") -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for d in docs:
-        for i, cc in enumerate(d.claims, 1):
-            writer.writerow(csv_row(d.document, i, cc))
-    return buf.getvalue()
+    return render(docs, "csv", generated_at=generated_at or None)
 
 
 TABLE_REASONS = 3  # per claim in the terminal table; md/html/json carry them all
@@ -372,12 +509,14 @@ def render_table(
     docs: Sequence[CheckedDocument], *, width: int | None = None, color: bool = False
 ) -> str:
     """A Rich table per document. Document text goes in as `Text`, never as markup."""
-    from rich.console import Console, Group
-    from rich.table import Table
-    from rich.text import Text
+    return render(docs, "table", width=width, color=color)
 
-    console = Console(
-        file=io.StringIO(),
+
+def _table_console(out: TextIO, *, width: int | None, color: bool) -> Any:
+    from rich.console import Console
+
+    return Console(
+        file=out,
         width=width or 120,
         force_terminal=color,
         color_system="standard" if color else None,
@@ -386,59 +525,68 @@ def render_table(
         emoji=False,
         legacy_windows=False,
     )
+
+
+def _table_parts(d: CheckedDocument) -> list[Any]:
+    """One document's heading and claims table, as Rich renderables."""
+    from rich.table import Table
+    from rich.text import Text
+
     parts: list[Any] = []
-    totals: Counter[str] = Counter()
-    for d in docs:
-        doc = d.document
-        head = Text(clean_text(doc.title or doc.path or "(untitled)"), style="bold")
-        if doc.path and doc.title:
-            head.append(f"  {clean_text(doc.path)}", style="dim")
-        if doc.date:
-            head.append(f"  {doc.date}", style="dim")
-        parts.append(head)
-        if d.error:
-            parts.append(Text(f"error: {clean_text(d.error)}", style="red"))
-            continue
-        if not d.claims:
-            parts.append(Text("no comparative claims found", style="dim"))
-            parts.append(Text(""))
-            continue
-        table = Table(show_lines=True, expand=True, pad_edge=False)
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Verdict", no_wrap=True)
-        table.add_column("Claim", ratio=3)
-        table.add_column("Why", ratio=4)
-        for i, cc in enumerate(d.claims, 1):
-            v = cc.verdict
-            totals[v.verdict] += 1
-            verdict = Text(v.verdict, style=_RICH_STYLES.get(v.verdict, ""))
-            for flag in v.flags:
-                verdict.append(f"\n{flag}", style="italic")
-            # the reasons already quote their evidence rows; the rest is in the other formats
-            why = Text()
-            reasons = [clean_text(r) for r in v.reasons]
-            if v.tally and not any(v.tally in r for r in reasons[:1]):
-                why.append(v.tally + "\n", style="bold")
-            why.append("\n".join(reasons[:TABLE_REASONS]))
-            more = len(reasons) - TABLE_REASONS
-            if more > 0 or len(v.evidence) > 1:
-                extra = f"+{more} more reason(s), " if more > 0 else ""
-                why.append(f"\n({extra}{len(v.evidence)} evidence row(s))", style="dim")
-            claim = Text(clean_text(cc.claim.text))
-            claim.append("\n→ " + claim_gist(cc.claim), style="dim")
-            table.add_row(str(i), verdict, claim, why)
-        parts.append(table)
+    doc = d.document
+    head = Text(clean_text(doc.title or doc.path or "(untitled)"), style="bold")
+    if doc.path and doc.title:
+        head.append(f"  {clean_text(doc.path)}", style="dim")
+    if doc.date:
+        head.append(f"  {doc.date}", style="dim")
+    parts.append(head)
+    if d.error:
+        parts.append(Text(f"error: {clean_text(d.error)}", style="red"))
+        return parts
+    if not d.claims:
+        parts.append(Text("no comparative claims found", style="dim"))
         parts.append(Text(""))
+        return parts
+    table = Table(show_lines=True, expand=True, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Claim", ratio=3)
+    table.add_column("Why", ratio=4)
+    for i, cc in enumerate(d.claims, 1):
+        v = cc.verdict
+        verdict = Text(v.verdict, style=_RICH_STYLES.get(v.verdict, ""))
+        for flag in v.flags:
+            verdict.append(f"\n{flag}", style="italic")
+        # the reasons already quote their evidence rows; the rest is in the other formats
+        why = Text()
+        reasons = [clean_text(r) for r in v.reasons]
+        if v.tally and not any(v.tally in r for r in reasons[:1]):
+            why.append(v.tally + "\n", style="bold")
+        why.append("\n".join(reasons[:TABLE_REASONS]))
+        more = len(reasons) - TABLE_REASONS
+        if more > 0 or len(v.evidence) > 1:
+            extra = f"+{more} more reason(s), " if more > 0 else ""
+            why.append(f"\n({extra}{len(v.evidence)} evidence row(s))", style="dim")
+        claim = Text(clean_text(cc.claim.text))
+        claim.append("\n→ " + claim_gist(cc.claim), style="dim")
+        table.add_row(str(i), verdict, claim, why)
+    parts.append(table)
+    parts.append(Text(""))
+    return parts
+
+
+def _table_tail(documents: int, totals: Counter[str]) -> list[Any]:
+    """The totals line under the last document's table."""
+    from rich.text import Text
+
     summary = ", ".join(f"{totals[v]} {v}" for v in VERDICT_COLOURS if totals[v])
     n = sum(totals.values())
-    parts.append(
-        Text(f"{len(docs)} document(s), {n} claim(s)" + (f": {summary}" if summary else ""))
-    )
+    parts: list[Any] = [
+        Text(f"{documents} document(s), {n} claim(s)" + (f": {summary}" if summary else ""))
+    ]
     if n:
         parts.append(Text("Every reason and evidence row: --format md, html or json.", style="dim"))
-    console.print(Group(*parts))
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return out if isinstance(out, str) else ""
+    return parts
 
 
 # -- Markdown -------------------------------------------------------------------------------
@@ -454,57 +602,65 @@ def _md(text: str | None) -> str:
 
 
 def render_markdown(docs: Sequence[CheckedDocument], generated_at: str) -> str:
-    lines = [
+    return render(docs, "md", generated_at=generated_at)
+
+
+def _markdown_head(generated_at: str) -> list[str]:
+    return [
         "# claimcheck report",
         "",
         f"Generated {generated_at} by claimcheck {__version__}.",
         "",
     ]
-    for d in docs:
-        doc = d.document
-        lines.append(f"## {_md_link(doc.title or doc.path or 'untitled', article_url(doc))}")
+
+
+def _markdown_lines(d: CheckedDocument) -> list[str]:
+    """One document's section: heading, claims table, then each claim with its evidence."""
+    lines: list[str] = []
+    doc = d.document
+    lines.append(f"## {_md_link(doc.title or doc.path or 'untitled', article_url(doc))}")
+    lines.append("")
+    meta = [f"`{_md_code(doc.path)}`"] if doc.path else []
+    if doc.date:
+        meta.append(doc.date)
+    tally = _tally(d)
+    meta.append(_tally_text(tally))
+    lines += [" · ".join(meta), ""]
+    if d.error:
+        lines += [f"**Error:** {_md(d.error)}", ""]
+        return lines
+    if not d.claims:
+        return lines
+    lines += ["| # | Verdict | Flags | Claim |", "|---:|---|---|---|"]
+    for i, cc in enumerate(d.claims, 1):
+        v = cc.verdict
+        lines.append(
+            f"| {i} | **{v.verdict}** | {_md(', '.join(v.flags))} | {_md(cc.claim.text)} |"
+        )
+    lines.append("")
+    for i, cc in enumerate(d.claims, 1):
+        v = cc.verdict
+        lines.append(f"### {i}. {v.verdict}: {_md(cc.claim.text)}")
         lines.append("")
-        meta = [f"`{_md_code(doc.path)}`"] if doc.path else []
-        if doc.date:
-            meta.append(doc.date)
-        tally = _tally(d)
-        meta.append(_tally_text(tally))
-        lines += [" · ".join(meta), ""]
-        if d.error:
-            lines += [f"**Error:** {_md(d.error)}", ""]
-            continue
-        if not d.claims:
-            continue
-        lines += ["| # | Verdict | Flags | Claim |", "|---:|---|---|---|"]
-        for i, cc in enumerate(d.claims, 1):
-            v = cc.verdict
-            lines.append(
-                f"| {i} | **{v.verdict}** | {_md(', '.join(v.flags))} | {_md(cc.claim.text)} |"
-            )
-        lines.append("")
-        for i, cc in enumerate(d.claims, 1):
-            v = cc.verdict
-            lines.append(f"### {i}. {v.verdict}: {_md(cc.claim.text)}")
+        if v.tally:
+            lines += [f"**{_md(v.tally)}**", ""]
+        lines += [f"- {_md(r)}" for r in v.reasons]
+        if v.reasons:
             lines.append("")
-            if v.tally:
-                lines += [f"**{_md(v.tally)}**", ""]
-            lines += [f"- {_md(r)}" for r in v.reasons]
-            if v.reasons:
-                lines.append("")
-            if v.evidence:
-                lines += [
-                    "| Benchmark | Source | Subject | Target | Difference | Margin | As of |",
-                    "|---|---|---:|---:|---:|---:|---|",
-                ]
-                for e in v.evidence:
-                    lines.append(
-                        f"| {_md(e.benchmark)} | {_md_link(e.source, web_url(e.source_url))} | "
-                        f"{_num(e.subject_score)} | "
-                        f"{_md(_score(e.target_score, e.target_model))} | "
-                        f"{_signed(e.difference)} | {_md(_margin(e))} | {_md(e.as_of)} |"
-                    )
-                lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+        if v.evidence:
+            lines += [
+                "| Benchmark | Source | Subject | Target | Difference | Margin | As of |",
+                "|---|---|---:|---:|---:|---:|---|",
+            ]
+            for e in v.evidence:
+                lines.append(
+                    f"| {_md(e.benchmark)} | {_md_link(e.source, web_url(e.source_url))} | "
+                    f"{_num(e.subject_score)} | "
+                    f"{_md(_score(e.target_score, e.target_model))} | "
+                    f"{_signed(e.difference)} | {_md(_margin(e))} | {_md(e.as_of)} |"
+                )
+            lines.append("")
+    return lines
 
 
 def _md_link(text: str, url: str | None) -> str:
@@ -686,40 +842,48 @@ def _html_claim(i: int, cc: CheckedClaim) -> str:
 
 def render_html(docs: Sequence[CheckedDocument], generated_at: str) -> str:
     """One self-contained page: inline CSS and SVG, no scripts, nothing fetched."""
-    totals: Counter[str] = Counter()
-    for d in docs:
-        totals.update(_tally(d))
+    return render(docs, "html", generated_at=generated_at)
+
+
+def _html_head(generated_at: str, documents: int, totals: Counter[str]) -> str:
+    """The page up to the first article: styles, title, and the totals of every document."""
     summary = " ".join(
         f'<span class="verdict {v}">{totals[v]} {v}</span>' for v in VERDICT_COLOURS if totals[v]
     )
     body = [
         "<h1>claimcheck report</h1>",
         f'<p class="meta">Generated {_h(generated_at)} by claimcheck {_h(__version__)} · '
-        f"{len(docs)} document(s), {sum(totals.values())} claim(s)</p>",
+        f"{documents} document(s), {sum(totals.values())} claim(s)</p>",
         f'<p class="summary">{summary}</p>',
     ]
-    for n, d in enumerate(docs, 1):
-        doc = d.document
-        body.append(f'<article id="doc-{n}">')
-        body.append(f"<h2>{_a(doc.title or doc.path or 'untitled', article_url(doc))}</h2>")
-        meta = [doc.path] if doc.path else []
-        if doc.date:
-            meta.append(doc.date)
-        tally = _tally(d)
-        meta.append(_tally_text(tally))
-        body.append(f'<p class="meta">{_h(" · ".join(meta))}</p>')
-        if d.error:
-            body.append(f'<p class="error">{_h(d.error)}</p>')
-        for i, cc in enumerate(d.claims, 1):
-            body.append(_html_claim(i, cc).replace('id="claim-', f'id="doc-{n}-claim-'))
-        body.append("</article>")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8"/>\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
         "<title>claimcheck report</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n" + "\n".join(body)
     )
+
+
+_HTML_TAIL = "\n</body>\n</html>\n"
+
+
+def _html_document(n: int, d: CheckedDocument, tally: Counter[str]) -> list[str]:
+    """The `n`th document's <article>, as lines."""
+    doc = d.document
+    body = [f'<article id="doc-{n}">']
+    body.append(f"<h2>{_a(doc.title or doc.path or 'untitled', article_url(doc))}</h2>")
+    meta = [doc.path] if doc.path else []
+    if doc.date:
+        meta.append(doc.date)
+    meta.append(_tally_text(tally))
+    body.append(f'<p class="meta">{_h(" · ".join(meta))}</p>')
+    if d.error:
+        body.append(f'<p class="error">{_h(d.error)}</p>')
+    for i, cc in enumerate(d.claims, 1):
+        body.append(_html_claim(i, cc).replace('id="claim-', f'id="doc-{n}-claim-'))
+    body.append("</article>")
+    return body
 
 
 # -- schema.org ClaimReview -----------------------------------------------------------------
@@ -796,10 +960,30 @@ def claimreview_items(
     `url` points at the claim's section of the HTML report (`#doc-N-claim-M`): relative, or
     absolute under `report_url`.
     """
-    orgs = orgs or {}
-    base = web_url(report_url) or ""
-    reviews: dict[tuple[str, str], dict[str, Any]] = {}
+    reviews = _ClaimReviews(generated_at, orgs=orgs, report_url=report_url)
     for n, d in enumerate(docs, 1):
+        reviews.add(n, d)
+    return reviews.items()
+
+
+class _ClaimReviews:
+    """`claimreview_items`, built one document at a time (what `ReportWriter` keeps)."""
+
+    def __init__(
+        self,
+        generated_at: str,
+        *,
+        orgs: Mapping[str, str] | None = None,
+        report_url: str | None = None,
+    ) -> None:
+        self.generated_at = generated_at
+        self.orgs = orgs or {}
+        self.base = web_url(report_url) or ""
+        self.reviews: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def add(self, n: int, d: CheckedDocument) -> None:
+        """The `n`th document's claims: new reviews, or appearances of ones already made."""
+        orgs, base, generated_at, reviews = self.orgs, self.base, self.generated_at, self.reviews
         doc = d.document
         for i, cc in enumerate(d.claims, 1):
             c, v = cc.claim, cc.verdict
@@ -833,9 +1017,11 @@ def claimreview_items(
                 "author": {"@type": "Organization", "name": "claimcheck"},
                 "datePublished": generated_at[:10],
             }
-    items = list(reviews.values())
-    _disambiguate(items)
-    return items
+
+    def items(self) -> list[dict[str, Any]]:
+        items = list(self.reviews.values())
+        _disambiguate(items)
+        return items
 
 
 def _disambiguate(items: list[dict[str, Any]]) -> None:
@@ -865,12 +1051,13 @@ def render_claimreview(
     orgs: Mapping[str, str] | None = None,
     report_url: str | None = None,
 ) -> str:
-    """A JSON array of ClaimReview objects, one per claim, ready for a JSON-LD script tag.
+    """A JSON array of ClaimReview objects, one per claim, ready for a JSON-LD script tag."""
+    return render(docs, "claimreview", generated_at=generated_at, orgs=orgs, report_url=report_url)
 
-    `<`, `>` and `&` are written as \\u escapes (still the same JSON) so a claim quoting
-    `</script>` cannot end the tag it is embedded in.
-    """
-    items = claimreview_items(docs, generated_at, orgs=orgs, report_url=report_url)
+
+def _claimreview_json(items: list[dict[str, Any]]) -> str:
+    """`<`, `>` and `&` are written as \\u escapes (still the same JSON) so a claim quoting
+    `</script>` cannot end the tag it is embedded in."""
     text = dumps_json(items, indent=2)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)

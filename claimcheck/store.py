@@ -12,7 +12,8 @@ import csv
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,9 +30,8 @@ from claimcheck.models import (
     Price,
     Verdict,
 )
-from claimcheck.queries import ARTICLES_SQL, checked_claims_sql, decode_claim_row
-
-SCHEMA_VERSION = 1
+from claimcheck.queries import ARTICLES_SQL, read_checked_claims
+from claimcheck.schema import EVIDENCE_FIELDS, SCHEMA_VERSION
 
 _EVAL_COLUMNS = {
     "id": str,
@@ -60,6 +60,49 @@ _EVAL_COLUMNS = {
 
 class StoreError(Exception):
     """A store operation failed; the message is meant for the user."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than we were willing to wait."""
+
+
+DEFAULT_LOCK_TIMEOUT = 300.0  # seconds a write waits for another writer (CLAIMCHECK_LOCK_TIMEOUT)
+_LOCK_SLICE = 1.0  # SQLite's own busy wait per attempt; between attempts we can say so
+
+
+def lock_timeout_default() -> float:
+    """How long a write waits for another process's lock: CLAIMCHECK_LOCK_TIMEOUT or 300 s."""
+    import os
+
+    value = os.environ.get("CLAIMCHECK_LOCK_TIMEOUT", "")
+    try:
+        return max(0.0, float(value)) if value else DEFAULT_LOCK_TIMEOUT
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def describe_sqlite_error(exc: sqlite3.Error) -> str:
+    """A SQLite error in words a user can act on."""
+    text = str(exc)
+    lower = text.lower()
+    if "file is not a database" in lower or "malformed" in lower:
+        return "not a claimcheck store (not a SQLite database, or a damaged one)"
+    if "readonly" in lower or "read-only" in lower:
+        return "the file is read-only"
+    if "unable to open" in lower:
+        return "cannot create or open the file there"
+    if _is_busy(exc):
+        return "another process is writing to it"
+    if "disk i/o" in lower:
+        return "disk I/O error (is it a regular file on a working disk?)"
+    if "full" in lower:
+        return "the disk is full"
+    return text
 
 
 def now_iso() -> str:
@@ -223,27 +266,70 @@ class Snapshot:
 class Store:
     """A claimcheck database. Create one per thread (SQLite connections are not shareable)."""
 
-    def __init__(self, path: str | Path, *, memory: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        memory: bool = False,
+        lock_timeout: float | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        """Open (creating if needed) a store file; StoreError in words if it cannot be used.
+
+        A write that finds another process holding the lock waits up to `lock_timeout`
+        seconds (default `lock_timeout_default()`), calling `on_wait` once with a notice,
+        then raises StoreBusy; after one full wait, later writes of this Store give up at once.
+        """
         self.path = Path(path) if not memory else None
-        if memory:
-            self.db = sqlite_utils.Database(memory=True, execute_plugins=False)
-        else:
-            p = Path(path)
-            p.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(p), timeout=30, isolation_level=None)
-            # no sqlite-utils plugins: claimcheck uses none, and finding them scans the
-            # metadata of every installed package on each open
-            self.db = sqlite_utils.Database(conn, execute_plugins=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.ensure_schema()
+        self.lock_timeout = lock_timeout_default() if lock_timeout is None else lock_timeout
+        self.on_wait = on_wait
+        self.gave_up_waiting = False
+        try:
+            if memory:
+                self.db = sqlite_utils.Database(memory=True, execute_plugins=False)
+            else:
+                p = Path(path)
+                if p.exists() and not p.is_file():
+                    from claimcheck.files import kind_of
+
+                    what = kind_of(p.stat().st_mode)
+                    raise StoreError(f"{p}: cannot open the store: {what}, not a file")
+                try:
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    reason = exc.strerror or str(exc)
+                    raise StoreError(f"{p}: cannot open the store: {reason} ({p.parent})") from exc
+                slice_ = min(_LOCK_SLICE, max(self.lock_timeout, 0.01))
+                conn = sqlite3.connect(str(p), timeout=slice_, isolation_level=None)
+                # no sqlite-utils plugins: claimcheck uses none, and finding them scans the
+                # metadata of every installed package on each open
+                self.db = sqlite_utils.Database(conn, execute_plugins=False)
+                try:
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                except sqlite3.OperationalError as exc:
+                    # switching needs the other writer gone: read in the current mode now,
+                    # and switch on a later open
+                    if not _is_busy(exc):
+                        raise
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.ensure_schema()
+        except sqlite3.Error as exc:
+            where = self.path or ":memory:"
+            raise StoreError(
+                f"{where}: cannot open the store: {describe_sqlite_error(exc)}"
+            ) from exc
 
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
     def open(
-        cls, path: str | Path | None = None, *, data_dir: Path | None = None, build: bool = True
+        cls,
+        path: str | Path | None = None,
+        *,
+        data_dir: Path | None = None,
+        build: bool = True,
+        on_wait: Callable[[str], None] | None = None,
     ) -> Store:
         """Open (creating if needed) the store, loading the bundled data on first use.
 
@@ -256,9 +342,17 @@ class Store:
         data = Path(data_dir or settings.data_dir)
         if build:
             create_from_template(settings.db_path, data)
-        store = cls(settings.db_path)
+        store = cls(settings.db_path, on_wait=on_wait)
         if build:
-            store.ensure_bundled(data)
+            try:
+                store.ensure_bundled(data)
+            except sqlite3.Error as exc:
+                store.close()
+                reason = describe_sqlite_error(exc)
+                raise StoreError(f"{settings.db_path}: cannot open the store: {reason}") from exc
+            except BaseException:
+                store.close()
+                raise
         return store
 
     def close(self) -> None:
@@ -271,169 +365,21 @@ class Store:
         self.close()
 
     def transaction(self) -> Any:
-        """`with store.transaction():` — one atomic batch (BEGIN IMMEDIATE ... COMMIT)."""
-        return _Transaction(self.db.conn)
+        """`with store.transaction():` — one atomic batch (BEGIN IMMEDIATE ... COMMIT).
+
+        Waits for another process's write lock with a notice (see `__init__`), then raises
+        StoreBusy; nothing of the batch is written unless all of it is.
+        """
+        return _Transaction(self)
 
     def ensure_schema(self) -> None:
-        t = self.db.table
-        if not t("meta").exists():
-            t("meta").create({"key": str, "value": str}, pk="key")
-        t("evaluations").create(_EVAL_COLUMNS, pk="id", if_not_exists=True)
-        if "system" not in t("evaluations").columns_dict:  # a store made before the column
-            t("evaluations").add_column("system", str)
-        t("snapshots").create(
-            {
-                "sha256": str,
-                "source": str,
-                "file_name": str,
-                "source_url": str,
-                "as_of": str,
-                "kind": str,
-                "rows": int,
-                "imported_at": str,
-                "bundled": int,
-            },
-            pk="sha256",
-            if_not_exists=True,
-        )
-        t("models").create(
-            {
-                "id": str,
-                "name": str,
-                "org": str,
-                "family": str,
-                "version": str,
-                "size": str,
-                "variant": str,
-                "release_date": str,
-                "open_weights": int,
-            },
-            pk="id",
-            if_not_exists=True,
-        )
-        t("model_aliases").create(
-            {"alias": str, "model_id": str}, pk=("alias", "model_id"), if_not_exists=True
-        )
-        t("benchmarks").create(
-            {
-                "id": str,
-                "name": str,
-                "items": int,
-                "metric_kind": str,
-                "higher_is_better": int,
-                "scale": float,
-                "caveats": str,
-                "category": str,
-            },
-            pk="id",
-            if_not_exists=True,
-        )
-        t("benchmark_aliases").create(
-            {"alias": str, "benchmark_id": str}, pk=("alias", "benchmark_id"), if_not_exists=True
-        )
-        t("prices").create(
-            {
-                "model_key": str,
-                "provider": str,
-                "model_id": str,
-                "input_usd_per_mtok": float,
-                "output_usd_per_mtok": float,
-                "as_of": str,
-                "source": str,
-            },
-            pk=("model_key", "provider"),
-            if_not_exists=True,
-        )
-        t("sources").create(
-            {"name": str, "url": str, "kind": str, "added_at": str, "bundled": int},
-            pk="name",
-            if_not_exists=True,
-        )
-        t("http_cache").create(
-            {
-                "url": str,
-                "etag": str,
-                "last_modified": str,
-                "status": int,
-                "fetched_at": str,
-                "error": str,
-            },
-            pk="url",
-            if_not_exists=True,
-        )
-        t("articles").create(
-            {
-                "id": str,
-                "url": str,
-                "canonical_url": str,
-                "title": str,
-                "published": str,
-                "source": str,
-                "fetched_at": str,
-                "content_hash": str,
-                "text": str,
-                "checked_at": str,
-            },
-            pk="id",
-            if_not_exists=True,
-        )
-        t("article_versions").create(
-            {"article_id": str, "content_hash": str, "text": str, "fetched_at": str},
-            pk=("article_id", "content_hash"),
-            if_not_exists=True,
-        )
-        t("claims").create(
-            {
-                "id": str,
-                "article_id": str,
-                "seq": int,
-                "text": str,
-                "start": int,
-                "end": int,
-                "subject": str,
-                "subject_id": str,
-                "relation": str,
-                "targets": str,
-                "target_group": str,
-                "benchmarks": str,
-                "scope": str,
-                "quantifier": str,
-                "numbers": str,
-                "settings": str,
-                "checkworthiness": float,
-                "negated": int,
-                "claim_date": str,
-            },
-            pk="id",
-            if_not_exists=True,
-        )
-        t("verdicts").create(
-            {
-                "claim_id": str,
-                "verdict": str,
-                "flags": str,
-                "reasons": str,
-                "evidence": str,
-                "tally": str,
-                "judged_at": str,
-                "evidence_snapshots": str,
-            },
-            pk="claim_id",
-            if_not_exists=True,
-        )
-        for table, cols in (
-            ("evaluations", ["model_id", "benchmark_id"]),
-            ("evaluations", ["benchmark_id"]),  # a benchmark's rows, read on demand
-            ("evaluations", ["source"]),
-            ("evaluations", ["kind"]),
-            ("claims", ["article_id"]),
-            ("model_aliases", ["model_id"]),
-        ):
-            t(table).create_index(cols, if_not_exists=True)
-        # only write when it changes: every thread opens its own Store, and a write on each
-        # open would make readers queue for SQLite's write lock
-        if self.get_meta("schema_version") != str(SCHEMA_VERSION):
-            self.set_meta("schema_version", str(SCHEMA_VERSION))
+        """Create a new store, upgrade an older one, or accept a current one (`schema`)."""
+        from claimcheck.schema import SchemaError, ensure_schema
+
+        try:
+            ensure_schema(self.db.conn, self.transaction)
+        except SchemaError as exc:
+            raise StoreError(f"{self.path or ':memory:'}: {exc}") from exc
 
     def get_meta(self, key: str) -> str | None:
         try:
@@ -442,7 +388,8 @@ class Store:
             return None
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
+        with self.transaction():
+            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- bundled data ----------------------------------------------------------------------
 
@@ -529,6 +476,12 @@ class Store:
             self.db.table("benchmark_aliases").insert_all(
                 benchmark_aliases, pk=("alias", "benchmark_id")
             )
+            # an id the new registry no longer has is unresolved now (foreign keys hold)
+            for col, table in (("model_id", "models"), ("benchmark_id", "benchmarks")):
+                self.db.execute(
+                    f"UPDATE evaluations SET {col} = NULL WHERE {col} IS NOT NULL "
+                    f"AND {col} NOT IN (SELECT id FROM {table})"
+                )
 
     # -- evaluations -----------------------------------------------------------------------
 
@@ -537,10 +490,12 @@ class Store:
     ) -> tuple[int, int]:
         """Store the rows of one file in one transaction. Returns (rows in file, new rows).
 
-        Re-importing the same file changes nothing: ids are derived from content.
+        Re-importing the same file changes nothing: ids are derived from content. A model or
+        benchmark id the store's registry does not have is stored as unresolved (NULL).
         """
         records = [_eval_record(r) for r in rows]
         with self.transaction():
+            self._unresolve_unknown_ids(records)
             before = self.db.table("evaluations").count
             self.db.table("evaluations").upsert_all(records, pk="id", alter=False)
             after = self.db.table("evaluations").count
@@ -554,6 +509,23 @@ class Store:
                 pk="sha256",
             )
         return len(records), after - before
+
+    def _unresolve_unknown_ids(self, records: list[dict[str, Any]]) -> None:
+        for col, table in (("model_id", "models"), ("benchmark_id", "benchmarks")):
+            ids = sorted({r[col] for r in records if r.get(col)})
+            known: set[str] = set()
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                known.update(
+                    row[0]
+                    for row in self.db.execute(
+                        f"SELECT id FROM {table} WHERE id IN ({marks})", chunk
+                    )
+                )
+            for r in records:
+                if r.get(col) and r[col] not in known:
+                    r[col] = None
 
     def has_snapshot(self, sha256: str) -> bool:
         return bool(
@@ -664,7 +636,8 @@ class Store:
             yield _eval_from_row(r)
 
     def delete_document_evaluations(self, document: str) -> None:
-        self.db.execute("DELETE FROM evaluations WHERE document = ?", [document])
+        with self.transaction():
+            self.db.execute("DELETE FROM evaluations WHERE document = ?", [document])
 
     # -- prices ----------------------------------------------------------------------------
 
@@ -686,10 +659,46 @@ class Store:
 
     # -- articles, claims, verdicts --------------------------------------------------------
 
-    @staticmethod
-    def article_id(document: Document) -> str:
-        key = document.path or document.sha256 or sha256_bytes(document.text.encode())
-        return hashlib.sha1(key.encode()).hexdigest()[:16]
+    def find_article(self, document: Document, canonical_url: str = "") -> dict[str, Any] | None:
+        """The stored article `document` would be saved as (by path or URL, else content)."""
+        aid = self._article_for(_aliases(document, canonical_url), _content_hash(document))[0]
+        return self.article(aid) if aid else None
+
+    def _article_for(self, aliases: Sequence[str], content_hash: str) -> tuple[str | None, bool]:
+        """(the article these aliases and this content are, or None for a new one;
+        whether the aliases must move to it from another article).
+
+        One article per content hash, its paths and URLs as aliases. A path whose text changed
+        updates its article in place (the old text goes to `article_versions`), unless other
+        paths still hold the old text: then it becomes, or joins, the article of its new text.
+        """
+        by_alias = None
+        for alias in aliases:
+            row = self.db.execute(
+                "SELECT a.id, a.content_hash FROM article_aliases x JOIN articles a "
+                "ON a.id = x.article_id WHERE x.alias = ?",
+                [alias],
+            ).fetchone()
+            if row:
+                by_alias = row
+                break
+        found = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]
+        ).fetchone()
+        by_hash = found[0] if found else None
+        if by_alias is None:
+            return by_hash, False
+        aid, stored_hash = by_alias
+        if stored_hash == content_hash:
+            return aid, False
+        if by_hash is not None:
+            return by_hash, True  # this path now holds text another article has
+        others = self.db.execute(
+            f"SELECT COUNT(*) FROM article_aliases WHERE article_id = ? "
+            f"AND alias NOT IN ({','.join('?' * len(aliases))})",
+            [aid, *aliases],
+        ).fetchone()[0]
+        return (None, True) if others else (aid, False)
 
     def save_checked(
         self,
@@ -699,60 +708,138 @@ class Store:
         canonical_url: str = "",
         fetched_at: str | None = None,
         vendor_rows: Sequence[Evaluation] = (),
+        claim_date: str | None = None,
     ) -> str:
-        """Store a document with its claims and verdicts, replacing what it had before.
+        """Store a document with its claims and verdicts, replacing what it had; its id.
 
-        The previous text of a changed article stays in `article_versions`.
+        One transaction, with every table's rows written in one batch. An article is one row
+        per content hash: the same text under another path or URL adds an alias and replaces
+        the claims, never a second copy; see `_article_for` for a path whose text changed.
+        The previous text of a changed article stays in `article_versions`. `claim_date`
+        (`check --as-of`) is the date the claims were judged as of, when not the document's.
         """
-        aid = self.article_id(document)
-        content_hash = document.sha256 or sha256_bytes(document.text.encode())
+        content_hash = _content_hash(document)
+        aliases = _aliases(document, canonical_url)
         stamp = now_iso()
+        conn = self.db.conn
         with self.transaction():
-            self.db.table("articles").upsert(
-                {
-                    "id": aid,
-                    "url": document.path,
-                    "canonical_url": canonical_url or document.path,
-                    "title": document.title,
-                    "published": document.date,
-                    "source": document.source,
-                    "fetched_at": fetched_at or stamp,
-                    "content_hash": content_hash,
-                    "text": document.text,
-                    "checked_at": stamp,
-                },
-                pk="id",
+            aid, moved = self._article_for(aliases, content_hash)
+            if aid is None:
+                aid = self._new_article_id(content_hash)
+            if moved:
+                self._move_aliases(aliases, aid)
+            conn.execute(
+                "INSERT INTO articles (id, url, canonical_url, title, published, source, "
+                "fetched_at, content_hash, text, checked_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
+                "canonical_url = excluded.canonical_url, title = excluded.title, "
+                "published = excluded.published, source = excluded.source, "
+                "fetched_at = excluded.fetched_at, content_hash = excluded.content_hash, "
+                "text = excluded.text, checked_at = excluded.checked_at",
+                [
+                    aid,
+                    document.path,
+                    canonical_url or document.path,
+                    document.title,
+                    document.date,
+                    document.source,
+                    fetched_at or stamp,
+                    content_hash,
+                    document.text,
+                    stamp,
+                ],
             )
-            self.db.table("article_versions").upsert(
-                {
-                    "article_id": aid,
-                    "content_hash": content_hash,
-                    "text": document.text,
-                    "fetched_at": fetched_at or stamp,
-                },
-                pk=("article_id", "content_hash"),
+            conn.executemany(
+                "INSERT OR IGNORE INTO article_aliases (alias, article_id, added_at) "
+                "VALUES (?, ?, ?)",
+                [(alias, aid, stamp) for alias in aliases],
             )
-            old = [
-                r["id"] for r in self.db.query("SELECT id FROM claims WHERE article_id=?", [aid])
-            ]
-            if old:
-                marks = ",".join("?" * len(old))
-                self.db.execute(f"DELETE FROM verdicts WHERE claim_id IN ({marks})", old)
-                self.db.execute("DELETE FROM claims WHERE article_id = ?", [aid])
-            self.db.execute("DELETE FROM evaluations WHERE document = ?", [aid])
+            conn.execute(
+                "INSERT OR IGNORE INTO article_versions (article_id, content_hash, text, "
+                "fetched_at) VALUES (?, ?, ?, ?)",
+                [aid, content_hash, document.text, fetched_at or stamp],
+            )
+            # the old claims go with their verdicts and evidence (ON DELETE CASCADE)
+            conn.execute("DELETE FROM claims WHERE article_id = ?", [aid])
+            conn.execute("DELETE FROM evaluations WHERE document = ?", [aid])
             if vendor_rows:
-                self.db.table("evaluations").upsert_all(
-                    [_eval_record(_with_document(r, aid)) for r in vendor_rows], pk="id"
+                records = [_eval_record(_with_document(r, aid)) for r in vendor_rows]
+                self._unresolve_unknown_ids(records)
+                cols = list(_EVAL_COLUMNS)
+                conn.executemany(
+                    f"INSERT OR REPLACE INTO evaluations ({','.join(cols)}) "
+                    f"VALUES ({','.join('?' * len(cols))})",
+                    [tuple(r.get(c) for c in cols) for r in records],
                 )
-            claim_rows, verdict_rows = [], []
+            claim_rows, verdicts = [], []
             for seq, (claim, verdict) in enumerate(checked):
                 cid = f"{aid}:{seq}"
-                claim_rows.append(claim_record(claim, cid, aid, seq, document.date))
-                verdict_rows.append(verdict_record(verdict, cid, stamp))
+                claim_rows.append(claim_record(claim, cid, aid, seq, claim_date or document.date))
+                verdicts.append((cid, verdict))
             if claim_rows:
-                self.db.table("claims").insert_all(claim_rows, pk="id")
-                self.db.table("verdicts").insert_all(verdict_rows, pk="claim_id")
+                cols = list(claim_rows[0])
+                conn.executemany(
+                    f"INSERT INTO claims ({','.join(chr(34) + c + chr(34) for c in cols)}) "
+                    f"VALUES ({','.join('?' * len(cols))})",
+                    [tuple(r.values()) for r in claim_rows],
+                )
+                self._write_verdicts(verdicts, stamp)
         return aid
+
+    def _new_article_id(self, content_hash: str) -> str:
+        aid = content_hash[:16]
+        while self.db.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone():
+            aid = hashlib.sha1(aid.encode()).hexdigest()[:16]  # an old path-keyed id collided
+        return aid
+
+    def _move_aliases(self, aliases: Sequence[str], aid: str) -> None:
+        """Point `aliases` at `aid`; an article left with no alias and no other way to be
+        found (it was only ever that path) is the superseded text of it, and goes."""
+        marks = ",".join("?" * len(aliases))
+        left = [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT DISTINCT article_id FROM article_aliases WHERE alias IN ({marks}) "
+                "AND article_id != ?",
+                [*aliases, aid],
+            )
+        ]
+        self.db.execute(
+            f"UPDATE article_aliases SET article_id = ? WHERE alias IN ({marks})", [aid, *aliases]
+        )
+        for old in left:
+            if not self.db.execute(
+                "SELECT 1 FROM article_aliases WHERE article_id = ? LIMIT 1", [old]
+            ).fetchone():
+                self.db.execute("DELETE FROM articles WHERE id = ?", [old])
+
+    def _write_verdicts(self, verdicts: Sequence[tuple[str, Verdict]], stamp: str) -> None:
+        """Insert or replace the verdicts of these claims and their evidence rows, batched."""
+        conn = self.db.conn
+        ids = [cid for cid, _ in verdicts]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            conn.execute(
+                f"DELETE FROM evidence WHERE claim_id IN ({','.join('?' * len(chunk))})", chunk
+            )
+        rows = [verdict_record(v, cid, stamp) for cid, v in verdicts]
+        cols = list(rows[0]) if rows else []
+        if rows:
+            updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "claim_id")
+            conn.executemany(
+                f"INSERT INTO verdicts ({','.join(cols)}) VALUES ({','.join('?' * len(cols))}) "
+                f"ON CONFLICT (claim_id) DO UPDATE SET {updates}",
+                [tuple(r.values()) for r in rows],
+            )
+        conn.executemany(
+            f"INSERT INTO evidence (claim_id, seq, {','.join(EVIDENCE_FIELDS)}) "
+            f"VALUES ({','.join('?' * (len(EVIDENCE_FIELDS) + 2))})",
+            [
+                (cid, seq, *(getattr(e, f) for f in EVIDENCE_FIELDS))
+                for cid, v in verdicts
+                for seq, e in enumerate(v.evidence)
+            ],
+        )
 
     def articles(self) -> list[dict[str, Any]]:
         """Articles with a verdict tally each, newest first."""
@@ -764,33 +851,71 @@ class Store:
         except sqlite_utils.db.NotFoundError:
             return None
 
+    def article_aliases(self, article_id: str) -> list[str]:
+        """The paths and URLs an article was read from, oldest first."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT alias FROM article_aliases WHERE article_id = ? ORDER BY added_at, rowid",
+                [article_id],
+            )
+        ]
+
+    def resolve_article(self, key: str) -> list[str]:
+        """Article ids `key` names: an id, a unique id prefix (4+ characters), a path or URL."""
+        if self.article(key):
+            return [key]
+        row = self.db.execute(
+            "SELECT article_id FROM article_aliases WHERE alias = ?", [key]
+        ).fetchone()
+        if row:
+            return [row[0]]
+        if len(key) >= 4 and all(c in "0123456789abcdef" for c in key.lower()):
+            return [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM articles WHERE id LIKE ? ORDER BY id", [key.lower() + "%"]
+                )
+            ]
+        return []
+
+    def remove_article(self, article_id: str) -> int:
+        """Delete an article with everything that hangs off it; returns its claim count."""
+        with self.transaction():
+            claims = self.db.execute(
+                "SELECT COUNT(*) FROM claims WHERE article_id = ?", [article_id]
+            ).fetchone()[0]
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        return int(claims)
+
     def checked_claims(self, article_id: str | None = None) -> list[dict[str, Any]]:
-        """Stored claims joined with their verdicts (JSON columns decoded)."""
-        sql = checked_claims_sql(one_article=bool(article_id))
-        params = [article_id] if article_id else []
-        return [decode_claim_row(dict(r)) for r in self.db.query(sql, params)]
+        """Stored claims joined with their verdicts (JSON columns decoded, evidence as rows)."""
+        return read_checked_claims(
+            lambda sql, params: self.db.query(sql, params), article_id=article_id
+        )
 
     def update_verdict(self, claim_id: str, verdict: Verdict) -> None:
-        self.db.table("verdicts").upsert(
-            verdict_record(verdict, claim_id, now_iso()), pk="claim_id"
-        )
+        with self.transaction():
+            self._write_verdicts([(claim_id, verdict)], now_iso())
 
     # -- fetch sources and HTTP cache ------------------------------------------------------
 
     def upsert_source(self, name: str, url: str, kind: str, *, bundled: bool = False) -> None:
-        self.db.table("sources").upsert(
-            {
-                "name": name,
-                "url": url,
-                "kind": kind,
-                "added_at": now_iso(),
-                "bundled": int(bundled),
-            },
-            pk="name",
-        )
+        with self.transaction():
+            self.db.table("sources").upsert(
+                {
+                    "name": name,
+                    "url": url,
+                    "kind": kind,
+                    "added_at": now_iso(),
+                    "bundled": int(bundled),
+                },
+                pk="name",
+            )
 
     def remove_source(self, name: str) -> bool:
-        cur = self.db.execute("DELETE FROM sources WHERE name = ?", [name])
+        with self.transaction():
+            cur = self.db.execute("DELETE FROM sources WHERE name = ?", [name])
         return cur.rowcount > 0
 
     def sources(self) -> list[dict[str, Any]]:
@@ -803,9 +928,10 @@ class Store:
             return None
 
     def set_http_cache(self, url: str, **fields: Any) -> None:
-        self.db.table("http_cache").upsert(
-            {"url": url, "fetched_at": now_iso(), **fields}, pk="url"
-        )
+        with self.transaction():
+            self.db.table("http_cache").upsert(
+                {"url": url, "fetched_at": now_iso(), **fields}, pk="url"
+            )
 
     # -- stats -----------------------------------------------------------------------------
 
@@ -873,7 +999,9 @@ class Store:
         article they stand for is still stored.
         """
         row = self.db.execute(
-            "SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1", [url, url]
+            "SELECT 1 FROM article_aliases WHERE alias = ? UNION ALL "
+            "SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1",
+            [url, url, url],
         ).fetchone()
         return row is not None
 
@@ -959,9 +1087,10 @@ class Store:
     def set_claim_date(self, article_id: str, claim_date: str | None) -> None:
         """Record the date an article's claims were judged as of (`check --as-of`), so
         `recheck` re-judges them as of the same date rather than the article's own."""
-        self.db.execute(
-            "UPDATE claims SET claim_date = ? WHERE article_id = ?", [claim_date, article_id]
-        )
+        with self.transaction():
+            self.db.execute(
+                "UPDATE claims SET claim_date = ? WHERE article_id = ?", [claim_date, article_id]
+            )
 
 
 # -- the bundled store, built once -----------------------------------------------------------
@@ -976,7 +1105,9 @@ def template_key(data_dir: Path) -> str:
     from claimcheck.evaldata import bundled_fingerprint
 
     here = Path(__file__).resolve().parent
-    code = [here / name for name in ("store.py", "evaldata.py", "registry.py", "models.py")]
+    code = [
+        here / name for name in ("store.py", "schema.py", "evaldata.py", "registry.py", "models.py")
+    ]
     return cache.digest(
         f"store template schema {SCHEMA_VERSION}",
         bundled_fingerprint(data_dir),
@@ -1056,16 +1187,46 @@ def create_from_template(path: Path, data_dir: Path) -> bool:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE/COMMIT, or ROLLBACK on any exception. Nested use joins the outer one."""
+    """BEGIN IMMEDIATE/COMMIT, or ROLLBACK on any exception. Nested use joins the outer one.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    BEGIN IMMEDIATE takes the write lock up front, so waiting for another writer happens here
+    and nowhere in the middle of a batch: in slices of SQLite's busy timeout, with one notice
+    through the store's `on_wait` so a user knows why nothing moves.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.db.conn
         self.owner = False
 
     def __enter__(self) -> None:
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.owner = True
+        if self.conn.in_transaction:
+            return
+        store = self.store
+        started = time.monotonic()
+        noticed = False
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                waited = time.monotonic() - started
+                if store.gave_up_waiting or waited >= store.lock_timeout:
+                    store.gave_up_waiting = True
+                    raise StoreBusy(
+                        f"{store.path}: another process held the store's write lock for "
+                        f"{waited:.0f} s (waited up to {store.lock_timeout:g} s; "
+                        "CLAIMCHECK_LOCK_TIMEOUT sets how long)"
+                    ) from exc
+                if not noticed and store.on_wait is not None:
+                    store.on_wait(
+                        f"the store {store.path} is locked by another process; waiting up to "
+                        f"{store.lock_timeout:g} s for it"
+                    )
+                noticed = True
+        self.owner = True
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         if not self.owner:
@@ -1074,6 +1235,15 @@ class _Transaction:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
+
+
+def _content_hash(document: Document) -> str:
+    return document.sha256 or sha256_bytes(document.text.encode())
+
+
+def _aliases(document: Document, canonical_url: str = "") -> list[str]:
+    """The names an article is found by: its path or URL, and its canonical URL."""
+    return list(dict.fromkeys(a for a in (document.path, canonical_url) if a and a != "-"))
 
 
 def _with_document(e: Evaluation, document: str) -> Evaluation:
@@ -1146,7 +1316,6 @@ def verdict_record(verdict: Verdict, claim_id: str, stamp: str) -> dict[str, Any
         "verdict": verdict.verdict,
         "flags": json.dumps(list(verdict.flags)),
         "reasons": json.dumps(list(verdict.reasons)),
-        "evidence": json.dumps([asdict(e) for e in verdict.evidence]),
         "tally": verdict.tally,
         "judged_at": stamp,
         "evidence_snapshots": json.dumps(
@@ -1163,9 +1332,25 @@ def verdict_from_record(row: dict[str, Any]) -> Verdict:
         verdict=row["verdict"],
         flags=tuple(load(row["flags"])),
         reasons=tuple(load(row["reasons"])),
-        evidence=tuple(Evidence(**e) for e in load(row["evidence"])),
+        evidence=tuple(_evidence(e) for e in load(row["evidence"])),
         tally=row.get("tally"),
     )
+
+
+def _evidence(row: dict[str, Any]) -> Evidence:
+    """An evidence row as stored; a column added after the row was written (NULL) takes the
+    field's default, and keys Evidence does not know are left out."""
+    from dataclasses import MISSING, fields
+
+    values: dict[str, Any] = {}
+    for f in fields(Evidence):
+        if f.name not in row:
+            continue
+        value = row[f.name]
+        if value is None and f.default is not MISSING:
+            value = f.default
+        values[f.name] = value
+    return Evidence(**values)
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:

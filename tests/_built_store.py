@@ -21,9 +21,15 @@ from claimcheck.store import Store
 
 def built_store_path(config: pytest.Config) -> Path:
     """The path of a complete store for the current bundled data (built if missing)."""
-    from claimcheck.evaldata import bundled_fingerprint
+    import hashlib
 
-    fingerprint = bundled_fingerprint(bundled_data_dir())[:16]
+    from claimcheck.evaldata import bundled_fingerprint
+    from claimcheck.schema import SCHEMA_VERSION, TABLES
+
+    # a store of an older schema (or one missing a column added since) would be upgraded by
+    # every test that copies it
+    schema = hashlib.sha1(repr(sorted(TABLES.items())).encode()).hexdigest()[:8]
+    fingerprint = f"{bundled_fingerprint(bundled_data_dir())[:16]}-v{SCHEMA_VERSION}-{schema}"
     cache = getattr(config, "cache", None)
     if cache is not None:
         folder = Path(cache.mkdir("claimcheck-store"))

@@ -24,6 +24,9 @@ from claimcheck.models import VERDICTS
 from claimcheck.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+REPO_FIXTURE = (
+    Path(__file__).resolve().parent / "fixtures" / "raw" / "livebench" / "table_2024_06_24.csv"
+)
 SAMPLE_FILES = sorted(
     p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".md", ".markdown", ".html", ".htm")
 )
@@ -314,3 +317,209 @@ def test_evidence_until_judges_on_what_was_known_then(db: Path, tmp_path: Path) 
         assert all(
             e["as_of"] <= "2001-01-01" for e in claim["evidence"] if e["kind"] != "self_reported"
         )
+
+
+def test_one_unreadable_html_file_never_costs_the_run(db: Path, tmp_path: Path) -> None:
+    # issue 13: `printf '<p>a</p>\x1b' > r1.html; claimcheck check r1.html good.md --no-store`
+    r1 = tmp_path / "r1.html"
+    r1.write_bytes(b"<p>a</p>\x1b")
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    result = run("check", str(r1), str(good), "--no-store", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    docs = json.loads(result.stdout)["documents"]
+    assert [d["path"] for d in docs] == [str(r1), str(good)]
+    assert docs[1]["claims"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifos_never_hang_a_check(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.md")
+    (folder / "good.md").write_text(CLAIM_TEXT, encoding="utf-8")
+    result = run("check", str(folder), "--no-store", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert errors(result) == [
+        f"claimcheck: warning: {folder / 'pipe.md'}: skipped: a named pipe, not a regular file"
+    ]
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(folder / "good.md")]
+    named = run("check", str(folder / "pipe.md"), "--no-store")
+    assert named.exit_code == 2
+    assert errors(named) == [
+        f"claimcheck: error: {folder / 'pipe.md'}: cannot read: a named pipe with nothing "
+        "writing to it"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifos_never_hang_extract_or_an_import(db: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "table.csv"
+    os.mkfifo(fifo)
+    for args in (("extract", str(fifo)), ("evals", "import", "livebench", str(fifo))):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert "nothing writing to it" in result.stderr and str(fifo) in result.stderr
+
+
+# -- faults: the store, crashes, exit codes ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["garbage", "null", "under_a_file"])
+def test_a_db_that_is_not_a_store_is_one_line_exit_2(tmp_path: Path, kind: str) -> None:
+    if kind == "garbage":
+        target = tmp_path / "garbage.db"
+        target.write_bytes(b"garbage " * 200)
+    elif kind == "null":
+        target = Path(os.devnull)
+        if not target.exists():
+            pytest.skip("no null device")
+    else:
+        (tmp_path / "f.txt").write_text("x", encoding="utf-8")
+        target = tmp_path / "f.txt" / "x.db"
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    for args in (("check", str(good)), ("ledger",), ("sources", "list")):
+        result = run("--db", str(target), *args)
+        assert result.exit_code == 2, (args, result.stderr)
+        lines = errors(result)
+        assert len(lines) == 1 and lines[0].startswith(f"claimcheck: error: {target}: cannot open")
+
+
+def test_a_locked_store_costs_no_results(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    docs = []
+    for i in range(3):
+        doc = tmp_path / f"d{i}.md"
+        doc.write_text(CLAIM_TEXT.replace("# DeepSeek-V3", f"# Post {i}"), encoding="utf-8")
+        docs.append(str(doc))
+    monkeypatch.setenv("CLAIMCHECK_LOCK_TIMEOUT", "1.5")
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT OR REPLACE INTO meta VALUES ('lock', 'held')")
+    try:
+        result = run("check", *docs, "--format", "json")
+        imported = run("evals", "import", "livebench", str(REPO_FIXTURE))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 3, result.stderr
+    report = json.loads(result.stdout)  # the whole report, stored or not
+    assert [d["path"] for d in report["documents"]] == docs
+    assert all(d["claims"] for d in report["documents"])
+    lines = errors(result)
+    assert "is locked by another process; waiting up to 1.5 s" in lines[0]
+    assert lines[-1].startswith("claimcheck: error: the store: 3 checked document(s) not saved")
+    assert all(p in lines[-1] for p in docs) and "re-run the check" in lines[-1]
+    with Store(db) as store:
+        assert store.db["articles"].count == 0
+    assert imported.exit_code == 3
+    assert f"{REPO_FIXTURE}: nothing imported" in imported.stderr
+    assert "Traceback" not in result.stderr + imported.stderr
+
+
+def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.pipeline import Checker
+
+    good = tmp_path / "good.md"
+    good.write_text(CLAIM_TEXT, encoding="utf-8")
+    bad = tmp_path / "boom.md"
+    bad.write_text("boom " + CLAIM_TEXT, encoding="utf-8")
+    real = Checker.check_document
+
+    def flaky(self: Checker, doc: Any) -> Any:
+        if "boom" in doc.text:
+            raise RuntimeError("extractor bug")
+        return real(self, doc)
+
+    monkeypatch.setattr(Checker, "check_document", flaky)
+    result = run("check", str(bad), str(good), "--format", "json", "--fail-on", "unverifiable")
+    assert result.exit_code == 4  # never 1, which --fail-on uses
+    assert errors(result) == [
+        f"claimcheck: error: {bad}: cannot check: RuntimeError: extractor bug"
+    ]
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(good)]
+
+    def broken_ledger(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("org")
+
+    monkeypatch.setattr("claimcheck.pipeline.ledger", broken_ledger)
+    crash = run("ledger")
+    assert crash.exit_code == 4
+    assert errors(crash) == [
+        "claimcheck: internal error: KeyError: 'org' (a bug; CLAIMCHECK_DEBUG=1 shows where)"
+    ]
+
+
+def test_checking_the_same_samples_from_another_path_never_doubles_the_ledger(
+    db: Path, tmp_path: Path
+) -> None:
+    # issue 14: the app checks the installed copy of the samples, the user the repo's
+    installed = tmp_path / "site-packages" / "claimcheck" / "data" / "samples"
+    shutil.copytree(SAMPLES, installed)
+    assert run("check", str(installed), "--format", "jsonl").exit_code == 0
+    with Store(db) as store:
+        first = (store.db["articles"].count, store.db["claims"].count)
+    ledger_before = json.loads(run("ledger", "--format", "json").stdout)
+    assert run("check", str(SAMPLES), "--format", "jsonl").exit_code == 0
+    with Store(db) as store:
+        assert (store.db["articles"].count, store.db["claims"].count) == first
+        assert first[0] == len(SAMPLE_FILES)
+        aliases = store.article_aliases(store.articles()[0]["id"])
+        assert len(aliases) == 2 and any(str(installed) in a for a in aliases)
+    assert json.loads(run("ledger", "--format", "json").stdout) == ledger_before
+
+
+def test_articles_list_and_remove(db: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "launch.md"
+    doc.write_text(CLAIM_TEXT, encoding="utf-8")
+    assert run("check", str(doc), "--format", "jsonl").exit_code == 0
+    listed = json.loads(run("articles", "list", "--format", "json").stdout)
+    assert len(listed) == 1 and listed[0]["aliases"] == [str(doc)]
+    assert listed[0]["title"] == "DeepSeek-V3" and listed[0]["claims"] >= 1
+    table = run("articles", "list")
+    assert table.exit_code == 0 and listed[0]["id"] in table.stdout and str(doc) in table.stdout
+    missing = run("articles", "remove", "nope")
+    assert missing.exit_code == 2 and "no stored article" in missing.stderr
+    removed = run("articles", "remove", str(doc))  # by path; an id or a prefix work too
+    assert removed.exit_code == 0 and removed.stdout.startswith(f"removed {listed[0]['id']}")
+    with Store(db) as store:
+        assert store.db["articles"].count == store.db["claims"].count == 0
+        assert store.db["evidence"].count == 0
+    assert "No articles stored" in run("articles", "list").stdout
+
+
+@pytest.mark.slow
+def test_the_report_streams_each_document_as_it_is_checked(db: Path, tmp_path: Path) -> None:
+    """The first document's line is out while the second (standard input, not yet written)
+    is still to be read: nothing waits for the whole batch."""
+    import subprocess
+    import sys
+
+    first = tmp_path / "first.md"
+    first.write_text(CLAIM_TEXT, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "check", str(first), "-", "--format", "jsonl"]
+        + ["--no-store"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CLAIMCHECK_DB": str(db)},
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    import select
+
+    ready, _, _ = select.select([proc.stdout], [], [], 300)  # a batch report never comes
+    if not ready:
+        proc.kill()
+        pytest.fail("no line of the report before standard input was written")
+    line = proc.stdout.readline()  # standard input has not had a byte yet
+    assert json.loads(line)["path"] == str(first)
+    out, err = proc.communicate(CLAIM_TEXT.encode(), timeout=300)
+    assert proc.returncode == 0, err
+    assert [json.loads(x)["path"] for x in out.decode().splitlines()] == ["-"]

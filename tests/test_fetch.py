@@ -397,6 +397,78 @@ def test_a_checker_reporting_an_error_is_a_failure_not_an_empty_article(store):
     assert store.db["articles"].count == 0
 
 
+def test_a_hostile_entry_is_that_entrys_error_and_the_clean_feeds_are_stored(store):
+    # issue 13: a 302 to javascript: raised httpx.InvalidURL (not an HTTPError) and aborted
+    # the whole fetch, storing 0 of 20 clean articles; a PDF served as text/html was stored
+    clean = {
+        f"/c{i}": ARTICLE.format(title=f"Clean {i}", extra=f"Post {i}.").encode() for i in range(20)
+    }
+
+    def handler(request):
+        path = request.url.path
+        if path == "/js":
+            return httpx.Response(302, headers={"location": "javascript:alert(1)"})
+        if path == "/data":
+            return httpx.Response(302, headers={"location": "data:text/html,<p>hi</p>"})
+        if path == "/ftp":
+            return httpx.Response(302, headers={"location": "ftp://e.org/file"})
+        if path in ("/pdf", "/zip"):
+            body = b"%PDF-1.7\n%\xe2\xe3" if path == "/pdf" else b"PK\x03\x04" + bytes(40)
+            return httpx.Response(200, content=body, headers={"content-type": "text/html"})
+        if path == "/hostile.xml":
+            return httpx.Response(
+                200,
+                content=feed_xml(
+                    "https://e.org/js",
+                    "https://e.org/data",
+                    "https://e.org/ftp",
+                    "https://e.org/pdf",
+                    "https://e.org/zip",
+                ),
+                headers={"content-type": "application/rss+xml"},
+            )
+        if path.startswith("/clean") and path.endswith(".xml"):
+            half = range(10) if path == "/clean1.xml" else range(10, 20)
+            return httpx.Response(
+                200,
+                content=feed_xml(*(f"https://e.org/c{i}" for i in half)),
+                headers={"content-type": "application/rss+xml"},
+            )
+        if path in clean:
+            return httpx.Response(200, content=clean[path], headers={"content-type": "text/html"})
+        return httpx.Response(404)
+
+    summary = fetch_sources(
+        store,
+        [
+            Source("clean1", "https://e.org/clean1.xml"),
+            Source("hostile", "https://e.org/hostile.xml"),
+            Source("clean2", "https://e.org/clean2.xml"),
+        ],
+        transport=httpx.MockTransport(handler),
+        checker=FakeChecker(),
+        config=quick_config(),
+    )
+    assert (summary.new, summary.failed) == (20, 5)
+    assert store.db["articles"].count == 20
+    errors = sorted(summary.errors)
+    assert len(errors) == 5 and all(e.startswith("hostile: https://e.org/") for e in errors)
+    assert "redirected to an unusable URL" in errors[0]  # /data
+    assert "redirected to a non-http URL" in errors[1]  # /ftp
+    assert "redirected to an unusable URL" in errors[2]  # /js
+    assert "a PDF file, not text" in errors[3] and errors[3].endswith("(served as text/html)")
+    assert "a zip archive" in errors[4]
+
+
+def test_urls_that_cannot_be_parsed_are_not_http_urls():
+    from claimcheck.fetch import is_http_url
+
+    for bad in ("http://[::1", "http://host:port/", "http:///path", "javascript:alert(1)"):
+        assert not is_http_url(bad), bad
+    assert normalize_url("http://[::1") == "http://[::1"
+    assert is_http_url("http://[::1]:8080/feed.xml")
+
+
 def test_progress_events_describe_the_run(store):
     events = []
     web = mock_web(
@@ -605,6 +677,12 @@ def test_sources_add_refuses_a_non_http_url(cli):
         assert all(r["url"] != "file:///etc/passwd" for r in store.sources())
 
 
+def test_sources_add_refuses_a_malformed_url_in_one_line(cli):
+    result = cli("sources", "add", "http://[::1")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "claimcheck: error: 'http://[::1': not an http(s) URL"
+
+
 def test_fetch_validates_its_options(cli):
     bad_date = cli("fetch", "--since", "last week")
     assert bad_date.exit_code == 2
@@ -745,3 +823,39 @@ def test_evals_update_offline_downloads_every_leaderboard_at_once_and_counts_agr
     assert update.failed == 5 == len([r for r in update.results if not r.ok])
     assert [e.stage for e in events].count("download") == 5
     assert events[-1].stage == "import"
+
+
+def test_a_locked_store_is_each_articles_error_and_no_validator_is_kept(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "locked.db"
+    Store(path).close()
+    web = mock_web(
+        {
+            "/feed.xml": feed_xml("https://e.org/a", "https://e.org/b"),
+            "/a": ARTICLE.format(title="A", extra="").encode(),
+            "/b": ARTICLE.format(title="B", extra="").encode(),
+        }
+    )
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT OR REPLACE INTO meta VALUES ('lock', 'held')")
+    notices: list[str] = []
+    try:
+        with Store(path, lock_timeout=1.5, on_wait=notices.append) as store:
+            summary = fetch_sources(
+                store,
+                [Source("e", "https://e.org/feed.xml")],
+                transport=web,
+                checker=FakeChecker(),
+                config=quick_config(),
+            )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (summary.new, summary.failed) == (0, 2)
+    assert all("checked but not saved" in e and "write lock" in e for e in summary.errors)
+    assert len(notices) == 1
+    with Store(path) as store:
+        assert store.db["articles"].count == 0
+        assert store.http_cache("https://e.org/feed.xml") is None  # read again next time

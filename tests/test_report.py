@@ -588,3 +588,44 @@ def test_web_url_links_only_the_web() -> None:
         "",
     ):
         assert web_url(bad) is None, bad
+
+
+# -- streaming ------------------------------------------------------------------------------
+
+
+def test_the_streamed_json_is_the_contract_document_by_document() -> None:
+    from claimcheck.report import claimreview_items, document_dict, report_dict
+    from claimcheck.text import dumps_json
+
+    docs = _docs()
+    for subset in (docs, docs[:1], []):
+        expected = dumps_json(report_dict(subset, STAMP), indent=2) + "\n"
+        assert render(subset, "json", generated_at=STAMP) == expected
+        reviews = dumps_json(claimreview_items(subset, STAMP), indent=2)
+        for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+            reviews = reviews.replace(char, escape)
+        assert render(subset, "claimreview", generated_at=STAMP) == reviews + "\n"
+    lines = render(docs, "jsonl", generated_at=STAMP).splitlines()
+    assert [json.loads(line) for line in lines] == [
+        json.loads(dumps_json(document_dict(d))) for d in docs
+    ]
+    assert all("\x1b" not in line for line in lines)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_document_is_written_as_soon_as_it_is_given(fmt: str) -> None:
+    from claimcheck.report import ReportWriter
+
+    out = io.StringIO()
+    first, second = _docs()[0], _docs()[1]
+    writer = ReportWriter(fmt, out, generated_at=STAMP)
+    writer.write(first)
+    # HTML's head holds the totals (its body waits in a temporary file) and ClaimReview merges
+    # repeated claims across documents (it keeps one review per claim): both write at the end
+    if fmt not in ("html", "claimreview"):
+        assert out.getvalue(), fmt
+    before = out.getvalue()
+    writer.write(second)
+    assert out.getvalue().startswith(before)
+    writer.close()
+    assert out.getvalue() == render([first, second], fmt, generated_at=STAMP)

@@ -75,6 +75,8 @@ def test_evaluation_filters(store):
             reported_by="Org",
         ),
     ]
+    # evaluations refer to the registry's models and benchmarks (foreign keys)
+    store.replace_registries([{"id": "m1"}, {"id": "m2"}], [], [{"id": "b1"}], [])
     store.import_evaluations(rows, Snapshot(sha256="s", source="s", file_name="f"))
     assert [e.model for e in store.evaluations(model_ids=["m1", "m2"])] == ["a", "c"]
     assert [e.model for e in store.evaluations(until="2024-06-30")] == ["a"]
@@ -188,3 +190,188 @@ def test_evaluations_read_back_every_field(store):
     assert all(getattr(row, f.name) != f.default for f in fields(Evaluation))
     store.import_evaluations([row], Snapshot(sha256="x", source="s", file_name="f"))
     assert store.evaluations() == [row]
+
+
+# -- faults: locks and files that are not stores --------------------------------------------
+
+
+def _hold_write_lock(path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT OR REPLACE INTO meta VALUES ('held', 'yes')")
+    return other
+
+
+def test_a_write_waits_for_another_writer_with_one_notice(tmp_path):
+    path = tmp_path / "busy.db"
+    Store(path).close()
+    other = _hold_write_lock(path)
+    notices: list[str] = []
+
+    def release(message: str) -> None:  # called once the wait starts: the other writer ends
+        notices.append(message)
+        other.execute("COMMIT")
+
+    with Store(path, lock_timeout=60, on_wait=release) as store:
+        store.import_evaluations(_rows(3), Snapshot(sha256="abc", source="s", file_name="f"))
+        assert store.db["evaluations"].count == 3
+    assert len(notices) == 1 and "locked by another process" in notices[0]
+    other.close()
+
+
+def test_a_write_gives_up_after_the_lock_timeout_and_keeps_nothing_half_written(tmp_path):
+    from claimcheck.store import StoreBusy
+
+    path = tmp_path / "busy.db"
+    Store(path).close()
+    other = _hold_write_lock(path)
+    notices: list[str] = []
+    with Store(path, lock_timeout=1.5, on_wait=notices.append) as store:
+        with pytest.raises(StoreBusy, match="held the store's write lock"):
+            store.import_evaluations(_rows(3), Snapshot(sha256="abc", source="s", file_name="f"))
+        assert store.gave_up_waiting
+        with pytest.raises(StoreBusy):  # later writes do not wait the whole timeout again
+            store.set_meta("x", "y")
+        assert store.db["evaluations"].count == 0
+    assert len(notices) == 1
+    other.close()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "directory", "device", "under_a_file"])
+def test_what_is_not_a_store_is_one_line(tmp_path, kind):
+    from claimcheck.store import StoreError
+
+    if kind == "garbage":
+        path = tmp_path / "garbage.db"
+        path.write_bytes(b"this is not sqlite\n" * 100)
+        expected = "not a claimcheck store"
+    elif kind == "directory":
+        path = tmp_path / "folder.db"
+        path.mkdir()
+        expected = "a directory, not a file"
+    elif kind == "device":
+        path = tmp_path / "null.db"
+        if not hasattr(__import__("os"), "mkfifo"):
+            pytest.skip("needs named pipes")
+        __import__("os").mkfifo(path)
+        expected = "a named pipe, not a file"
+    else:
+        (tmp_path / "file.txt").write_text("x")
+        path = tmp_path / "file.txt" / "x.db"
+        expected = "cannot open the store"
+    with pytest.raises((StoreError, OSError)) as info:
+        Store(path)
+    message = str(info.value)
+    assert expected in message and "\n" not in message
+
+
+# -- one article per text; foreign keys; upgrades ------------------------------------------
+
+
+def _checked(text: str) -> tuple[Claim, Verdict]:
+    claim = Claim(
+        text=text,
+        start=0,
+        end=len(text),
+        subject=Mention("X", "x"),
+        relation="surpasses",
+        checkworthiness=0.9,
+    )
+    ev = Evidence("mmlu", "helm", 80.1, 79.0, 80.1 - 79.0, 0.7, "2024-01-01", snapshot="s")
+    return claim, Verdict("supported", (), ("because",), (ev,), None)
+
+
+def _doc(text: str, path: str) -> Document:
+    import hashlib
+
+    return Document(
+        text=text, path=path, title="T", sha256=hashlib.sha256(text.encode()).hexdigest()
+    )
+
+
+def test_the_same_text_under_two_paths_is_one_article_with_two_aliases(store):
+    text = "X beats Y on MMLU."
+    first = store.save_checked(_doc(text, "/site/data/samples/a.md"), [_checked(text)])
+    second = store.save_checked(_doc(text, "/repo/data/samples/a.md"), [_checked(text)])
+    again = store.save_checked(_doc(text, "/repo/data/samples/a.md"), [_checked(text)])
+    assert first == second == again
+    assert store.db["articles"].count == 1 and store.db["claims"].count == 1
+    assert store.article_aliases(first) == ["/site/data/samples/a.md", "/repo/data/samples/a.md"]
+    assert store.resolve_article("/repo/data/samples/a.md") == [first]
+
+
+def test_an_edited_file_updates_its_article_and_keeps_the_old_text(store):
+    aid = store.save_checked(_doc("Draft one.", "/d/post.md"), [_checked("Draft one.")])
+    assert store.save_checked(_doc("Draft two.", "/d/post.md"), []) == aid
+    assert store.db["articles"].count == 1
+    assert store.article(aid)["text"] == "Draft two."
+    assert store.db["article_versions"].count == 2
+    assert store.db["claims"].count == 0  # the old claims went with their verdicts
+    assert store.db["verdicts"].count == 0 and store.db["evidence"].count == 0
+
+
+def test_a_path_whose_text_another_article_has_moves_to_that_article(store):
+    a = store.save_checked(_doc("Text A.", "/x/a.md"), [_checked("Text A.")])
+    b = store.save_checked(_doc("Text B.", "/x/b.md"), [_checked("Text B.")])
+    # b.md now holds a.md's text: one article for that text; the superseded one is gone
+    assert store.save_checked(_doc("Text A.", "/x/b.md"), [_checked("Text A.")]) == a
+    assert store.article(b) is None
+    assert sorted(store.article_aliases(a)) == ["/x/a.md", "/x/b.md"]
+    # a path shared by two files' text splits off when one of them changes
+    c = store.save_checked(_doc("Text C.", "/x/b.md"), [_checked("Text C.")])
+    assert c != a and store.article_aliases(a) == ["/x/a.md"]
+    assert store.article_aliases(c) == ["/x/b.md"]
+
+
+def test_removing_an_article_removes_what_hangs_off_it(store):
+    vendor = Evaluation(
+        "X", "MMLU", "score", 80.0, "vendor_table", "2024-01-01", kind="self_reported"
+    )
+    aid = store.save_checked(
+        _doc("X beats Y.", "/p.md"), [_checked("X beats Y.")], vendor_rows=[vendor]
+    )
+    assert store.db["evidence"].count == 1 and store.db["evaluations"].count == 1
+    assert store.remove_article(aid) == 1
+    for table in (
+        "articles",
+        "article_aliases",
+        "article_versions",
+        "claims",
+        "verdicts",
+        "evidence",
+        "evaluations",
+    ):
+        assert store.db[table].count == 0, table
+
+
+def test_evidence_round_trips_exactly_and_the_tables_link(store):
+    aid = store.save_checked(_doc("X beats Y.", "/p.md"), [_checked("X beats Y.")])
+    [row] = store.checked_claims(aid)
+    assert verdict_from_record(row).evidence[0].difference == 80.1 - 79.0  # not 1.1 rounded
+    links = {
+        table: {
+            (r["from"], r["table"]) for r in store.db.query(f"PRAGMA foreign_key_list({table})")
+        }
+        for table in ("claims", "verdicts", "evidence", "evaluations", "article_aliases")
+    }
+    assert links["claims"] == {("article_id", "articles")}
+    assert links["verdicts"] == {("claim_id", "claims")}
+    assert links["evidence"] == {("claim_id", "verdicts")}
+    assert links["evaluations"] == {
+        ("model_id", "models"),
+        ("benchmark_id", "benchmarks"),
+        ("document", "articles"),
+    }
+    assert links["article_aliases"] == {("article_id", "articles")}
+
+
+def test_lookups_are_indexed(store):
+    plans = {
+        "DELETE FROM evaluations WHERE document = ?": "idx_evaluations_document",
+        "SELECT id FROM articles WHERE content_hash = ?": "idx_articles_content_hash",
+        "SELECT * FROM claims WHERE article_id = ?": "idx_claims_article_id",
+        "SELECT * FROM evaluations WHERE snapshot = ?": "idx_evaluations_snapshot",
+    }
+    for sql, index in plans.items():
+        plan = " ".join(str(r[-1]) for r in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", ["x"]))
+        assert index in plan, (sql, plan)

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from textual.widgets import DataTable, Input, Select, TextArea
+from textual.widgets import Button, DataTable, Input, Select, TextArea
 from tui_data import BENCHMARKS, StandInChecker, build_store
 
 from claimcheck.models import Claim, Document, Evaluation, Evidence, Mention, Verdict
@@ -979,7 +979,10 @@ def test_export_never_overwrites_silently_and_counts_articles(db, tmp_path: Path
         await pilot.pause()  # the warning moves the button down a line
         assert isinstance(app.screen, ExportScreen)  # asked, not written
         assert "exists" in screen_text(app) and out.read_text(encoding="utf-8") == "precious"
-        await pilot.click("#export-ok")  # the second press replaces it
+        # the second press replaces it; a button ignores presses while it shows the last one
+        button = screen.query_one("#export-ok", Button)
+        await until(pilot, lambda: not button.has_class("-active"))
+        await pilot.click("#export-ok")
         await until(pilot, lambda: out.read_text(encoding="utf-8") != "precious")
         await until(pilot, lambda: any("Exported" in n.message for n in app._notifications))
         messages = [n.message for n in app._notifications]

@@ -217,6 +217,13 @@ def build_store(path: Path) -> dict[str, str]:
         # a vendor-table label the registry could not resolve
         row("Nexus (0-shot)", None, "score", 58.7, **vendor, setting="0-shot"),
     ]
+    # evaluations name the store's registry rows (foreign keys): register the ids they use
+    store.replace_registries(
+        [{"id": i} for i in sorted({r.model_id for r in rows if r.model_id})],
+        [],
+        [{"id": i} for i in sorted({r.benchmark_id for r in rows if r.benchmark_id})],
+        [],
+    )
     store.import_evaluations(rows, Snapshot(sha256="tui-test", source="tests", file_name="x"))
     store.close()
     return ids

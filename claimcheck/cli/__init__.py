@@ -33,6 +33,25 @@ class InputError(click.ClickException):
         click.echo(f"claimcheck: error: {self.format_message()}", err=True)
 
 
+class StoreFailure(click.ClickException):
+    """The store could not be written (locked too long, disk full): exit code 3."""
+
+    exit_code = 3
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"claimcheck: error: {self.format_message()}", err=True)
+
+
+# Exit codes, the same for every command (README "Exit codes"): a crash is never 1, which
+# `check --fail-on` uses to say a verdict matched.
+EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_STORE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+def notice(message: str) -> None:
+    """A one-line notice on stderr (waiting for a lock, a skipped input)."""
+    click.echo(f"claimcheck: {message}", err=True)
+
+
 def settings_from(ctx: click.Context) -> Settings:
     obj = ctx.find_root().obj
     assert isinstance(obj, Settings)
@@ -71,16 +90,62 @@ def rich_console(*, stderr: bool = False, file: IO[str] | None = None, **options
 
 def open_store(ctx: click.Context):  # noqa: ANN201 - Store, imported lazily to keep --help fast
     """Open the store named by --db / CLAIMCHECK_DB, building it from bundled data if new."""
-    from claimcheck.store import Store
+    from claimcheck.store import Store, StoreBusy, StoreError
 
     settings = settings_from(ctx)
     try:
-        return Store.open(settings.db_path, data_dir=settings.data_dir)
+        return Store.open(settings.db_path, data_dir=settings.data_dir, on_wait=notice)
+    except StoreBusy as exc:
+        raise StoreFailure(str(exc)) from exc
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
     except OSError as exc:
         raise InputError(f"{settings.db_path}: cannot open the store: {exc}") from exc
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group, with one last guard: no traceback and never exit 1 for a crash.
+
+    A store failure nobody handled is exit 3 and an unexpected exception (a bug) exit 4, each
+    one line on stderr; CLAIMCHECK_DEBUG=1 shows the traceback too.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import os
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:
+            # the reader went away (`claimcheck check ... | head`): nothing left to say
+            sys.stderr.close()
+            ctx.exit(EXIT_OK)
+        except Exception as exc:
+            from claimcheck.store import StoreError
+
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            detail = " ".join(str(exc).split()) or type(exc).__name__
+            if isinstance(exc, StoreError | sqlite3.Error):
+                click.echo(f"claimcheck: error: the store: {detail}", err=True)
+                ctx.exit(EXIT_STORE)
+            click.echo(
+                f"claimcheck: internal error: {type(exc).__name__}: {detail[:300]} "
+                "(a bug; CLAIMCHECK_DEBUG=1 shows where)",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(
+    cls=_Main,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -129,7 +194,7 @@ def main(ctx: click.Context, db: Path | None, color: bool | None) -> None:
 def _register() -> None:
     import importlib
 
-    for name in ("evals", "models", "extract", "check", "fetch", "config"):
+    for name in ("evals", "models", "extract", "check", "fetch", "config", "articles"):
         try:
             module = importlib.import_module(f"claimcheck.cli.{name}")
         except ModuleNotFoundError as exc:

@@ -1,8 +1,10 @@
 """`claimcheck check`, `recheck` and `ledger`: the batch side of the program.
 
 `check` is built to run unattended (CI, pre-commit, cron): output is a report on stdout or in
-a file, diagnostics go to stderr one line per bad input, and the exit code says what happened:
-0 all good, 1 a claim has a `--fail-on` verdict, 2 bad usage or an input that could not be read.
+a file, written document by document as they are checked; diagnostics go to stderr one line
+per bad input, and the exit code says what happened (the highest that applies): 0 all good,
+1 a claim has a `--fail-on` verdict, 2 bad usage or an input that could not be read, 3 results
+that could not be saved in the store (the report still has them), 4 an internal error.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as date_type
 from pathlib import Path
@@ -18,10 +20,20 @@ from typing import Any
 
 import click
 
-from claimcheck.cli import InputError, open_store, rich_console, scale, use_color
+from claimcheck.cli import (
+    EXIT_FAIL_ON,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_STORE,
+    InputError,
+    open_store,
+    rich_console,
+    scale,
+    use_color,
+)
 from claimcheck.cli.scale import ENGINES
 from claimcheck.models import VERDICTS, CheckedDocument, Document
-from claimcheck.report import FORMATS, clean_text, render
+from claimcheck.report import FORMATS, clean_text
 from claimcheck.text import dumps_json
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -74,16 +86,30 @@ class _Failures:
         click.echo(f"claimcheck: error: {text}", err=True)
 
 
+def _warn(where: str, message: str) -> None:
+    """A skipped input that is not an error (a FIFO in a directory): one line on stderr."""
+    click.echo(f"claimcheck: warning: {clean_text(where)}: {clean_text(message)}", err=True)
+
+
 def _stdin_document() -> Document:
-    from claimcheck.documents import document_from_bytes
+    import io
+
+    from claimcheck.documents import read_stdin
 
     stream = getattr(sys.stdin, "buffer", None)
-    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    return document_from_bytes(data, path="-")
+    if stream is None:  # a text-only stdin (some test harnesses)
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+    return read_stdin(stream)
 
 
 def _walk(root: Path, fail: Callable[[str, str], None]) -> list[Path]:
-    """Text files under a directory, sorted, so output order never depends on the filesystem."""
+    """Text files under a directory, sorted, so output order never depends on the filesystem.
+
+    Only regular files (or symlinks to them) are read: a named pipe or a device in a
+    directory would hang or never end, so each is skipped with a warning.
+    """
+    from claimcheck.files import is_regular
+
     found: list[Path] = []
 
     def onerror(exc: OSError) -> None:
@@ -96,72 +122,81 @@ def _walk(root: Path, fail: Callable[[str, str], None]) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
-                found.append(Path(dirpath) / name)
+                path = Path(dirpath) / name
+                try:
+                    regular, what = is_regular(path)
+                except OSError:
+                    regular, what = True, ""  # a broken link: reading it reports why
+                if not regular:
+                    _warn(str(path), f"skipped: {what}, not a regular file")
+                    continue
+                found.append(path)
     if not found:
         fail(str(root), f"no text files ({' '.join(TEXT_SUFFIXES)}) in this directory")
     return found
 
 
 @dataclass(frozen=True)
-class _Bad:
-    """An input found bad while listing the targets, reported in its place among them."""
+class _Problem:
+    """An input found bad while listing (missing, an empty directory), reported in its turn."""
 
     where: str
     message: str
 
 
-def collect_targets(inputs: Sequence[str]) -> list[str | _Bad]:
-    """What to read, in order: '-', URLs and file paths (directories walked, sorted).
+def expand_inputs(inputs: Sequence[str], fail: _Failures) -> list[str | _Problem]:
+    """The inputs to read, in order: directories walked, problems kept in their place.
 
-    Nothing is read yet, so the batch's size is known before the first file is opened.
-    Missing inputs and unreadable directories stay in the list as `_Bad` entries, so they
-    are reported in input order with the files that cannot be read.
+    Only names are collected here (cheap even for 50,000 files); documents are read one at a
+    time as they are checked, so none is held longer than its check takes. A problem found
+    while listing is reported when its turn comes, so error lines follow the input order.
     """
-    targets: list[str | _Bad] = []
+    items: list[str | _Problem] = []
 
-    def bad(where: str, message: str) -> None:
-        targets.append(_Bad(where, message))
+    def problem(where: str, message: str) -> None:
+        items.append(_Problem(where, message))
 
     for item in inputs:
         if item == "-" or re.match(r"https?://", item, re.IGNORECASE):
-            targets.append(item)
+            items.append(item)
             continue
         path = Path(item)
         if path.is_dir():
-            targets.extend(str(p) for p in _walk(path, bad))
+            items.extend(str(p) for p in _walk(path, problem))
         elif path.exists() or path.is_symlink():
-            targets.append(item)
+            items.append(item)
         else:
-            bad(item, "no such file or directory")
-    return targets
+            problem(item, "no such file or directory")
+    return items
 
 
-def read_targets(targets: Iterable[str | _Bad], fail: _Failures) -> Iterator[Document]:
-    """Each target as a Document, read when asked for; bad ones go to `fail` and are skipped."""
+def read_documents(items: Sequence[str | _Problem], fail: _Failures) -> Iterator[Document]:
+    """Read each input of `expand_inputs` in order; bad ones are reported and skipped."""
     from claimcheck.documents import DocumentError, load_document
 
-    for item in targets:
-        if isinstance(item, _Bad):
+    for item in items:
+        if isinstance(item, _Problem):
             fail(item.where, item.message)
-        elif item == "-":
+            continue
+        if item == "-":
             try:
                 yield _stdin_document()
             except DocumentError as exc:
                 fail("-", str(exc))
         elif re.match(r"https?://", item, re.IGNORECASE):
             yield from _fetch(item, fail)
-        else:
-            try:
-                yield load_document(item)
-            except DocumentError as exc:
-                fail(item, str(exc))
-            except OSError as exc:
-                fail(item, f"cannot read: {exc.strerror or exc}")
+            continue
+        try:
+            yield load_document(item)
+        except DocumentError as exc:
+            fail(item, str(exc))
+        except OSError as exc:
+            fail(item, f"cannot read: {exc.strerror or exc}")
 
 
 def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Document]:
-    """Read every input in order; bad ones are reported through `fail` and skipped."""
-    return read_targets(collect_targets(inputs), fail)
+    """Every input read in order (directories walked); bad ones reported through `fail`."""
+    return read_documents(expand_inputs(inputs, fail), fail)
 
 
 def _fetch(url: str, fail: _Failures) -> Iterator[Document]:
@@ -289,7 +324,8 @@ def check(
 
     Directories are read recursively (.txt .md .markdown .html .htm), in sorted order. Each
     claim gets a verdict (supported, overstated, contradicted, unverifiable) with its reasons
-    and evidence. Exit status: 0 fine, 1 a --fail-on verdict was found, 2 bad usage or input.
+    and evidence. Exit status: 0 fine, 1 a --fail-on verdict was found, 2 bad usage or input,
+    3 results not saved in the store (the report has them), 4 an internal error.
 
     Archives (.jsonl, .parquet: one article per row, with `text` and optional `url`, `title`,
     `date`, `source`) are read in partitions and checked into --output DIR: claims and
@@ -321,61 +357,189 @@ def check(
     if output is not None and not os.access(output.parent or Path("."), os.W_OK):
         raise InputError(f"{output}: cannot write the report: no writable directory there")
     fail = _Failures()
-    targets = collect_targets(inputs)
+    items = expand_inputs(inputs, fail)
     store = open_store(ctx)
-    checked: list[CheckedDocument] = []
-    orgs: dict[str, str] = {}
-    try:
-        if targets:
-            checker = scale.make_checker(
-                ctx,
-                store,
-                engine=engine,
-                scheduler=scheduler,
-                jobs=jobs,
-                as_of=as_of,
-                evidence_until=evidence_until,
-            )
-            if fmt == "claimreview":  # who made a claim when the document does not say
-                orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
-            # files are read as the checker asks for them: with --jobs, while workers check;
-            # worker processes start here, before the progress bar's thread exists
-            results = checker.check_many(read_targets(targets, fail), jobs=jobs)
-            total = sum(not isinstance(t, _Bad) for t in targets)
-            bar = _progress_bar(total)
-            if bar is None:
-                checked = list(results)
-            else:
-                with bar:
-                    task = bar.add_task("checking", total=total)
-                    for one in results:
-                        checked.append(one)
-                        bar.advance(task)
-        good = []
-        for d in checked:
-            if d.error:
-                fail(d.document.path, d.error)
-                continue
-            good.append(d)
-            if save:
-                aid = store.save_checked(
-                    _stored(d.document),
-                    [(c.claim, c.verdict) for c in d.claims],
-                    vendor_rows=d.vendor_rows,
-                )
-                if as_of:
-                    store.set_claim_date(aid, as_of)
-    finally:
-        store.close()
-    if good or not fail.count:
+    saver = _Saver(store, as_of) if save else None
+    matched = crashed = 0
+    with _ReportOutput(output) as out:
         options = _table_options(fmt, output)
-        if fmt == "claimreview":
-            options.update(orgs=orgs, report_url=report_url)
-        _write(render(good, fmt, **options), output)
+        report = _LazyReport(fmt, out, options)
+        try:
+            if items:
+                checker = scale.make_checker(
+                    ctx,
+                    store,
+                    engine=engine,
+                    scheduler=scheduler,
+                    jobs=jobs,
+                    as_of=as_of,
+                    evidence_until=evidence_until,
+                )
+                if fmt == "claimreview":  # who made a claim when the document does not say
+                    orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
+                    options.update(orgs=orgs, report_url=report_url)
+                docs = read_documents(items, fail)
+                # on a terminal the report itself streams past; a bar is for when it goes elsewhere
+                to_terminal = output is None and sys.stdout.isatty()
+                total = sum(not isinstance(item, _Problem) for item in items)
+                bar = None if to_terminal else _progress_bar(total)
+                advance = None
+                if bar is not None:
+                    task = bar.add_task("checking", total=total)
+                    advance = lambda _d: bar.advance(task)  # noqa: E731
+                # files are read as the checker asks for them (with --jobs, while workers
+                # check); worker processes start here, before the progress bar's thread exists
+                results = checker.check_many(docs, jobs=jobs, progress=advance)
+                with bar if bar is not None else _nothing():
+                    for d in results:
+                        if d.error:  # it was read, so this is our failure, not the input's
+                            crashed += 1
+                            fail(d.document.path, d.error)
+                            continue
+                        if saver is not None:
+                            saver.save(d)
+                        report.write(d)
+                        out.flush()  # a reader at the other end of a pipe sees it now
+                        if fail_on and any(c.verdict.verdict in fail_on for c in d.claims):
+                            matched += 1
+        finally:
+            store.close()
+        if report.started or not fail.count:
+            report.close()
+    if saver is not None and saver.unsaved:
+        click.echo(f"claimcheck: error: {saver.summary()}", err=True)
+    if crashed:
+        ctx.exit(EXIT_INTERNAL)
+    if saver is not None and saver.unsaved:
+        ctx.exit(EXIT_STORE)
     if fail.count:
-        ctx.exit(2)
-    if fail_on and any(c.verdict.verdict in fail_on for d in good for c in d.claims):
-        ctx.exit(1)
+        ctx.exit(EXIT_INPUT)
+    if matched:
+        ctx.exit(EXIT_FAIL_ON)
+
+
+class _Saver:
+    """Saves each checked document in its own transaction; a store failure never stops the run.
+
+    After the store fails once (locked past the wait, read-only, disk full) the rest are not
+    tried: they are listed, the report still has them all, and the exit code says so.
+    """
+
+    def __init__(self, store: Any, as_of: str | None) -> None:
+        self.store = store
+        self.as_of = as_of
+        self.saved = 0
+        self.unsaved: list[str] = []
+        self.reason = ""
+
+    def save(self, d: CheckedDocument) -> None:
+        import sqlite3
+
+        from claimcheck.store import StoreError, describe_sqlite_error
+
+        if self.reason:
+            self.unsaved.append(d.document.path)
+            return
+        try:
+            self.store.save_checked(
+                _stored(d.document),
+                [(c.claim, c.verdict) for c in d.claims],
+                vendor_rows=d.vendor_rows,
+                claim_date=self.as_of,
+            )
+            self.saved += 1
+        except StoreError as exc:
+            self.reason = str(exc)
+            self.unsaved.append(d.document.path)
+        except sqlite3.Error as exc:
+            self.reason = describe_sqlite_error(exc)
+            self.unsaved.append(d.document.path)
+
+    def summary(self) -> str:
+        n = len(self.unsaved)
+        names = ", ".join(clean_text(p or "-") for p in self.unsaved[:5])
+        more = f" and {n - 5} more" if n > 5 else ""
+        return (
+            f"the store: {n} checked document(s) not saved ({clean_text(self.reason)}): "
+            f"{names}{more}; the report has all of them, re-run the check to store them"
+        )
+
+
+class _LazyReport:
+    """A ReportWriter started on the first document, so a run whose every input failed
+    writes no report at all (only its error lines) rather than an empty one."""
+
+    def __init__(self, fmt: str, out: Any, options: dict[str, Any]) -> None:
+        self.fmt, self.out, self.options = fmt, out, options
+        self.writer: Any = None
+
+    @property
+    def started(self) -> bool:
+        return self.writer is not None
+
+    def _start(self) -> Any:
+        if self.writer is None:
+            from claimcheck.report import ReportWriter
+
+            self.writer = ReportWriter(self.fmt, self.out, **self.options)
+        return self.writer
+
+    def write(self, d: CheckedDocument) -> None:
+        self._start().write(d)
+
+    def close(self) -> None:
+        self._start().close()
+
+
+class _ReportOutput:
+    """Where the report goes: standard output as it is written, or a file that appears
+    complete (a temporary file beside it, renamed at the end; removed on failure)."""
+
+    def __init__(self, output: Path | None) -> None:
+        self.output = output
+        self.tmp: Path | None = None
+        self.fh: Any = None
+
+    def __enter__(self) -> Any:
+        if self.output is None:
+            return sys.stdout
+        import tempfile
+
+        try:
+            fd, name = tempfile.mkstemp(
+                prefix=f".{self.output.name}.", suffix=".partial", dir=self.output.parent
+            )
+        except OSError as exc:
+            raise InputError(f"{self.output}: cannot write the report: {exc.strerror}") from exc
+        self.tmp = Path(name)
+        self.fh = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in exit
+        return self.fh
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self.output is None:
+            sys.stdout.flush()
+            return
+        assert self.tmp is not None
+        self.fh.close()
+        if exc_type is not None:
+            self.tmp.unlink(missing_ok=True)
+            return
+        if self.tmp.stat().st_size == 0:  # every input failed: no report, as on stdout
+            self.tmp.unlink(missing_ok=True)
+            return
+        try:
+            os.replace(self.tmp, self.output)
+        except OSError as exc:
+            self.tmp.unlink(missing_ok=True)
+            raise InputError(f"{self.output}: cannot write the report: {exc.strerror}") from exc
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 def _stored(doc: Document) -> Document:
@@ -397,17 +561,6 @@ def _table_options(fmt: str, output: Path | None) -> dict[str, Any]:
 
         options["width"] = shutil.get_terminal_size().columns
     return options
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        # click strips ANSI codes from a pipe unless told otherwise: --color means colour
-        click.echo(text, nl=False, color=use_color(sys.stdout) or None)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write the report: {exc.strerror or exc}") from exc
 
 
 @click.command("recheck")

@@ -50,7 +50,9 @@ def register(main: click.Group) -> None:
         livecodebench, bigcodebench, lmarena_mirror, hf_open_llm_leaderboard, mixeval,
         epoch_ai, lmarena, swebench, self_reported, prices.
         """
+        from claimcheck.cli import StoreFailure
         from claimcheck.evaldata import EvalImportError, get_importer, import_file, known_sources
+        from claimcheck.store import StoreError
 
         if get_importer(source) is None:
             target = files[0] if files else "-"
@@ -72,6 +74,8 @@ def register(main: click.Group) -> None:
                     )
                 except EvalImportError as exc:
                     raise InputError(str(exc)) from exc
+                except StoreError as exc:  # locked past the wait, read-only, disk full
+                    raise StoreFailure(f"{path}: nothing imported: {exc}") from exc
                 what = "prices" if res.kind == "prices" else "rows"
                 line = f"{path}: {res.source}: {res.rows} {what}, {res.new_rows} new"
                 if res.unresolved_models:

@@ -7,9 +7,10 @@ if any input could not be read.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
@@ -37,14 +38,14 @@ def extract(paths: Sequence[str], fmt: str) -> None:
     Shows each claim's subject, relation, targets, benchmarks, settings and check-worthiness,
     without verdicts: use `claimcheck check` to judge them.
     """
-    from claimcheck.documents import DocumentError, document_from_bytes, load_document
+    from claimcheck.documents import DocumentError, load_document, read_stdin
 
     documents: list[Document] = []
     failed = 0
     for path in paths:
         try:
             if path == "-":
-                documents.append(document_from_bytes(_stdin_bytes(), "-"))
+                documents.append(read_stdin(_stdin_stream()))
             else:
                 documents.append(load_document(path))
         except DocumentError as exc:
@@ -98,11 +99,11 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _stdin_bytes() -> bytes:
+def _stdin_stream() -> BinaryIO:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is not None:
-        return bytes(stream.read())
-    return sys.stdin.read().encode("utf-8", "surrogateescape")
+        return stream  # type: ignore[no-any-return]
+    return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
 
 
 def _clean(text: str) -> str:

@@ -273,6 +273,11 @@ def _describes_a_group(sentence: str, cue: _Cue) -> bool:
     return not lx.PREDICATE_BEFORE.search(clause[-80:])
 
 
+# Each cue is judged against the whole sentence, so a "sentence" of hundreds of cues (a run of
+# cue words with no full stop) cost quadratic time. Real sentences hold one to three.
+MAX_CUES_PER_SENTENCE = 8
+
+
 def claims_in_sentence(
     sentence: str,
     offset: int,
@@ -289,9 +294,9 @@ def claims_in_sentence(
         cues = find_cues(sentence)
     cues = [
         c
-        for c in cues
+        for c in cues[: 4 * MAX_CUES_PER_SENTENCE]
         if not any(m.start <= offset + c.start and offset + c.end <= m.end for m in mentions)
-    ]
+    ][:MAX_CUES_PER_SENTENCE]
     if not cues:
         return []
     models = [m for m in mentions if m.kind == "MODEL"]

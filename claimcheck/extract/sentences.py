@@ -27,8 +27,10 @@ _ABBREV = re.compile(
     r"jr|sr|al|eq|sec|ch|vol|ver|v|ca|resp|incl|est)|\b[A-Z])\.$",
     re.IGNORECASE,
 )
+# An unclosed comment or script runs to the end, as in a browser: without the \Z a page of
+# "<!--" openers rescanned the rest of the text from each one (quadratic).
 _HTML_TAG = re.compile(
-    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[a-zA-Z/!][^>]{0,2000}>",
+    r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]{0,2000}>.*?(?:</\1\s*>|\Z)|<[a-zA-Z/!][^>]{0,2000}>",
     re.IGNORECASE | re.DOTALL,
 )
 _BLOCK_TAG = re.compile(
@@ -39,6 +41,11 @@ _BLOCK_TAG = re.compile(
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|h[1-6]|table|article|br)\b", re.IGNORECASE)
 _RUN = 200
 _LONG_RUN = re.compile(r"\S{" + str(_RUN) + ",}")
+# spaCy peels punctuation off a token one character at a time, rescanning the token each
+# time, and makes each character a token: a run of punctuation keeps its first characters
+# and the rest is blanked (no claim is written in a row of brackets or emoji)
+_PUNCT_RUN = 16
+_LONG_PUNCT = re.compile(r"(?:[^\w\s]|_){" + str(_PUNCT_RUN) + ",}")
 _MASKED_CHARS = re.compile(r"[*`]")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-"})
 
@@ -63,6 +70,7 @@ def prepare_text(text: str) -> str:
     text = text.translate(_HYPHENS)
     # spaCy splits prefixes and suffixes one character at a time: a 6,000-character run of
     # punctuation costs seconds and a megabyte of it minutes. No word is this long, so cut it.
+    text = _LONG_PUNCT.sub(_cut_punct, text)
     return _LONG_RUN.sub(_cut_run, text)
 
 
@@ -82,6 +90,11 @@ _FENCED = re.compile(
 def _blank_block(match: re.Match[str]) -> str:
     """A fenced block as blank lines: same length, line breaks kept."""
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _cut_punct(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return run[:_PUNCT_RUN] + " " * (len(run) - _PUNCT_RUN)
 
 
 def _cut_run(match: re.Match[str]) -> str:

@@ -32,6 +32,11 @@ _LABEL_HEADERS = re.compile(
     r"^(?:benchmark|benchmarks|task|tasks|eval|evals|dataset|category|model|models|)$", re.I
 )
 _NOTE_WINDOW = 4  # lines after a table where a settings footnote may sit
+# A model or benchmark name is a few words. Longer cells are neither, and are never given to
+# the name patterns or the fuzzy resolver, whose cost grows faster than the cell (a 66 KB
+# cell of one repeated word took 52 s in the model-name pattern alone).
+MAX_LABEL = 120
+MAX_NUMBER_CELL = 80
 
 
 def parse_vendor_tables(document: Document, registry: Any = None) -> list[Evaluation]:
@@ -47,10 +52,44 @@ def parse_vendor_tables(document: Document, registry: Any = None) -> list[Evalua
     if not tables:
         return []
     reported_by = _reported_by(document, registry)
+    names = _Names(registry, document.date)
     rows: list[Evaluation] = []
     for number, (grid, note) in enumerate(tables, start=1):
-        rows += _table_rows(grid, note, number, document, registry, reported_by)
+        rows += _table_rows(grid, note, number, document, names, reported_by)
     return rows
+
+
+class _Names:
+    """What each header or row label is, worked out once per document: a vendor table
+    repeats its labels in every row, and resolving a name is the costly part."""
+
+    def __init__(self, registry: Any, date: str | None) -> None:
+        self.registry = registry
+        self.date = date
+        self._model: dict[str, bool] = {}
+        self._bench: dict[str, bool] = {}
+        self._model_id: dict[str, str | None] = {}
+        self._bench_id: dict[str, str | None] = {}
+
+    def is_model(self, label: str) -> bool:
+        if label not in self._model:
+            self._model[label] = _is_model(label, self.registry)
+        return self._model[label]
+
+    def is_benchmark(self, label: str) -> bool:
+        if label not in self._bench:
+            self._bench[label] = _is_benchmark(label, self.registry)
+        return self._bench[label]
+
+    def model_id(self, name: str) -> str | None:
+        if name not in self._model_id:
+            self._model_id[name] = _model_id(name, self.date, self.registry)
+        return self._model_id[name]
+
+    def bench_id(self, name: str) -> str | None:
+        if name not in self._bench_id:
+            self._bench_id[name] = _bench_id(name, self.registry)
+        return self._bench_id[name]
 
 
 # -- finding tables ------------------------------------------------------------------------
@@ -118,7 +157,7 @@ def _table_rows(
     note: str,
     number: int,
     document: Document,
-    registry: Any,
+    names: _Names,
     reported_by: str,
 ) -> list[Evaluation]:
     header = [_clean(c) for c in grid[0]]
@@ -129,11 +168,11 @@ def _table_rows(
         (i for i, h in enumerate(header) if i > 0 and _SETTING_HEADERS.match(h)), None
     )
     value_cols = [i for i in range(1, len(header)) if i != setting_col]
-    header_models = sum(_is_model(header[i], registry) for i in value_cols)
-    header_benches = sum(_is_benchmark(header[i], registry) for i in value_cols)
+    header_models = sum(names.is_model(header[i]) for i in value_cols)
+    header_benches = sum(names.is_benchmark(header[i]) for i in value_cols)
     row_labels = [row[0] for row in body if row]
-    label_models = sum(_is_model(label, registry) for label in row_labels)
-    label_benches = sum(_is_benchmark(label, registry) for label in row_labels)
+    label_models = sum(names.is_model(label) for label in row_labels)
+    label_benches = sum(names.is_benchmark(label) for label in row_labels)
     models_in_columns = (header_models, label_benches) >= (label_models, header_benches)
     if max(header_models + label_benches, label_models + header_benches) == 0:
         return []
@@ -154,6 +193,8 @@ def _table_rows(
                 model_label, bench_label = header[col], row[0]
             else:
                 model_label, bench_label = row[0], header[col]
+            if len(model_label) > MAX_LABEL or len(bench_label) > MAX_LABEL:
+                continue
             model, model_setting = _split_label(model_label)
             bench, bench_setting = _split_label(bench_label)
             if not model or not bench:
@@ -180,8 +221,8 @@ def _table_rows(
                     notes=f"table {number} of {document.title or document.path or 'the document'}",
                     kind="self_reported",
                     reported_by=reported_by,
-                    model_id=_model_id(model, document.date, registry),
-                    benchmark_id=_bench_id(bench, registry),
+                    model_id=names.model_id(model),
+                    benchmark_id=names.bench_id(bench),
                     document=document.path or None,
                 )
             )
@@ -194,6 +235,8 @@ def _clean(cell: str) -> str:
 
 def _number(cell: str) -> tuple[float, str] | None:
     """(score, setting) from "88.7", "88.7%", "88.7 (5-shot)", "**88.7**"; None otherwise."""
+    if len(cell) > MAX_NUMBER_CELL:
+        return None
     match = _CELL_NUMBER.match(cell.strip())
     if not match:
         return None
@@ -226,6 +269,8 @@ def _metric(setting: str) -> str:
 
 
 def _is_model(label: str, registry: Any) -> bool:
+    if len(label) > MAX_LABEL:
+        return False
     name, _ = _split_label(label)
     if not name or _LABEL_HEADERS.match(name):
         return False
@@ -236,6 +281,8 @@ def _is_model(label: str, registry: Any) -> bool:
 
 
 def _is_benchmark(label: str, registry: Any) -> bool:
+    if len(label) > MAX_LABEL:
+        return False
     name, _ = _split_label(label)
     if not name or _LABEL_HEADERS.match(name):
         return False

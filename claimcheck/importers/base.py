@@ -93,6 +93,9 @@ class FileContext:
         return Evaluation(**fields)
 
 
+MAX_FILE_BYTES = 500_000_000  # the largest published leaderboard file is tens of megabytes
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -114,9 +117,12 @@ def open_file(
     as_of: str | None = None,
 ) -> FileContext:
     """Read a file and settle its provenance: user override > pinned manifest > file date."""
+    from claimcheck.files import read_bounded
+
     path = Path(path)
     try:
-        data = path.read_bytes()
+        # bounded: a FIFO or /dev/zero named as a leaderboard file must not hang or swell
+        data = read_bounded(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise ImportFormatError(path, f"cannot read: {exc.strerror or exc}") from exc
     digest = sha256_of(data)

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from claimcheck.queries import ARTICLES_SQL, checked_claims_sql, decode_claim_row
+from claimcheck.queries import ARTICLES_SQL, read_checked_claims
 
 
 def _connect(db_path: Path) -> sqlite3.Connection | None:
@@ -54,8 +54,7 @@ def article_with_claims(
         found = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if found is None:
             return None, []
-        sql = checked_claims_sql(one_article=True)
-        claims = [decode_claim_row(dict(row)) for row in conn.execute(sql, (article_id,))]
+        claims = read_checked_claims(conn.execute, article_id=article_id)
         return dict(found), claims
     except (sqlite3.Error, ValueError, TypeError):
         return None
