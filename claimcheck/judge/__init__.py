@@ -170,6 +170,23 @@ from claimcheck.models import (
     Verdict,
 )
 
+# the names other modules import from `claimcheck.judge` (the package's modules are its parts)
+__all__ = [
+    "CLEAR_MAJORITY",
+    "CLOSE_ELO",
+    "CLOSE_POINTS_SHARE",
+    "MAX_FIELD_ROWS",
+    "SOURCE_NAMES",
+    "Z95",
+    "ClaimRows",
+    "EvaluationIndex",
+    "Group",
+    "RegistryLike",
+    "group_filter",
+    "judge",
+    "parse_group",
+]
+
 Z95 = 1.96
 CLEAR_MAJORITY = 2 / 3
 CLOSE_POINTS_SHARE = 0.05  # "close to" on a bounded scale: within 5% of a perfect score
