@@ -157,8 +157,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
+from claimcheck.judge.domain import (
+    _CHAT_CATEGORIES,
+    _FAMILY_OF,
+    _LEADERBOARD_AVERAGES,
+    _RISKY_VARIANTS,
+    _SECONDARY_SETTING,
+    _SLICED_BOARDS,
+    SOURCE_NAMES,
+    RegistryLike,
+    _modality,
+    _variant_marks,
+)
+from claimcheck.judge.domain import _STANDIN_RE as _STANDIN_RE
 from claimcheck.models import (
     BenchmarkInfo,
     Claim,
@@ -193,42 +206,6 @@ CLOSE_POINTS_SHARE = 0.05  # "close to" on a bounded scale: within 5% of a perfe
 CLOSE_ELO = 20.0  # "close to" on an Elo scale
 MAX_FIELD_ROWS = 8  # rivals per benchmark shown as evidence for a group claim
 
-SOURCE_NAMES: dict[str, str] = {
-    "alpaca_eval": "AlpacaEval",
-    "arena_hard_auto": "Arena-Hard-Auto",
-    "livebench": "LiveBench",
-    "evalplus": "EvalPlus",
-    "aider": "Aider",
-    "wildbench": "WildBench",
-    "lmarena_via_wildbench": "LMArena via WildBench",
-    "livecodebench": "LiveCodeBench",
-    "bigcodebench": "BigCodeBench",
-    "lmarena_mirror": "LMArena",
-    "hf_open_llm_leaderboard_v1": "HF Open LLM Leaderboard v1",
-    "hf_open_llm_leaderboard_v2": "HF Open LLM Leaderboard v2",
-    "mixeval": "MixEval",
-    "epoch_ai": "Epoch AI",
-    "helm_via_epoch": "Stanford HELM via Epoch AI",
-    "lmarena": "LMArena",
-    "swebench": "SWE-bench",
-}
-
-# Names a source gives an evaluated build that is not the released model as such.
-_VARIANT_MARKERS = re.compile(
-    r"(?i)(?<![a-z])(fp8|fp4|int8|int4|awq|gptq|gguf|q4|q8|turbo|exp|experimental|preview|"
-    r"quantized|quantised|beta|internal)(?![a-z])"
-)
-_RISKY_VARIANTS = {
-    "experimental",
-    "exp",
-    "preview",
-    "quantized",
-    "quantised",
-    "serving",
-    "latest",
-    "internal",
-    "beta",
-}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}")
 _SHOT_RE = re.compile(r"(?i)\b(\d+)[- ]?shot\b")
 _KAT_RE = re.compile(r"(?i)\b(maj|cons|pass|best[- ]of)@(\d+)\b")
@@ -239,17 +216,6 @@ _PM_NOTE_RE = re.compile(r":(\d+(?:\.\d+)?)±(\d+(?:\.\d+)?)")
 # problems"): that window's own item count, which the registry cannot know
 _ITEMS_NOTE_RE = re.compile(r"(?i)\bover (\d[\d,]*) (?:problems|questions|items|prompts|tasks)\b")
 _SIZE_RE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*b\b")
-# ids of serving builds of a released model: "<released id>-fp8", "<released id>-turbo" ...
-_STANDIN_RE = re.compile(r"^(?P<base>.+)-(fp8|fp4|int8|int4|awq|gptq|gguf|turbo|bf16)$")
-
-
-class RegistryLike(Protocol):
-    """What the judge needs from `claimcheck.registry.Registry`."""
-
-    models: dict[str, ModelInfo]
-    benchmarks: dict[str, BenchmarkInfo]
-
-    def current_in_family(self, family: str, as_of: str | None) -> ModelInfo | None: ...
 
 
 # -- the evaluation index ------------------------------------------------------------------
@@ -465,11 +431,6 @@ def _note_se(notes: str) -> tuple[float | None, bool]:
     if m and float(m.group(2)) > 0:
         return float(m.group(2)), True
     return None, False
-
-
-@lru_cache(maxsize=65536)
-def _variant_marks(name: str) -> frozenset[str]:
-    return frozenset(m.lower() for m in _VARIANT_MARKERS.findall(name))
 
 
 def _margin(a: _Noise, b: _Noise) -> tuple[float, str]:
@@ -702,54 +663,6 @@ def _close(c: _Cmp) -> float:
 
 
 # -- breadth: one headline per benchmark family and source ---------------------------------
-
-# Near-duplicate measurements of one benchmark (same items, another version, a subset, a
-# stricter test suite): family -> member ids, headline first.
-_BENCHMARK_FAMILIES: dict[str, tuple[str, ...]] = {
-    "mixeval": (
-        "mixeval",
-        "mixeval-hard",
-        "mixeval-mmlu",
-        "mixeval-mmlu-hard",
-        "mixeval-triviaqa",
-        "mixeval-triviaqa-hard",
-        "mixeval-drop",
-        "mixeval-drop-hard",
-        "mixeval-hellaswag",
-        "mixeval-commonsenseqa",
-    ),
-    "arena-hard-auto": ("arena-hard-auto-v2.0", "arena-hard-auto-v0.1"),
-    "alpacaeval": ("alpacaeval-2.0", "alpacaeval-1.0"),
-    "humaneval": ("humaneval-plus", "humaneval"),
-    "mbpp": ("mbpp-plus", "mbpp"),
-    "bigcodebench": ("bigcodebench-complete", "bigcodebench-instruct"),
-    "frontiermath": ("frontiermath", "frontiermath-public"),
-    "frontiermath-tier-4": ("frontiermath-tier-4", "frontiermath-tier-4-public"),
-    # a board's category rating before its occupation slice of the same domain
-    "lmarena-coding": ("lmarena-coding", "lmarena-occupation-software-it-services"),
-    "lmarena-math": ("lmarena-math", "lmarena-occupation-mathematical"),
-    "livebench-coding": ("livebench-coding", "livebench-agentic-coding"),
-}
-_FAMILY_OF: dict[str, tuple[str, int]] = {
-    bid: (family, rank)
-    for family, members in _BENCHMARK_FAMILIES.items()
-    for rank, bid in enumerate(members)
-}
-# Leaderboards whose own average is their headline: every other number they publish is a part
-# of it, so for a broad claim only the average counts (a part counts where the claim names it).
-_LEADERBOARD_AVERAGES: dict[str, str] = {
-    "livebench": "livebench",
-    "hf_open_llm_leaderboard_v1": "hf-open-llm-v1",
-    "hf_open_llm_leaderboard_v2": "hf-open-llm-v2",
-    "lmarena": "lmarena",  # LMArena's own board: its 28 category ratings are parts of it
-}
-# Boards whose parts are slices of the same votes (LMArena's category ratings re-rate subsets
-# of the battles behind the overall rating), not separate components of an average: a broad
-# claim reads them by the overall rating alone, and a part is compared only where the claim
-# names it or is narrowed to its domain.
-_SLICED_BOARDS = frozenset({"lmarena"})
-# a second reading of the same runs: shown, counted only when nothing else is there
-_SECONDARY_SETTING = re.compile(r"(?i)\bwith style control\b|\ball problems in file\b")
 
 
 def _family(
@@ -2798,7 +2711,6 @@ _BASE_WORDS = re.compile(
     r"(?i)\b(?:base|pre-?trained|foundation)[- ](?:models?|checkpoints?|versions?|llms?)\b"
     r"|\bpre-?training\b"
 )
-_CHAT_CATEGORIES = frozenset({"chat", "instruction_following", "agentic", "tool_use"})
 # a group phrase given with its examples: "leading models such as A, B and C"
 _EXAMPLES = re.compile(r"(?i)\b(?:such as|like|including|e\.g\.|namely|for example)\b")
 # a subject that is a pronoun or a description, not a name
@@ -2836,22 +2748,6 @@ def _domain_patterns(
         group = re.compile(rf"(?i)\b(?:{words})\b") if in_groups else None
         out.append((category, prose, group))
     return out
-
-
-_MODALITY = (
-    ("vision", re.compile(r"(?:^|-)(?:vl|vlm|vision|visual|\d+(?:\.\d+)?v)(?:-|$)")),
-    ("audio", re.compile(r"(?:^|-)(?:audio|speech|asr|tts|voice)(?:-|$)")),
-)
-
-
-def _modality(info: ModelInfo | None) -> str | None:
-    """A vision-language or audio model, told by the words of its id ("qwen2-vl-72b")."""
-    if info is None:
-        return None
-    for modality, pattern in _MODALITY:
-        if pattern.search(info.id):
-            return modality
-    return None
 
 
 @lru_cache(maxsize=8)
