@@ -146,6 +146,15 @@ Using it.
     (or pass the index itself). The rows from `for_claim` carry the index, so group claims read
     the field from per-benchmark tables the index builds once; a plain list works too, but must
     then hold the whole field for `best_in_group`/`trails` (`index.for_group(claim)`).
+
+The package.
+    `index` (EvaluationIndex) and `table` (rows paired like with like) hold the evidence;
+    `noise` and `compare` make one comparison with its margin; `tally` adds a broad claim's
+    comparisons up; `groups` and `wording` read the claim's group phrase and its own words;
+    `domain` holds the domain data not yet in the registry CSVs; `prose` says it all in
+    English. A judgement is one object built in layers, each module using only the ones
+    below it: `state`, `vendor`, `flags`, `rules`, `field`, `pairwise`, and `judgement`
+    (`judge()`) on top. The names other modules use are re-exported here.
 """
 
 from __future__ import annotations
@@ -162,7 +171,6 @@ from claimcheck.judge.noise import Z95
 from claimcheck.judge.tally import CLEAR_MAJORITY
 from claimcheck.judge.tally import _hedge as _hedge
 
-# the names other modules import from `claimcheck.judge` (the package's modules are its parts)
 __all__ = [
     "CLEAR_MAJORITY",
     "CLOSE_ELO",

@@ -44,6 +44,8 @@ def judge(
 
 
 class _Judgement(_Pairwise):
+    """One claim judged: the kind of claim decides the rules, then the verdict is finished."""
+
     def run(self) -> Verdict:
         c = self.claim
         if not self.subject:
