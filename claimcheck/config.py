@@ -2,7 +2,8 @@
 
 Environment variables override the defaults so tests, CI and scripts can point the program
 elsewhere without flags: CLAIMCHECK_DB (the SQLite store), CLAIMCHECK_DATA (the bundled data
-directory), CLAIMCHECK_CONFIG (the preferences file).
+directory), CLAIMCHECK_CONFIG (the preferences file), CLAIMCHECK_CACHE (files rebuilt on
+demand: the registry, the name ruler, the bundled store).
 
 Preferences (the app's theme, the export dialog's default format, the store path) live in a
 small TOML file in the user's config directory (platformdirs), written by the app when the
@@ -158,6 +159,14 @@ def default_db_path(prefs: Preferences | None = None) -> Path:
     if prefs.db:
         return Path(prefs.db).expanduser()
     return platform_db_path()
+
+
+def default_cache_dir() -> Path:
+    """Where rebuildable files go (see `claimcheck.cache`); never inside the installation."""
+    override = os.environ.get("CLAIMCHECK_CACHE")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.importers import IMPORTERS, ImportFormatError, get_importer
-from claimcheck.importers.base import open_file
 from claimcheck.models import Evaluation, Price
 from claimcheck.store import Snapshot, Store
 
@@ -69,6 +67,16 @@ def bundled_fingerprint(data_dir: Path) -> str:
         h.update(f"{path.relative_to(data_dir)}\n".encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
+
+
+def bundled_signature(data_dir: Path) -> str:
+    """Names, sizes and modification times of the bundled files: a cheap test that they are
+    the files the store was last loaded from (the fingerprint decides when it differs)."""
+    parts = [f"evaldata {LOADER_VERSION} {Path(data_dir).resolve()}"]
+    for path in _bundled_files(Path(data_dir)):
+        st = path.stat()
+        parts.append(f"{path.relative_to(data_dir)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 class _Resolver:
@@ -312,9 +320,16 @@ def load_bundled(store: Store, data_dir: Path) -> int:
 
 
 def known_sources() -> list[str]:
-    from claimcheck.importers import ALIASES
+    from claimcheck.importers import ALIASES, IMPORTERS
 
     return sorted({*IMPORTERS, *ALIASES})
+
+
+def get_importer(source: str) -> Any:
+    """The importer for a source name or alias, or None (see `claimcheck.importers`)."""
+    from claimcheck.importers import get_importer as find
+
+    return find(source)
 
 
 def import_file(
@@ -332,6 +347,11 @@ def import_file(
     unknown source, an unreadable, truncated or malformed file, or a file of another format;
     nothing from the file is stored then. Importing the same file again changes nothing.
     """
+    # the importers (and the parsers they bring) load only when a file is imported: opening
+    # the store on every command passes through this module
+    from claimcheck.importers import ImportFormatError
+    from claimcheck.importers.base import open_file
+
     path = Path(path)
     importer = get_importer(source)
     if importer is None:

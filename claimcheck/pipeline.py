@@ -3,18 +3,21 @@
     document ──extract──▶ claims ──judge (evaluation index, vendor table, prices)──▶ verdicts
 
 A `Checker` builds the expensive parts once (registry, spaCy pipeline, the in-memory
-evaluation index, prices) and then checks any number of documents. `check_many` fans out to
-worker processes, each building its own Checker and opening the database itself, because
-SQLite connections and spaCy pipelines do not cross process boundaries. `recheck` and
-`ledger` work on what earlier checks stored.
+evaluation index, prices) and then checks any number of documents. `check_many` can fan out
+to worker processes (`claimcheck.workers`): forked from a Checker that has built everything,
+or, where forking is not used, each building its own Checker and opening the database
+itself, since SQLite connections and spaCy pipelines do not cross process boundaries.
+`recheck` and `ledger` work on what earlier checks stored.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +33,7 @@ from claimcheck.models import (
     Verdict,
 )
 from claimcheck.store import Store, claim_from_record, verdict_from_record
+from claimcheck.workers import OrderedPool, WorkerDied, start_method, usable_cpus
 
 
 class Checker:
@@ -53,6 +57,7 @@ class Checker:
         self.as_of = as_of
         self.evidence_until = evidence_until
         self._registry = registry
+        self._on_demand: Any = None
 
     # Built on first use, so a Checker that only hands documents to worker processes never
     # pays for them; the store must still be open at that moment.
@@ -65,13 +70,31 @@ class Checker:
 
     @cached_property
     def index(self) -> Any:
+        """Every evaluation the judge may read, in memory (one read of the store)."""
         from claimcheck.judge import EvaluationIndex
 
         # vendor tables parsed from checked documents are left out: each document is judged
         # with its own table only, so a verdict never depends on what was checked before it
         until = self.evidence_until
-        rows = (e for e in self.store.evaluations(until=until) if not e.document)
-        return EvaluationIndex(rows, until=until)
+        return EvaluationIndex(self.store.indexed_evaluations(until=until), until=until)
+
+    def use_full_index(self) -> None:
+        """Judge from `index` (for batches, and before forking workers, which must not read
+        through this process's connection) rather than reading the store per claim."""
+        self.index  # noqa: B018 - built now
+
+    @property
+    def evidence(self) -> Any:
+        """What `judge_claim` reads: `index` once built, else a `StoreIndex` that reads each
+        claim's rows from the store as the judge asks (quicker for a document or a draft,
+        and it needs the store open while judging)."""
+        if "index" in self.__dict__:
+            return self.index
+        if self._on_demand is None:
+            from claimcheck.lazyindex import StoreIndex
+
+            self._on_demand = StoreIndex(self.store, until=self.evidence_until)
+        return self._on_demand
 
     @cached_property
     def prices(self) -> tuple[Price, ...]:
@@ -93,11 +116,18 @@ class Checker:
 
     def check_document(self, doc: Document) -> CheckedDocument:
         """Extract the claims and the vendor's own table, then judge each claim."""
-        from claimcheck.extract import extract_claims, parse_vendor_tables
+        from claimcheck.extract import extract_claims, get_nlp, parse_vendor_tables
 
         dated = self._dated(doc)
-        claims = extract_claims(dated, registry=self.registry)
-        vendor_rows = tuple(parse_vendor_tables(dated, registry=self.registry))
+        # every new word a document brings would stay in spaCy's vocabulary for the life of
+        # the process (a batch's memory would grow with it); nothing spaCy makes outlives the
+        # extraction, so its strings are freed after each document (spaCy >= 3.8)
+        zone = getattr(get_nlp(self.registry), "memory_zone", None)
+        with zone() if zone is not None else contextlib.nullcontext():
+            claims = extract_claims(dated, registry=self.registry)
+        vendor_rows: tuple[Evaluation, ...] = ()
+        if _may_have_table(dated.text):
+            vendor_rows = tuple(parse_vendor_tables(dated, registry=self.registry))
         return self._judged(doc, claims, vendor_rows)
 
     def check_text(
@@ -116,7 +146,7 @@ class Checker:
         ids = set(_claim_model_ids(claim))
         return judge(
             claim,
-            self.index.for_claim(claim),
+            self.evidence.for_claim(claim),
             registry=self.registry,
             as_of=claim_date,
             vendor_rows=vendor_rows,
@@ -142,31 +172,123 @@ class Checker:
     def check_many(
         self,
         docs: Iterable[Document],
-        jobs: int = 1,
+        jobs: int | str = 1,
         progress: Callable[[CheckedDocument], None] | None = None,
     ) -> Iterator[CheckedDocument]:
         """Check documents in the order given, in this process or in `jobs` worker processes.
 
-        A document whose check raises becomes a CheckedDocument with `error` set, so one bad
-        file never stops a batch of thousands.
+        `jobs` is a number of processes or "auto" (`auto_jobs`). Worker processes start
+        before this returns, so call it before starting threads of your own (a progress bar);
+        results are yielded in input order as they arrive. A document whose check raises
+        becomes a CheckedDocument with `error` set, so one bad file never stops a batch.
         """
-        results: Iterable[CheckedDocument]
-        if jobs <= 1 or self.store_path is None:
-            # lazily: each document is read, checked and handed on before the next is read
-            results = (_safe_check(self, d) for d in docs)
+        pending: Iterator[Document] = iter(docs)
+        head, chars = _peek(pending, max(BATCH_CHARS, auto_threshold()))
+        pending = itertools.chain(head, pending)
+        workers = auto_jobs(head, chars) if jobs == "auto" else int(jobs)
+        if isinstance(docs, Sized):
+            workers = min(workers, len(docs))
+        forking = start_method() == "fork"
+        if workers <= 1 or (not forking and self.store_path is None):
+            if chars >= BATCH_CHARS:
+                self.use_full_index()
+            results: Iterable[CheckedDocument] = (_safe_check(self, d) for d in pending)
         else:
-            docs = list(docs)
-            if len(docs) <= 1:
-                results = (_safe_check(self, d) for d in docs)
-            else:
-                results = _parallel(self._spec(), docs, jobs)
-        for checked in results:
-            if progress:
-                progress(checked)
-            yield checked
+            results = self._in_workers(pending, workers, forking)
+        return _reported(results, progress)
+
+    def prepare(self) -> Checker:
+        """Build everything now (registry, pipeline, index, prices) and check one sentence,
+        so that forked workers inherit it all instead of each building it."""
+        from claimcheck.extract import get_nlp
+
+        get_nlp(self.registry)
+        self.index, self.prices  # noqa: B018 - built lazily otherwise
+        self.check_text("Model-A-7B outperforms GPT-4o on MMLU.", path="warm-up.md")
+        return self
+
+    def _in_workers(
+        self, docs: Iterable[Document], workers: int, forking: bool
+    ) -> Iterator[CheckedDocument]:
+        global _WORKER
+        spec = None
+        if forking:
+            _WORKER = self.prepare()
+        else:
+            spec = self._spec()
+        try:
+            pool = OrderedPool(
+                _check_chunk,
+                docs,
+                workers=workers,
+                weight=lambda d: len(d.text),
+                initializer=_init_worker,
+                initargs=(spec,),
+            )
+        finally:
+            _WORKER = None  # the forked workers have their copy
+        return _from_pool(pool)
 
     def _spec(self) -> tuple[str, str | None, str | None]:
         return (str(self.store_path), self.as_of, self.evidence_until)
+
+
+# A batch with fewer characters than this would finish before extra processes pay for
+# themselves: forked ones start at once, spawned ones first load spaCy and the index.
+AUTO_MIN_CHARS = {"fork": 40_000, "spawn": 2_000_000}
+# From this many characters on, one read of every evaluation beats reading them per claim.
+BATCH_CHARS = 40_000
+
+
+def auto_threshold() -> int:
+    return AUTO_MIN_CHARS.get(start_method(), 2_000_000)
+
+
+def auto_jobs(head: Sequence[Document], chars: int) -> int:
+    """How many processes `--jobs auto` uses: one for a small batch, else one per CPU.
+
+    `head` is the start of the batch and `chars` its size, read up to `auto_threshold()`.
+    """
+    cpus = usable_cpus()
+    if cpus < 2 or len(head) < 2 or chars < auto_threshold():
+        return 1
+    return cpus
+
+
+def _peek(docs: Iterator[Document], enough: int) -> tuple[list[Document], int]:
+    """Read documents until `enough` characters (or the end): those documents and their size.
+
+    Deciding how to check a batch needs to know whether it is small, not how big it is.
+    """
+    head: list[Document] = []
+    chars = 0
+    for doc in docs:
+        head.append(doc)
+        chars += len(doc.text)
+        if chars >= enough and len(head) >= 2:
+            break
+    return head, chars
+
+
+def _reported(
+    results: Iterable[CheckedDocument], progress: Callable[[CheckedDocument], None] | None
+) -> Iterator[CheckedDocument]:
+    for checked in results:
+        if progress:
+            progress(checked)
+        yield checked
+
+
+_HTML_TABLE = re.compile(r"<table", re.IGNORECASE)
+
+
+def _may_have_table(text: str) -> bool:
+    """False only when no table can be there: a pipe table needs '|' and a '--' rule line, an
+    HTML one its tag. Most documents have none, and looking for tables line by line is not
+    free."""
+    if "|" in text and "--" in text:
+        return True
+    return _HTML_TABLE.search(text, 0, 5_000_000) is not None
 
 
 class VendorTables:
@@ -219,57 +341,40 @@ def _claim_model_ids(claim: Claim) -> list[str]:
 # -- worker processes -----------------------------------------------------------------------
 
 _WORKER: Checker | None = None
+_ChunkResult = tuple[tuple[CheckedClaim, ...], tuple[Evaluation, ...], str | None]
 
 
-def _init_worker(spec: tuple[str, str | None, str | None]) -> None:
-    """Build this worker's Checker once; the database is opened here, in the worker."""
+def _init_worker(spec: tuple[str, str | None, str | None] | None) -> None:
+    """Build this worker's Checker once, opening the database here, in the worker (a forked
+    worker has inherited its parent's, and `spec` is None)."""
     global _WORKER
+    if spec is None:
+        return
     path, as_of, until = spec
-    from claimcheck.extract import get_nlp
-
     with Store(Path(path)) as store:
-        checker = Checker(store, as_of=as_of, evidence_until=until)
-        checker.index, checker.prices  # noqa: B018 - built now, while the store is open
-    get_nlp(checker.registry)
+        checker = Checker(store, as_of=as_of, evidence_until=until).prepare()
     _WORKER = checker
 
 
-def _work(doc: Document) -> CheckedDocument:
+def _check_chunk(docs: list[Document]) -> list[_ChunkResult]:
+    """Check a chunk in a worker; the texts stay with the parent, which already has them."""
     assert _WORKER is not None
-    return _safe_check(_WORKER, doc)
+    out = []
+    for doc in docs:
+        checked = _safe_check(_WORKER, doc)
+        out.append((checked.claims, checked.vendor_rows, checked.error))
+    return out
 
 
-def _parallel(
-    spec: tuple[str, str | None, str | None], docs: list[Document], jobs: int
-) -> Iterator[CheckedDocument]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    # Not fork: the parent holds an open SQLite connection and may run a progress-bar thread.
-    # A fork server imports the heavy modules once and forks each worker from that clean
-    # process, which is much cheaper than spawning interpreters that each import spaCy.
-    context: Any
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["claimcheck.pipeline", "claimcheck.extract", "spacy"])
-    else:
-        context = multiprocessing.get_context("spawn")
-    workers = min(jobs, len(docs))
-    chunk = max(1, min(16, len(docs) // (workers * 4)))
-    done = 0
-    try:
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(spec,)
-        ) as pool:
-            for checked in pool.map(_work, docs, chunksize=chunk):
-                done += 1
-                yield checked
-    except BrokenProcessPool as exc:
-        # a worker died (out of memory, killed): say so per document instead of a traceback
-        why = f"not checked: a worker process died ({type(exc).__name__}); try --jobs 1"
-        for doc in docs[done:]:
+def _from_pool(pool: OrderedPool) -> Iterator[CheckedDocument]:
+    for doc, result in pool:
+        if isinstance(result, WorkerDied):
+            # out of memory, killed: say so per document instead of a traceback
+            why = f"not checked: a worker process died ({result}); try --jobs 1"
             yield CheckedDocument(doc, error=why)
+        else:
+            claims, vendor_rows, error = result
+            yield CheckedDocument(doc, claims, vendor_rows, error)
 
 
 # -- recheck --------------------------------------------------------------------------------
@@ -312,7 +417,9 @@ def recheck(store: Store, checker: Checker | None = None, *, save: bool = True) 
     new verdicts (changed or not: their evidence may be fresher) replace the stored ones, so
     the next recheck reports only what changes after this one.
     """
-    checker = checker or Checker(store)
+    if checker is None:
+        checker = Checker(store)
+        checker.use_full_index()  # every stored claim: one read of all evaluations is quicker
     vendor: dict[str, list[Evaluation]] = defaultdict(list)
     for e in store.evaluations(kind="self_reported"):
         if e.document:

@@ -19,13 +19,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-
-from rapidfuzz import fuzz, process, utils
 
 from claimcheck.config import bundled_data_dir
 from claimcheck.models import BenchmarkInfo, ModelInfo, Resolution
+
+# rapidfuzz is imported where fuzzy matching happens: most names resolve exactly, and a
+# one-file `check` should not pay for loading it
 
 FUZZY_CUTOFF = 85.0
 # builds that are not the released model of a line: never what a bare name or "its
@@ -187,6 +188,8 @@ def _typo_of(word: str, words: Iterable[str]) -> str | None:
     """
     if len(word) < 5:
         return None
+    from rapidfuzz import fuzz, process
+
     match = process.extractOne(
         word, [w for w in words if len(w) >= 6], scorer=fuzz.ratio, score_cutoff=80
     )
@@ -371,6 +374,8 @@ class _Index:
     @property
     def processed(self) -> list[str]:
         """The choices through rapidfuzz's default processor, computed once, not per query."""
+        from rapidfuzz import utils
+
         if self._processed is None or len(self._processed) != len(self.choices):
             self._processed = [utils.default_process(c) for c in self.choices]
         return self._processed
@@ -387,6 +392,8 @@ class _Index:
         Only aliases with the query's identity tokens are scored at all, which is both the
         guard and what keeps a miss cheap (a few aliases instead of thousands).
         """
+        from rapidfuzz import fuzz, process, utils
+
         if self._buckets is None:
             self._buckets = defaultdict(list)
             for position, choice in enumerate(self.choices):
@@ -414,6 +421,8 @@ class _Index:
         """Closest targets for a miss, scored among aliases that share a distinctive word
         with the query (so "Qwen2.5-72B-SuperTune" lists Qwen models, not look-alike
         strings); plain string similarity over everything when none does."""
+        from rapidfuzz import fuzz, process
+
         if self._word_index is None:
             self._word_index = defaultdict(list)
             for position, choice in enumerate(self.choices):
@@ -473,6 +482,10 @@ class Registry:
         self._display: dict[str, str] = {}
         self._token_models: dict[str, set[str]] | None = None
         self._model_cache: dict[tuple[str, str | None], Resolution] = {}
+        self._fuzzy_cache: dict[
+            str, tuple[tuple[str, float] | None, tuple[str, float] | None, list[str]]
+        ] = {}
+        self._bench_cache: dict[tuple[str, str | None], Resolution] = {}
         self._strict_keys: dict[str, set[str]] = defaultdict(set)
         self.benchmarks: dict[str, BenchmarkInfo] = {b.id: b for b in benchmarks}
         self._families: dict[str, list[ModelInfo]] = defaultdict(list)
@@ -536,19 +549,33 @@ class Registry:
             for alias in dict.fromkeys((bench.id, bench.name, *bench.aliases)):
                 if alias:
                     self._bench_index.add(alias, bench.id, normalise_benchmark(alias))
-        self._model_vocabulary = frozenset(
-            t
-            for alias in self._model_index.choices + self._family_index.choices
-            for t in model_tokens(alias)
-        )
-        self._bench_vocabulary = frozenset(
-            t for alias in self._bench_index.choices for t in benchmark_tokens(alias)
-        )
         # (alias casefolded, metric or metric prefix ending in '*') -> benchmark id
         self._bench_metric: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for alias, metric, bench_id in benchmark_metric_aliases:
             if bench_id in self.benchmarks:
                 self._bench_metric[normalise_benchmark(alias)].append((metric, bench_id))
+
+    # the words of every alias, for the fuzzy step only: built on its first use, since most
+    # processes resolve every name exactly and tokenizing all aliases is much of the load time
+
+    @cached_property
+    def _model_vocabulary(self) -> frozenset[str]:
+        aliases = self._model_index.choices + self._family_index.choices
+        return frozenset(t for alias in aliases for t in model_tokens(alias))
+
+    @cached_property
+    def _bench_vocabulary(self) -> frozenset[str]:
+        return frozenset(t for alias in self._bench_index.choices for t in benchmark_tokens(alias))
+
+    def warm(self) -> None:
+        """Build now the lookup tables that fuzzy matching builds on first use (so that a
+        cached registry carries them), by resolving names no registry has; forget the
+        answers."""
+        self.resolve_model("zz unknown model 0")
+        self.resolve_benchmark("zz unknown benchmark 0")
+        self._model_cache.clear()
+        self._fuzzy_cache.clear()
+        self._bench_cache.clear()
 
     # -- models ------------------------------------------------------------------------------
 
@@ -851,21 +878,39 @@ class Registry:
         return self._fuzzy_model(text, raw, as_of)
 
     def _fuzzy_model(self, text: str, raw: str, as_of: str | None) -> Resolution:
-        found, candidates = self._model_index.fuzzy(
-            raw, model_tokens, model_identity, self._model_vocabulary
-        )
+        found, family, candidates = self._fuzzy_match(raw)
         if found:
             return self._model_resolution(text, found[0], "fuzzy", found[1])
-        found, _ = self._family_index.fuzzy(
-            raw, model_tokens, model_identity, self._model_vocabulary
-        )
-        if found:
-            res = self._family_resolution(text, found[0], as_of, "fuzzy", found[1])
+        if family:
+            res = self._family_resolution(text, family[0], as_of, "fuzzy", family[1])
             return Resolution(text, res.id, res.family, "fuzzy", res.score, res.candidates)
         completed = self._completion(raw)
         if completed is not None:
             return self._model_resolution(text, completed, "completed", 100.0)
         return Resolution(text, None, None, None, 0.0, tuple(candidates[:CANDIDATE_LIMIT]))
+
+    def _fuzzy_match(
+        self, raw: str
+    ) -> tuple[tuple[str, float] | None, tuple[str, float] | None, list[str]]:
+        """(model match, family match, candidates) for a name: searched once per name.
+
+        The search does not depend on the date (only picking a family's snapshot does), and
+        a batch of documents meets the same unknown names on many dates.
+        """
+        hit = self._fuzzy_cache.get(raw)
+        if hit is None:
+            found, candidates = self._model_index.fuzzy(
+                raw, model_tokens, model_identity, self._model_vocabulary
+            )
+            family = None
+            if not found:
+                family, _ = self._family_index.fuzzy(
+                    raw, model_tokens, model_identity, self._model_vocabulary
+                )
+            hit = (found, family, candidates)
+            if len(self._fuzzy_cache) < 100_000:
+                self._fuzzy_cache[raw] = hit
+        return hit
 
     def _completion(self, raw: str) -> str | None:
         """The one model a name fits when it leaves out only a size or a tuning word.
@@ -930,7 +975,17 @@ class Registry:
 
         The metric matters where one source row names a whole leaderboard and the metric names
         the part ("LiveBench" + "category_average:Coding" is LiveBench's coding category).
+        Results are memoised: every table row and every source file repeats its names.
         """
+        key = (text, metric)
+        cached = self._bench_cache.get(key)
+        if cached is None:
+            cached = self._resolve_benchmark(text, metric)
+            if len(self._bench_cache) < 100_000:
+                self._bench_cache[key] = cached
+        return cached
+
+    def _resolve_benchmark(self, text: str, metric: str | None) -> Resolution:
         raw = text.strip()
         if not raw:
             return Resolution(text, None)
@@ -1039,11 +1094,53 @@ def _load_categories(data_dir: Path) -> list[tuple[str, tuple[str, ...], bool]]:
     ]
 
 
-@cache
-def _load(data_dir: Path) -> Registry:
+def _build(data_dir: Path) -> Registry:
     models, families = _load_models(data_dir)
     benchmarks, metric_aliases = _load_benchmarks(data_dir)
     return Registry(models, benchmarks, families, metric_aliases, _load_categories(data_dir))
+
+
+@cache
+def _load(data_dir: Path) -> Registry:
+    """Read from the user cache when these files were loaded before (see `claimcheck.cache`):
+    building the indexes and the tables fuzzy matching needs takes several times longer than
+    reading them back."""
+    from claimcheck import cache as files
+
+    try:
+        key = _cache_key(data_dir)
+    except OSError:  # an unreadable file: let the build report it
+        return _build(data_dir)
+    found = files.read_pickle("registry", key)
+    if isinstance(found, Registry):
+        return found
+    registry = _build(data_dir)
+    registry.warm()
+    files.write_pickle("registry", key, registry)
+    return registry
+
+
+def _cache_key(data_dir: Path) -> str:
+    import hashlib
+    import importlib.util
+    import sys
+
+    from claimcheck import cache as files
+
+    here = Path(__file__).resolve().parent
+    # the cached tables hold rapidfuzz's processed aliases: another rapidfuzz is another
+    # key (its files, found without importing it, which this process may never need)
+    spec = importlib.util.find_spec("rapidfuzz")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    stamp = f"{origin} {origin.stat().st_mtime_ns}" if origin and origin.is_file() else ""
+    parts = [f"registry python {sys.version_info[:2]} rapidfuzz {stamp}"]
+    # every table beside the evaluations, not a list of the ones read today: a registry file
+    # added later must never be served from a cache that did not read it
+    tables = sorted(data_dir.glob("*.csv"))
+    for path in [*tables, here / "registry.py", here / "models.py"]:
+        data = path.read_bytes() if path.is_file() else b""
+        parts.append(f"{path.name} {hashlib.sha256(data).hexdigest()}")
+    return files.digest(*parts)
 
 
 def load_registry(data_dir: Path | None = None) -> Registry:

@@ -31,7 +31,7 @@ from claimcheck.models import (
     Verdict,
 )
 from claimcheck.queries import ARTICLES_SQL, read_checked_claims
-from claimcheck.schema import EVIDENCE_FIELDS
+from claimcheck.schema import EVIDENCE_FIELDS, SCHEMA_VERSION
 
 _EVAL_COLUMNS = {
     "id": str,
@@ -177,6 +177,80 @@ def _eval_from_row(row: dict[str, Any]) -> Evaluation:
     )
 
 
+# Evaluation's fields in order, NULLs already as the dataclass's defaults: the fast read path
+_EVAL_SELECT = (
+    "model, benchmark, metric, score, source, COALESCE(as_of, ''), COALESCE(setting, ''), "
+    "ci_low, ci_high, stderr, COALESCE(source_url, ''), COALESCE(snapshot, ''), "
+    "COALESCE(notes, ''), kind, reported_by, derived, model_id, benchmark_id, document, "
+    "COALESCE(system, '')"
+)
+
+
+def _evaluations(rows: Iterable[Sequence[Any]]) -> list[Evaluation]:
+    """Rows selected with `_EVAL_SELECT` as Evaluations, each distinct string stored once.
+
+    The checker holds every evaluation in memory, and the same source, snapshot hash, URL,
+    metric and model names repeat across tens of thousands of rows: sharing one string per
+    value takes the index from about 45 MB to about 10 MB. The frozen dataclass is filled
+    the way `pickle` restores one (its `__dict__` in one step), which is about a third
+    quicker than its `__init__` for ~50k rows; a test reads every field back.
+    """
+    memo: dict[str, str] = {}
+    i = memo.setdefault
+    new = object.__new__
+    set_dict = object.__setattr__
+    out = []
+    for m, b, me, sc, so, ao, se, lo, hi, sd, url, snap, no, ki, by, de, mid, bid, doc, sy in rows:
+        e = new(Evaluation)
+        set_dict(
+            e,
+            "__dict__",
+            {
+                "model": i(m, m),
+                "benchmark": i(b, b),
+                "metric": i(me, me),
+                "score": sc,
+                "source": i(so, so),
+                "as_of": i(ao, ao),
+                "setting": i(se, se),
+                "ci_low": lo,
+                "ci_high": hi,
+                "stderr": sd,
+                "source_url": i(url, url),
+                "snapshot": i(snap, snap),
+                "notes": i(no, no),
+                "kind": i(ki, ki),
+                "reported_by": by if by is None else i(by, by),
+                "derived": bool(de),
+                "model_id": mid if mid is None else i(mid, mid),
+                "benchmark_id": bid if bid is None else i(bid, bid),
+                "document": doc,
+                "system": i(sy, sy),
+            },
+        )
+        out.append(e)
+    return out
+
+
+# What the judge's index holds: resolved rows, not from a checked document's own table
+_INDEXED = "model_id IS NOT NULL AND benchmark_id IS NOT NULL AND COALESCE(document, '') = ''"
+
+
+# `evaluations()` order, the id last: rows equal in the rest come back in one order every
+# time, which the judge's index relies on to keep the same one of two duplicates
+_INDEX_ORDER = "ORDER BY source, benchmark_id, metric, as_of, model, id"
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """Counts over the judge's index rows (see `Store.index_summary`)."""
+
+    rows: int
+    first_seen: dict[str, str | None]  # every model id, with its earliest date if any
+    system_benchmarks: list[str]  # benchmarks an independent row scores as an agent system
+    slices: list[tuple[str, str, str]]  # distinct (benchmark id, kind, source)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A file that evaluations were imported from, pinned by its SHA-256."""
@@ -212,7 +286,7 @@ class Store:
         self.gave_up_waiting = False
         try:
             if memory:
-                self.db = sqlite_utils.Database(memory=True)
+                self.db = sqlite_utils.Database(memory=True, execute_plugins=False)
             else:
                 p = Path(path)
                 if p.exists() and not p.is_file():
@@ -227,7 +301,9 @@ class Store:
                     raise StoreError(f"{p}: cannot open the store: {reason} ({p.parent})") from exc
                 slice_ = min(_LOCK_SLICE, max(self.lock_timeout, 0.01))
                 conn = sqlite3.connect(str(p), timeout=slice_, isolation_level=None)
-                self.db = sqlite_utils.Database(conn)
+                # no sqlite-utils plugins: claimcheck uses none, and finding them scans the
+                # metadata of every installed package on each open
+                self.db = sqlite_utils.Database(conn, execute_plugins=False)
                 try:
                     self.db.execute("PRAGMA journal_mode=WAL")
                 except sqlite3.OperationalError as exc:
@@ -263,10 +339,13 @@ class Store:
         from claimcheck.config import Settings
 
         settings = Settings.load(path)
+        data = Path(data_dir or settings.data_dir)
+        if build:
+            create_from_template(settings.db_path, data)
         store = cls(settings.db_path, on_wait=on_wait)
         if build:
             try:
-                store.ensure_bundled(data_dir or settings.data_dir)
+                store.ensure_bundled(data)
             except sqlite3.Error as exc:
                 store.close()
                 reason = describe_sqlite_error(exc)
@@ -315,15 +394,68 @@ class Store:
     # -- bundled data ----------------------------------------------------------------------
 
     def ensure_bundled(self, data_dir: Path) -> bool:
-        """Load the bundled registries and evaluations if missing or changed. True if loaded."""
-        from claimcheck.evaldata import bundled_fingerprint, load_bundled
+        """Load the bundled registries and evaluations if missing or changed. True if loaded.
 
-        fingerprint = bundled_fingerprint(data_dir)
-        if self.get_meta("bundled_fingerprint") == fingerprint:
+        "Unchanged" is first judged from the files' names, sizes and times as recorded at the
+        last load, and only when those differ from their content hash. A load copies the
+        bundled tables from the template store (built once per bundled data, see
+        `bundled_template`) in one transaction; where no template can be cached it imports the
+        files. Either way what the user checked, fetched or imported is kept.
+        """
+        from claimcheck.evaldata import bundled_fingerprint, bundled_signature, load_bundled
+
+        if self.bundled_is_current(data_dir):
             return False
-        load_bundled(self, data_dir)
-        self.set_meta("bundled_fingerprint", fingerprint)
-        return True
+        fingerprint = bundled_fingerprint(data_dir)
+        loaded = self.get_meta("bundled_fingerprint") != fingerprint
+        if loaded:
+            template = bundled_template(data_dir)
+            if template is None:
+                load_bundled(self, data_dir)
+            else:
+                self._copy_bundled(template)
+            self.set_meta("bundled_fingerprint", fingerprint)
+        self.set_meta("bundled_signature", bundled_signature(data_dir))
+        return loaded
+
+    def bundled_is_current(self, data_dir: Path) -> bool:
+        """Whether the bundled tables come from these files (False may mean "cannot tell
+        cheaply": `ensure_bundled` then compares content hashes)."""
+        from claimcheck.evaldata import bundled_signature
+
+        return self.get_meta("bundled_signature") == bundled_signature(data_dir)
+
+    def _copy_bundled(self, template: Path) -> None:
+        """Replace the bundled tables with the template's, as `load_bundled` would."""
+        conn = self.db.conn
+        conn.execute("ATTACH DATABASE ? AS template", [f"{template.resolve().as_uri()}?mode=ro"])
+        try:
+            with self.transaction():
+                for name in ("models", "model_aliases", "benchmarks", "benchmark_aliases"):
+                    conn.execute(f"DELETE FROM main.{name}")
+                    self._insert_from_template(name)
+                conn.execute(
+                    "DELETE FROM main.evaluations WHERE document IS NULL AND snapshot IN "
+                    "(SELECT sha256 FROM main.snapshots WHERE bundled = 1)"
+                )
+                conn.execute("DELETE FROM main.snapshots WHERE bundled = 1")
+                self._insert_from_template("evaluations", "OR REPLACE")
+                self._insert_from_template("snapshots", "OR IGNORE")
+                if conn.execute("SELECT 1 FROM template.prices LIMIT 1").fetchone():
+                    conn.execute("DELETE FROM main.prices")
+                    self._insert_from_template("prices", "OR REPLACE")
+        finally:
+            conn.execute("DETACH DATABASE template")
+
+    def _insert_from_template(self, table: str, conflict: str = "") -> None:
+        def columns(schema: str) -> list[str]:
+            return [r[1] for r in self.db.conn.execute(f"PRAGMA {schema}.table_info({table})")]
+
+        shared = [c for c in columns("template") if c in set(columns("main"))]
+        cols = ",".join(f'"{c}"' for c in shared)
+        self.db.conn.execute(
+            f"INSERT {conflict} INTO main.{table} ({cols}) SELECT {cols} FROM template.{table}"
+        )
 
     # -- registries ------------------------------------------------------------------------
 
@@ -429,11 +561,75 @@ class Store:
         if until:
             where.append("as_of <= ?")
             params.append(until)
-        sql = "SELECT * FROM evaluations"
+        sql = f"SELECT {_EVAL_SELECT} FROM evaluations"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY source, benchmark_id, metric, as_of, model"
-        return [_eval_from_row(r) for r in self.db.query(sql, params)]
+        sql += f" {_INDEX_ORDER}"
+        return _evaluations(self.db.conn.execute(sql, params))
+
+    def indexed_evaluations(
+        self,
+        *,
+        until: str | None = None,
+        model_id: str | None = None,
+        benchmark_id: str | None = None,
+        known: dict[str, Evaluation] | None = None,
+    ) -> list[Evaluation]:
+        """The rows the judge's index holds (all, or one model's or one benchmark's), in
+        `evaluations()` order. With `known` (stored id -> Evaluation), a row read before is
+        returned as the same object, and new ones are added to it."""
+        where, params = [_INDEXED], []
+        if until:
+            where.append("as_of <= ?")
+            params.append(until)
+        for column, value in (("model_id", model_id), ("benchmark_id", benchmark_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        tail = f"FROM evaluations WHERE {' AND '.join(where)} {_INDEX_ORDER}"
+        if known is None:
+            return _evaluations(self.db.conn.execute(f"SELECT {_EVAL_SELECT} {tail}", params))
+        rows = self.db.conn.execute(f"SELECT id, {_EVAL_SELECT} {tail}", params).fetchall()
+        fresh = [r for r in rows if r[0] not in known]
+        for row, e in zip(fresh, _evaluations(r[1:] for r in fresh), strict=True):
+            known[row[0]] = e
+        return [known[r[0]] for r in rows]
+
+    def index_summary(self, until: str | None = None) -> IndexSummary:
+        """What the judge's index derives from all its rows, for an index read on demand."""
+        where, params = _INDEXED, []
+        if until:
+            where += " AND as_of <= ?"
+            params.append(until)
+        conn = self.db.conn
+        (rows,) = conn.execute(f"SELECT COUNT(*) FROM evaluations WHERE {where}", params).fetchone()
+        firsts = conn.execute(
+            f"SELECT model_id, MIN(CASE WHEN as_of != '' THEN as_of END) "
+            f"FROM evaluations WHERE {where} GROUP BY model_id",
+            params,
+        ).fetchall()
+        systems = conn.execute(
+            f"SELECT DISTINCT benchmark_id FROM evaluations WHERE {where} "
+            "AND kind = 'independent' AND COALESCE(system, '') != ''",
+            params,
+        ).fetchall()
+        slices = conn.execute(
+            f"SELECT DISTINCT benchmark_id, kind, source FROM evaluations WHERE {where}", params
+        ).fetchall()
+        return IndexSummary(rows, dict(firsts), [b for (b,) in systems], slices)
+
+    def in_index_order(self, model_ids: Sequence[str], until: str | None = None) -> list[str]:
+        """These model ids in the order the judge's index first meets their rows."""
+        if not model_ids:
+            return []
+        marks = ",".join("?" * len(model_ids))
+        sql = f"SELECT model_id FROM evaluations WHERE {_INDEXED} AND model_id IN ({marks})"
+        params = [*model_ids]
+        if until:
+            sql += " AND as_of <= ?"
+            params.append(until)
+        rows = self.db.conn.execute(f"{sql} {_INDEX_ORDER}", params)
+        return list(dict.fromkeys(mid for (mid,) in rows))
 
     def iter_evaluations(self) -> Iterator[Evaluation]:
         for r in self.db.query("SELECT * FROM evaluations"):
@@ -898,6 +1094,99 @@ class Store:
             self.db.execute(
                 "UPDATE claims SET claim_date = ? WHERE article_id = ?", [claim_date, article_id]
             )
+
+
+# -- the bundled store, built once -----------------------------------------------------------
+
+TEMPLATE_KIND = "store"
+
+
+def template_key(data_dir: Path) -> str:
+    """What a template store depends on: the bundled files, the schema and the code that loads
+    them (so a changed loader or resolver in a source checkout never reuses an old build)."""
+    from claimcheck import cache
+    from claimcheck.evaldata import bundled_fingerprint
+
+    here = Path(__file__).resolve().parent
+    code = [
+        here / name for name in ("store.py", "schema.py", "evaldata.py", "registry.py", "models.py")
+    ]
+    return cache.digest(
+        f"store template schema {SCHEMA_VERSION}",
+        bundled_fingerprint(data_dir),
+        *(hashlib.sha256(p.read_bytes()).hexdigest() for p in code if p.is_file()),
+    )
+
+
+def bundled_template(data_dir: Path) -> Path | None:
+    """A store holding just the bundled data, from the user cache (built there if missing).
+
+    It is built with the normal schema code and `load_bundled`, so it is exactly the store a
+    first run would build. None if the cache cannot be written.
+    """
+    from claimcheck import cache
+
+    key = template_key(data_dir)
+    found = cache.path_for(TEMPLATE_KIND, key, ".db")
+    if found.is_file():
+        return found
+    return cache.publish(TEMPLATE_KIND, key, ".db", lambda tmp: _build_template(tmp, data_dir))
+
+
+def _build_template(path: Path, data_dir: Path) -> None:
+    from claimcheck.evaldata import bundled_fingerprint, bundled_signature, load_bundled
+
+    store = Store(path)
+    try:
+        # one self-contained file to copy: no write-ahead log beside it
+        store.db.execute("PRAGMA journal_mode=DELETE")
+        load_bundled(store, data_dir)
+        store.set_meta("bundled_fingerprint", bundled_fingerprint(data_dir))
+        store.set_meta("bundled_signature", bundled_signature(data_dir))
+    finally:
+        store.close()
+
+
+def create_from_template(path: Path, data_dir: Path) -> bool:
+    """Create a new store at `path` as a copy of the bundled template. True if created.
+
+    Does nothing if `path` exists (or the template cannot be had): the caller opens what is
+    there. The copy is linked into place, which fails rather than replace a store another
+    process created meanwhile.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        return False
+    try:  # first make sure the store can go there at all, before building anything
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError:
+        return False  # not our place to report: opening the store will say what is wrong
+    tmp = Path(name)
+    try:
+        template = bundled_template(data_dir)
+        if template is None:
+            return False
+        shutil.copyfile(template, tmp)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links
+            if path.exists():
+                return False
+            os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 class _Transaction:

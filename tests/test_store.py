@@ -141,6 +141,57 @@ def test_opening_an_existing_store_writes_nothing(tmp_path):
     assert conn.total_changes == changes_before
 
 
+def test_evaluations_read_back_as_stored_with_shared_strings(store):
+    rows = [
+        Evaluation(
+            model=f"m{i % 3}",
+            benchmark="GPQA",
+            metric="acc",
+            score=40.0 + i,
+            source="epoch",
+            as_of="2025-01-0" + str(1 + i % 2),
+            ci_low=None if i % 2 else 39.0,
+            ci_high=None if i % 2 else 45.0,
+            notes="n" if i == 4 else "",
+            kind="self_reported" if i == 1 else "independent",
+            reported_by="Lab" if i == 1 else None,
+            derived=i == 2,
+            model_id=None if i == 3 else f"m{i % 3}",
+            benchmark_id="gpqa",
+            snapshot="s" * 64,
+            system="Agentless + m0" if i == 5 else "",
+        )
+        for i in range(6)
+    ]
+    store.import_evaluations(rows, Snapshot(sha256="s" * 64, source="epoch", file_name="f"))
+    store.db.execute("UPDATE evaluations SET setting = NULL, source_url = NULL")  # older rows
+    back = store.evaluations()
+    assert sorted(back, key=lambda e: e.score) == rows
+    assert all(type(e.derived) is bool for e in back)
+    assert len({id(e.snapshot) for e in back}) == 1  # one string for a value repeated in rows
+
+
+def test_evaluations_read_back_every_field(store):
+    """A field added to Evaluation must be added to the store's fast read path too."""
+    from dataclasses import MISSING, fields
+
+    values = {}
+    for f in fields(Evaluation):
+        default = f.default if f.default is not MISSING else None
+        if f.name == "kind":
+            values[f.name] = "self_reported"
+        elif f.name == "derived":
+            values[f.name] = True
+        elif isinstance(default, float) or f.name in ("score", "ci_low", "ci_high", "stderr"):
+            values[f.name] = 1.5 + len(f.name)
+        else:
+            values[f.name] = f"value of {f.name}"
+    row = Evaluation(**values)
+    assert all(getattr(row, f.name) != f.default for f in fields(Evaluation))
+    store.import_evaluations([row], Snapshot(sha256="x", source="s", file_name="f"))
+    assert store.evaluations() == [row]
+
+
 # -- faults: locks and files that are not stores --------------------------------------------
 
 

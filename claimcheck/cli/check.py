@@ -60,6 +60,18 @@ def _verdicts(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return frozenset(names)
 
 
+def _jobs(ctx: click.Context, param: click.Parameter, value: str | int) -> int | str:
+    if str(value).strip().lower() == "auto":
+        return "auto"
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number of processes or 'auto'") from None
+    if not 1 <= jobs <= 64:
+        raise click.BadParameter(f"{jobs} is not between 1 and 64")
+    return jobs
+
+
 class _Failures:
     """Inputs that could not be read or checked: one line each on stderr, exit 2 at the end."""
 
@@ -171,8 +183,7 @@ def read_documents(items: Sequence[str | _Problem], fail: _Failures) -> Iterator
                 yield _stdin_document()
             except DocumentError as exc:
                 fail("-", str(exc))
-            continue
-        if re.match(r"https?://", item, re.IGNORECASE):
+        elif re.match(r"https?://", item, re.IGNORECASE):
             yield from _fetch(item, fail)
             continue
         try:
@@ -255,7 +266,13 @@ def register(main: click.Group) -> None:
     help="Exit 1 when any claim gets one of these verdicts (e.g. overstated,contradicted).",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
+    "-j",
+    "--jobs",
+    callback=_jobs,
+    default="auto",
+    show_default=True,
+    metavar="N|auto",
+    help="Processes; auto uses one per CPU for a batch big enough to gain from it.",
 )
 @click.option(
     "--engine",
@@ -296,7 +313,7 @@ def check(
     as_of: str | None,
     evidence_until: str | None,
     fail_on: frozenset[str],
-    jobs: int,
+    jobs: int | str,
     engine: str,
     scheduler: str | None,
     partition_size: int | None,
@@ -364,13 +381,17 @@ def check(
                 docs = read_documents(items, fail)
                 # on a terminal the report itself streams past; a bar is for when it goes elsewhere
                 to_terminal = output is None and sys.stdout.isatty()
-                bar = None if to_terminal else _progress_bar(len(items))
+                total = sum(not isinstance(item, _Problem) for item in items)
+                bar = None if to_terminal else _progress_bar(total)
+                advance = None
+                if bar is not None:
+                    task = bar.add_task("checking", total=total)
+                    advance = lambda _d: bar.advance(task)  # noqa: E731
+                # files are read as the checker asks for them (with --jobs, while workers
+                # check); worker processes start here, before the progress bar's thread exists
+                results = checker.check_many(docs, jobs=jobs, progress=advance)
                 with bar if bar is not None else _nothing():
-                    advance = None
-                    if bar is not None:
-                        task = bar.add_task("checking", total=len(items))
-                        advance = lambda _d: bar.advance(task)  # noqa: E731
-                    for d in checker.check_many(docs, jobs=jobs, progress=advance):
+                    for d in results:
                         if d.error:  # it was read, so this is our failure, not the input's
                             crashed += 1
                             fail(d.document.path, d.error)

@@ -290,7 +290,7 @@ class DaskChecker(Checker):
     def check_many(
         self,
         docs: Iterable[Document],
-        jobs: int = 1,
+        jobs: int | str = 1,
         progress: Callable[[CheckedDocument], None] | None = None,
     ) -> Iterator[CheckedDocument]:
         if self._engine is None:

@@ -164,6 +164,7 @@ class ClaimcheckApp(App[None]):
         self._jobs: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
         self._store_ready = threading.Event()
         self._first_screen = threading.Event()
+        self._warm_checker = threading.Event()  # a first run: the samples will be checked
         self._model_registry: Any = None
         self._model_registry_lock = threading.Lock()
 
@@ -278,11 +279,16 @@ class ClaimcheckApp(App[None]):
         The first screen never waits for the heavy part: the article list comes from a plain
         read-only sqlite3 query, and only once the first article is on screen does this
         thread import the Store (sqlite-utils) and check the bundled data, which would
-        otherwise compete with drawing for the one Python thread that runs at a time. On a
-        fresh machine the list is empty for the few seconds the build takes, then the
-        samples are checked into it.
+        otherwise compete with drawing for the one Python thread that runs at a time. A new
+        store is drawn as the empty list with a notice while it is copied from the template
+        store (built once per bundled data, and the first time on a machine built here);
+        then the samples are checked into it, the checker having loaded spaCy meanwhile. An
+        update of the bundled data shows a notice too.
         """
-        articles = reader.articles(self.settings.db_path)
+        path = self.settings.db_path
+        if self.build and not path.exists() and not path.is_symlink():
+            self._new_store()
+        articles = reader.articles(path)
         if articles is not None:
             self.post_message(StoreOpened(articles))
             # a stalled first screen (a test that never shows one) must not stop the build
@@ -292,21 +298,51 @@ class ClaimcheckApp(App[None]):
                 articles = store.articles()
                 self.post_message(StoreOpened(articles))
             if self.build:
-                if not articles:
-                    self.post_message(Progress("Building the store from the bundled data…"))
+                notice = not articles or not store.bundled_is_current(self.settings.data_dir)
+                if notice:
+                    label = "Building the store" if not articles else "Updating the store"
+                    self.post_message(Progress(f"{label} from the bundled data…"))
                 try:
                     store.ensure_bundled(self.settings.data_dir)
                 except Exception as exc:  # noqa: BLE001 - shown to the user, the app goes on
                     self.post_message(WorkFailed("load the bundled data", str(exc)))
-                if not articles:
+                if notice:
                     self.post_message(Progress("", finished=True))
         self._store_ready.set()
         if not articles and self.first_run:
             self._jobs.put(("samples",))
 
+    def _new_store(self) -> None:
+        """A first run: draw the empty list with a notice, and copy the store from the
+        template built once per bundled data (building the template if this machine has
+        none). The samples will be checked into the store, so the checker may start
+        loading what does not need the store in the meantime (see `_warm_up`)."""
+        from claimcheck.store import create_from_template
+
+        self.post_message(StoreOpened([]))
+        self.post_message(Progress("Building the store from the bundled data…"))
+        if self.first_run:
+            self._warm_checker.set()
+        try:
+            create_from_template(self.settings.db_path, self.settings.data_dir)
+        except Exception as exc:  # noqa: BLE001 - the Store below builds it the slow way
+            self.post_message(WorkFailed("copy the bundled store", str(exc)))
+
     def first_screen_shown(self) -> None:
         """The first article (or the empty list) is drawn: background work may start."""
         self._first_screen.set()
+
+    def _warm_up(self) -> None:
+        """Load spaCy, the registry and the name ruler (what a Checker builds without the
+        store) while the store is being built, so the first sample's verdicts come sooner."""
+        if self.checker_factory is not None:
+            return
+        try:
+            from claimcheck.extract import get_nlp
+
+            get_nlp()  # cached for the default registry, the one Checker uses
+        except Exception:  # noqa: BLE001 - building the checker later reports the problem
+            return
 
     def make_checker(self, store: Store) -> Any:
         """The pipeline's Checker (built once per thread that checks), or the test's stand-in."""
@@ -326,9 +362,13 @@ class ClaimcheckApp(App[None]):
     def _checker_service(self) -> None:
         """Run check jobs one at a time; the store and the checker live in this thread."""
         worker = get_current_worker()
-        while not self._store_ready.wait(0.1):
+        warmed = False
+        while not self._store_ready.wait(0.05):
             if worker.is_cancelled:
                 return
+            if not warmed and self._warm_checker.is_set() and self._first_screen.is_set():
+                warmed = True
+                self._warm_up()
         store: Store | None = None
         checker: Any = None
         try:
