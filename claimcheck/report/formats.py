@@ -27,12 +27,12 @@ REPORT_FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
         ReportFormat("table", TableWriter, "txt", "the terminal table"),
-        ReportFormat("json", JsonWriter, "json", "JSON, the machine contract"),
-        ReportFormat("jsonl", JsonLinesWriter, "jsonl", "JSON Lines, one document per line"),
-        ReportFormat("csv", CsvWriter, "csv", "CSV, one row per claim"),
+        ReportFormat("json", JsonWriter, "json", "the JSON contract"),
+        ReportFormat("jsonl", JsonLinesWriter, "jsonl", "JSON, one document per line"),
+        ReportFormat("csv", CsvWriter, "csv", "one row per claim"),
         ReportFormat("md", MarkdownWriter, "md", "Markdown"),
-        ReportFormat("html", HtmlWriter, "html", "one self-contained HTML page"),
-        ReportFormat("claimreview", ClaimReviewWriter, "jsonld", "schema.org ClaimReview"),
+        ReportFormat("html", HtmlWriter, "html", "one self-contained page"),
+        ReportFormat("claimreview", ClaimReviewWriter, "jsonld", "schema.org JSON-LD"),
     )
 }
 
