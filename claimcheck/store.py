@@ -1052,17 +1052,21 @@ class Store:
 
     def copy_for_checking(self, path: Path) -> None:
         """Write a new store at `path` holding only what a Checker reads: the evaluations
-        (without vendor tables parsed from checked documents), their snapshots, the prices and
-        the metadata. It is what each Dask worker gets (`claimcheck.scale`): a private file,
-        small even when thousands of checked articles are stored here, that no two processes
-        ever write. The same data gives the same bytes, so its hash names the evidence."""
+        (without vendor tables parsed from checked documents) with the models and benchmarks
+        they refer to, their snapshots, the prices and the metadata. It is what each Dask
+        worker gets (`claimcheck.scale`): a private file, small even when thousands of checked
+        articles are stored here, that no two processes ever write. The same data gives the
+        same bytes, so its hash names the evidence."""
         Store(path).close()  # the schema, made as for any new store
         conn = self.db.conn
         conn.execute("ATTACH DATABASE ? AS copy", [str(path)])
         try:
             conn.execute("BEGIN")  # deferred: a reader here, the copy's only writer
             # rows keep their order: readers break ties by it, so a worker judges as we do
+            # the models and benchmarks first: evaluations refer to them
             for table, where in (
+                ("models", "ORDER BY rowid"),
+                ("benchmarks", "ORDER BY rowid"),
                 ("evaluations", "WHERE document IS NULL ORDER BY rowid"),
                 ("snapshots", "ORDER BY rowid"),
                 ("prices", "ORDER BY rowid"),
