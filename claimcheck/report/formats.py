@@ -17,6 +17,8 @@ from claimcheck.report.table import TableWriter
 
 @dataclass(frozen=True)
 class ReportFormat:
+    """A format: what `--format` calls it, the writer that writes it, and its file's suffix."""
+
     name: str
     writer: type[FormatWriter]
     suffix: str  # of a file holding the report, without the dot
