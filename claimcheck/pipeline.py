@@ -174,6 +174,7 @@ class Checker:
         docs: Iterable[Document],
         jobs: int | str = 1,
         progress: Callable[[CheckedDocument], None] | None = None,
+        size: tuple[int, int] | None = None,
     ) -> Iterator[CheckedDocument]:
         """Check documents in the order given, in this process or in `jobs` worker processes.
 
@@ -181,13 +182,21 @@ class Checker:
         before this returns, so call it before starting threads of your own (a progress bar);
         results are yielded in input order as they arrive. A document whose check raises
         becomes a CheckedDocument with `error` set, so one bad file never stops a batch.
+
+        `size` is the batch's (documents, characters) when the caller knows it (file sizes):
+        then nothing is read ahead to decide, so a document that is slow to come (standard
+        input) never holds back the report of the ones before it.
         """
         pending: Iterator[Document] = iter(docs)
-        head, chars = _peek(pending, max(BATCH_CHARS, auto_threshold()))
-        pending = itertools.chain(head, pending)
-        workers = auto_jobs(head, chars) if jobs == "auto" else int(jobs)
-        if isinstance(docs, Sized):
-            workers = min(workers, len(docs))
+        if size is None:
+            head, chars = _peek(pending, max(BATCH_CHARS, auto_threshold()))
+            pending = itertools.chain(head, pending)
+            count = len(docs) if isinstance(docs, Sized) else len(head)
+        else:
+            count, chars = size
+        workers = auto_jobs(count, chars) if jobs == "auto" else int(jobs)
+        if isinstance(docs, Sized) or size is not None:
+            workers = min(workers, count)
         forking = start_method() == "fork"
         if workers <= 1 or (not forking and self.store_path is None):
             if chars >= BATCH_CHARS:
@@ -244,13 +253,14 @@ def auto_threshold() -> int:
     return AUTO_MIN_CHARS.get(start_method(), 2_000_000)
 
 
-def auto_jobs(head: Sequence[Document], chars: int) -> int:
+def auto_jobs(count: int, chars: int) -> int:
     """How many processes `--jobs auto` uses: one for a small batch, else one per CPU.
 
-    `head` is the start of the batch and `chars` its size, read up to `auto_threshold()`.
+    `count` documents of `chars` characters, or the start of the batch read up to
+    `auto_threshold()` characters.
     """
     cpus = usable_cpus()
-    if cpus < 2 or len(head) < 2 or chars < auto_threshold():
+    if cpus < 2 or count < 2 or chars < auto_threshold():
         return 1
     return cpus
 

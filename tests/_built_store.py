@@ -25,11 +25,16 @@ def built_store_path(config: pytest.Config) -> Path:
 
     from claimcheck.evaldata import bundled_fingerprint
     from claimcheck.schema import SCHEMA_VERSION, TABLES
+    from claimcheck.store import template_key
 
     # a store of an older schema (or one missing a column added since) would be upgraded by
     # every test that copies it
     schema = hashlib.sha1(repr(sorted(TABLES.items())).encode()).hexdigest()[:8]
-    fingerprint = f"{bundled_fingerprint(bundled_data_dir())[:16]}-v{SCHEMA_VERSION}-{schema}"
+    # and the code that fills it (a store built by older code may lack what it records now)
+    code = template_key(bundled_data_dir())[:8]
+    fingerprint = (
+        f"{bundled_fingerprint(bundled_data_dir())[:16]}-v{SCHEMA_VERSION}-{schema}-{code}"
+    )
     cache = getattr(config, "cache", None)
     if cache is not None:
         folder = Path(cache.mkdir("claimcheck-store"))

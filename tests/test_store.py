@@ -163,6 +163,7 @@ def test_evaluations_read_back_as_stored_with_shared_strings(store):
         )
         for i in range(6)
     ]
+    store.replace_registries([{"id": f"m{i}"} for i in range(3)], [], [{"id": "gpqa"}], [])
     store.import_evaluations(rows, Snapshot(sha256="s" * 64, source="epoch", file_name="f"))
     store.db.execute("UPDATE evaluations SET setting = NULL, source_url = NULL")  # older rows
     back = store.evaluations()
@@ -188,6 +189,9 @@ def test_evaluations_read_back_every_field(store):
             values[f.name] = f"value of {f.name}"
     row = Evaluation(**values)
     assert all(getattr(row, f.name) != f.default for f in fields(Evaluation))
+    # the ids it refers to exist (schema 2's foreign keys would unresolve or refuse them)
+    store.replace_registries([{"id": row.model_id}], [], [{"id": row.benchmark_id}], [])
+    store.db.table("articles").insert({"id": row.document, "text": ""})
     store.import_evaluations([row], Snapshot(sha256="x", source="s", file_name="f"))
     assert store.evaluations() == [row]
 

@@ -67,12 +67,12 @@ def test_auto_uses_one_process_for_a_small_batch(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(pipeline, "usable_cpus", lambda: 2)
     small = [Document("GPT-4o beats Llama 3 on MMLU. " * 20, path=f"{i}.md") for i in range(3)]
     head, chars = pipeline._peek(iter(small), pipeline.auto_threshold())
-    assert len(head) == 3 and auto_jobs(head, chars) == 1
+    assert len(head) == 3 and auto_jobs(len(head), chars) == 1
     big = (Document("word " * 5_000, path=f"{i}.md") for i in range(1_000))
     head, chars = pipeline._peek(big, pipeline.auto_threshold())
-    assert auto_jobs(head, chars) == 2 and 2 <= len(head) < 1_000  # decided early
+    assert auto_jobs(len(head), chars) == 2 and 2 <= len(head) < 1_000  # decided early
     monkeypatch.setattr(pipeline, "usable_cpus", lambda: 1)
-    assert auto_jobs(head, chars) == 1
+    assert auto_jobs(len(head), chars) == 1
 
 
 def test_a_batch_reads_every_evaluation_once_and_one_document_only_what_it_needs(

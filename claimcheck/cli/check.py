@@ -9,6 +9,7 @@ that could not be saved in the store (the report still has them), 4 an internal 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -183,7 +184,8 @@ def read_documents(items: Sequence[str | _Problem], fail: _Failures) -> Iterator
                 yield _stdin_document()
             except DocumentError as exc:
                 fail("-", str(exc))
-        elif re.match(r"https?://", item, re.IGNORECASE):
+            continue
+        if re.match(r"https?://", item, re.IGNORECASE):
             yield from _fetch(item, fail)
             continue
         try:
@@ -197,6 +199,21 @@ def read_documents(items: Sequence[str | _Problem], fail: _Failures) -> Iterator
 def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Document]:
     """Every input read in order (directories walked); bad ones reported through `fail`."""
     return read_documents(expand_inputs(inputs, fail), fail)
+
+
+def _batch_size(items: Sequence[str | _Problem]) -> tuple[int, int]:
+    """(documents, bytes) of a batch from its file sizes, without reading anything: enough to
+    choose the number of processes. Standard input and URLs count as documents of unknown
+    (zero) size."""
+    count = chars = 0
+    for item in items:
+        if isinstance(item, _Problem):
+            continue
+        count += 1
+        if item != "-" and not re.match(r"https?://", item, re.IGNORECASE):
+            with contextlib.suppress(OSError):  # reported when it is read
+                chars += os.stat(item).st_size
+    return count, chars
 
 
 def _fetch(url: str, fail: _Failures) -> Iterator[Document]:
@@ -391,7 +408,9 @@ def check(
                     advance = lambda _d: bar.advance(task)  # noqa: E731
                 # files are read as the checker asks for them (with --jobs, while workers
                 # check); worker processes start here, before the progress bar's thread exists
-                results = checker.check_many(docs, jobs=jobs, progress=advance)
+                results = checker.check_many(
+                    docs, jobs=jobs, progress=advance, size=_batch_size(items)
+                )
                 with bar if bar is not None else _nothing():
                     for d in results:
                         if d.error:  # it was read, so this is our failure, not the input's

@@ -292,6 +292,7 @@ class DaskChecker(Checker):
         docs: Iterable[Document],
         jobs: int | str = 1,
         progress: Callable[[CheckedDocument], None] | None = None,
+        size: tuple[int, int] | None = None,  # the local engine's hint; Dask needs none
     ) -> Iterator[CheckedDocument]:
         if self._engine is None:
             self.start()
