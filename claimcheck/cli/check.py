@@ -34,7 +34,7 @@ from claimcheck.cli import (
 )
 from claimcheck.cli.scale import ENGINES
 from claimcheck.models import VERDICTS, CheckedDocument, Document
-from claimcheck.report import FORMATS, clean_text
+from claimcheck.report import REPORT_FORMATS, clean_text
 from claimcheck.text import dumps_json
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -252,10 +252,12 @@ def register(main: click.Group) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(tuple(REPORT_FORMATS)),
     default="table",
     show_default=True,
-    help="Report format.",
+    help="Report format: "
+    + ", ".join(f"{f.name} ({f.description})" for f in REPORT_FORMATS.values())
+    + ".",
 )
 @click.option(
     "-o",
