@@ -462,12 +462,7 @@ class _Saver:
             self.unsaved.append(d.document.path)
             return
         try:
-            self.store.save_checked(
-                _stored(d.document),
-                [(c.claim, c.verdict) for c in d.claims],
-                vendor_rows=d.vendor_rows,
-                claim_date=self.as_of,
-            )
+            self.store.save(d, document=_stored(d.document), claim_date=self.as_of)
             self.saved += 1
         except StoreError as exc:
             self.reason = str(exc)
