@@ -24,7 +24,9 @@ import platformdirs
 
 APP_NAME = "claimcheck"
 THEMES: tuple[str, ...] = ("textual-dark", "textual-light")
-EXPORT_FORMATS: tuple[str, ...] = ("table", "json", "csv", "md", "html", "claimreview")
+# the names of claimcheck.report's REPORT_FORMATS (a test keeps them equal): the config
+# module sits below the report stage and does not import it
+EXPORT_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "md", "html", "claimreview")
 
 
 class ConfigError(ValueError):

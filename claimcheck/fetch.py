@@ -1053,12 +1053,7 @@ class _Run:
         checked = self.checker().check_document(doc)
         if checked.error:
             raise FetchError(checked.error)
-        self.store.save_checked(
-            doc,
-            [(c.claim, c.verdict) for c in checked.claims],
-            canonical_url=canonical,
-            vendor_rows=checked.vendor_rows,
-        )
+        self.store.save(checked, document=doc, canonical_url=canonical)
         self.claims += len(checked.claims)
         self.verdicts.update(c.verdict.verdict for c in checked.claims)
         return ("changed" if existing else "new"), len(checked.claims)

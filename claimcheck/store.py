@@ -22,6 +22,7 @@ from typing import Any
 import sqlite_utils
 
 from claimcheck.models import (
+    CheckedDocument,
     Claim,
     Document,
     Evaluation,
@@ -699,6 +700,28 @@ class Store:
             [aid, *aliases],
         ).fetchone()[0]
         return (None, True) if others else (aid, False)
+
+    def save(
+        self,
+        checked: CheckedDocument,
+        *,
+        document: Document | None = None,
+        canonical_url: str = "",
+        claim_date: str | None = None,
+    ) -> str:
+        """Store a checked document (its claims, verdicts and vendor table); its article id.
+
+        The one way the CLI, the app, fetch and archive runs save what the Checker made.
+        `document` replaces the checked one's (e.g. with an absolute path); see
+        `save_checked` for what is written.
+        """
+        return self.save_checked(
+            document or checked.document,
+            [(c.claim, c.verdict) for c in checked.claims],
+            canonical_url=canonical_url,
+            vendor_rows=checked.vendor_rows,
+            claim_date=claim_date,
+        )
 
     def save_checked(
         self,

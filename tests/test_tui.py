@@ -437,6 +437,32 @@ def test_export_of_the_filtered_claims_view_writes_only_those(db, tmp_path: Path
     assert all("unverifiable" in line for line in lines[1:])
 
 
+def test_export_offers_every_format_the_cli_accepts_with_its_suffix(db, tmp_path: Path) -> None:
+    """The dialog and `check --format` read one table: each CLI format can be chosen in the
+    app (Select refuses a value it does not offer) and gives the path that format's suffix."""
+    from claimcheck.cli.check import check
+    from claimcheck.report import REPORT_FORMATS
+
+    cli_formats = next(p for p in check.params if p.name == "fmt").type.choices  # type: ignore[attr-defined]
+    assert len(cli_formats) == 7
+    path, _ = db
+    app = _app(path)
+    seen: dict[str, str] = {}
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        select = app.screen.query_one("#export-format", Select)
+        for fmt in cli_formats:
+            select.value = fmt
+            await pilot.pause()
+            seen[fmt] = Path(app.screen.query_one("#export-path", Input).value).suffix
+
+    run(app, scenario)
+    assert seen == {name: "." + f.suffix for name, f in REPORT_FORMATS.items()}
+    assert len(set(seen.values())) == len(seen)  # a file's suffix names its format
+
+
 def test_export_to_a_directory_is_refused_in_the_dialog(db, tmp_path: Path) -> None:
     path, _ = db
     app = _app(path)

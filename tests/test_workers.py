@@ -225,7 +225,9 @@ def test_kill_9_of_the_parent_leaves_no_process_behind(
             parent.stderr.close()
 
 
-def test_checking_leaves_spacys_vocabulary_as_it_found_it(store: Store) -> None:
+def test_checking_leaves_spacys_vocabulary_as_it_found_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A long batch must not grow the process with every new word it reads."""
     from claimcheck.extract import get_nlp
 
@@ -234,6 +236,10 @@ def test_checking_leaves_spacys_vocabulary_as_it_found_it(store: Store) -> None:
     if not hasattr(nlp, "memory_zone"):
         pytest.skip("spaCy < 3.8 has no memory zones")
     checker.check_text("GPT-4o beats Llama 3 8B on MMLU.")
+    # past the growth it allows, the vocabulary stays where it is (below it, it may grow)
+    pipeline.vocabulary_zone(nlp)  # this process's starting size is recorded
+    start = pipeline._vocabulary_at_start[id(nlp.vocab)]
+    monkeypatch.setattr(pipeline, "VOCABULARY_GROWTH", len(nlp.vocab.strings) - start)
     before = len(nlp.vocab.strings)
     docs = [
         Document(
@@ -246,3 +252,25 @@ def test_checking_leaves_spacys_vocabulary_as_it_found_it(store: Store) -> None:
     subject = out[3].claims[0].claim.subject
     assert subject is not None and subject.text == "Zorblax3-7B"
     assert len(nlp.vocab.strings) == before
+
+
+def test_the_vocabulary_grows_freely_only_up_to_its_bound(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below the bound the tokenizer keeps its cache (fast); past it, memory stays flat."""
+    from claimcheck.extract import get_nlp
+
+    checker = Checker(store)
+    nlp = get_nlp(checker.registry)
+    if not hasattr(nlp, "memory_zone"):
+        pytest.skip("spaCy < 3.8 has no memory zones")
+    checker.check_text("GPT-4o beats Llama 3 8B on MMLU.")
+    pipeline.vocabulary_zone(nlp)
+    start = pipeline._vocabulary_at_start[id(nlp.vocab)]
+    monkeypatch.setattr(pipeline, "VOCABULARY_GROWTH", len(nlp.vocab.strings) - start + 5)
+    grown = len(nlp.vocab.strings)
+    checker.check_text("Blorptic9-7B outperforms GPT-4o with snarfle gromm wibbet vorpal.")
+    assert len(nlp.vocab.strings) >= grown + 5  # kept: within the bound
+    after = len(nlp.vocab.strings)
+    checker.check_text("Quuxite4-3B outperforms GPT-4o with zindle frammet plooby.")
+    assert len(nlp.vocab.strings) == after  # freed: the bound is reached

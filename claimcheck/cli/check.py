@@ -34,7 +34,7 @@ from claimcheck.cli import (
 )
 from claimcheck.cli.scale import ENGINES
 from claimcheck.models import VERDICTS, CheckedDocument, Document
-from claimcheck.report import FORMATS, clean_text
+from claimcheck.report import REPORT_FORMATS, clean_text
 from claimcheck.text import dumps_json
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -252,10 +252,12 @@ def register(main: click.Group) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(tuple(REPORT_FORMATS)),
     default="table",
     show_default=True,
-    help="Report format.",
+    help="Report format: "
+    + ", ".join(f"{f.name} ({f.description})" for f in REPORT_FORMATS.values())
+    + ".",
 )
 @click.option(
     "-o",
@@ -460,12 +462,7 @@ class _Saver:
             self.unsaved.append(d.document.path)
             return
         try:
-            self.store.save_checked(
-                _stored(d.document),
-                [(c.claim, c.verdict) for c in d.claims],
-                vendor_rows=d.vendor_rows,
-                claim_date=self.as_of,
-            )
+            self.store.save(d, document=_stored(d.document), claim_date=self.as_of)
             self.saved += 1
         except StoreError as exc:
             self.reason = str(exc)

@@ -438,22 +438,14 @@ class ClaimcheckApp(App[None]):
             for i, doc in enumerate(docs):
                 self.post_message(Progress(f"Checking {one_line(doc.title, 40)}", i, len(docs)))
                 checked = checker.check_document(doc)
-                aid = store.save_checked(
-                    doc,
-                    [(c.claim, c.verdict) for c in checked.claims],
-                    vendor_rows=checked.vendor_rows,
-                )
+                aid = store.save(checked)
                 self.post_message(ArticleChecked(aid, doc.title))
             self.post_message(Progress("", finished=True))
 
     def _check_and_save(self, store: Store, checker: Any, path: Path, *, select: bool) -> None:
         document = _load_document(path)
         checked = checker.check_document(document)
-        aid = store.save_checked(
-            document,
-            [(c.claim, c.verdict) for c in checked.claims],
-            vendor_rows=checked.vendor_rows,
-        )
+        aid = store.save(checked)
         self.post_message(ArticleChecked(aid, document.title, select=select))
 
     def check_draft(self, seq: int, text: str, view: CheckView) -> None:

@@ -33,15 +33,6 @@ from claimcheck.tui.messages import ModelLoaded
 if TYPE_CHECKING:
     from claimcheck.tui.app import ClaimcheckApp
 
-FORMATS = ("table", "json", "csv", "md", "html", "claimreview")
-EXTENSIONS = {
-    "table": "txt",
-    "json": "json",
-    "csv": "csv",
-    "md": "md",
-    "html": "html",
-    "claimreview": "jsonld",
-}
 SCOPES = (
     ("article", "Current article"),
     ("filtered", "Filtered claims view"),
@@ -105,8 +96,13 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ) -> None:
         super().__init__()
         self.scope = scope
+        # every report format, with its suffix: the table `check --format` reads (imported
+        # when the dialog opens, not at the app's start)
+        from claimcheck.report.formats import REPORT_FORMATS
+
+        self.formats = REPORT_FORMATS
         self.default_dir = default_dir or Path.cwd()
-        self.fmt = fmt if fmt in FORMATS else "md"
+        self.fmt = fmt if fmt in self.formats else "md"
         self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -116,7 +112,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 for key, label in SCOPES:
                     yield RadioButton(label, value=key == self.scope, name=key)
             yield Select(
-                [(f, f) for f in FORMATS], value=self.fmt, allow_blank=False, id="export-format"
+                [(f"{f.name}: {f.description}", f.name) for f in self.formats.values()],
+                value=self.fmt,
+                allow_blank=False,
+                id="export-format",
             )
             yield Label(Text("Write to:"), classes="field-label")
             yield Input(value=str(self._default_path(self.fmt)), id="export-path")
@@ -126,7 +125,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def _default_path(self, fmt: str) -> Path:
-        return self.default_dir / f"claimcheck-report.{EXTENSIONS[fmt]}"
+        return self.default_dir / f"claimcheck-report.{self.formats[fmt].suffix}"
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -136,7 +135,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value or str(self._default_path(self.fmt)))
         if isinstance(event.value, str):
-            path_input.value = str(path.with_suffix("." + EXTENSIONS[event.value]))
+            path_input.value = str(path.with_suffix("." + self.formats[event.value].suffix))
 
     @on(Button.Pressed, "#export-ok")
     @on(Input.Submitted, "#export-path")
