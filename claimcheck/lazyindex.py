@@ -31,7 +31,8 @@ from collections import defaultdict, namedtuple
 from collections.abc import Callable
 from typing import Any
 
-from claimcheck.judge import _STANDIN_RE, EvaluationIndex, _slice_parts
+from claimcheck.judge.domain import _STANDIN_RE
+from claimcheck.judge.index import EvaluationIndex, _slice_parts
 from claimcheck.models import Evaluation
 
 # read everything at once when this share of the rows has been read part by part
