@@ -1798,6 +1798,34 @@ def test_an_arena_coding_rating_is_the_evidence_for_a_coding_claim() -> None:
     assert broad.verdict == "contradicted"  # without the domain: the overall rating alone
 
 
+def test_a_named_arena_with_a_domain_word_is_that_categorys_rating() -> None:
+    """ "on the Arena's coding leaderboard" names the board, but means its coding rating: alpha
+    trails overall (1280 vs 1300) and leads on coding (1320 vs 1290)."""
+
+    def arena(model: str, bench: str, score: float) -> Evaluation:
+        return E(
+            model, bench, score, source="lmarena", metric="elo", ci_low=score - 4, ci_high=score + 4
+        )
+
+    rows = [
+        arena("alpha", "lmarena", 1280),
+        arena("beta-0806", "lmarena", 1300),
+        arena("alpha", "lmarena-coding", 1320),
+        arena("beta-0806", "lmarena-coding", 1290),
+    ]
+    for text in (
+        "alpha outperforms beta on the Arena's coding leaderboard",
+        "On coding, alpha beats beta in the Arena's coding category",
+    ):
+        claim = C("alpha", "surpasses", ("beta-0806",), ("lmarena",), text=text)
+        v = judge(claim, rows, registry=ARENA_REG)  # type: ignore[arg-type]
+        assert v.verdict == "supported", (text, v.reasons)
+        assert {e.benchmark for e in v.evidence} == {"Arena coding"}
+        assert any("Read as Arena coding" in r and "'coding'" in r for r in v.reasons)
+    overall = C("alpha", "surpasses", ("beta-0806",), ("lmarena",), text="alpha beats beta on it")
+    assert judge(overall, rows, registry=ARENA_REG).verdict == "contradicted"  # type: ignore[arg-type]
+
+
 def test_swe_bench_systems_are_never_compared_and_a_scaffold_number_is_a_mismatch() -> None:
     harness = "bash-only: every model in the same minimal agent"
     rows = [

@@ -18,6 +18,7 @@ from claimcheck.judge.domain import (
     _CHAT_CATEGORIES,
     _LEADERBOARD_AVERAGES,
     _RISKY_VARIANTS,
+    _SLICED_BOARDS,
     _STANDIN_RE,
     RegistryLike,
     _modality,
@@ -61,7 +62,7 @@ class _State:
         self.notes: list[str] = []  # reasons that explain flags, after the main ones
         self.subject = claim.subject.id if claim.subject else None
         self.targets = [t.id for t in claim.targets if t.id and t.id != self.subject]
-        self.named = [b.id for b in claim.benchmarks if b.id]
+        self.named = self._board_categories([b.id for b in claim.benchmarks if b.id])
         self.unknown_benchmarks = [b.text for b in claim.benchmarks if not b.id]
         self.checkpoint_notes: list[str] = []  # which checkpoint a bare name was read as
         self._infer_checkpoints(vendor_rows)
@@ -360,6 +361,36 @@ class _State:
         ]
         out.sort(key=lambda m: (_days_apart(m.release_date, when), m.release_date or ""))
         return [m.id for m in out]
+
+    def _board_categories(self, named: list[str]) -> list[str]:
+        """A sliced board named with a domain word is that category's rating: "LMArena's
+        coding leaderboard" is LMArena's coding rating, not its overall one."""
+        boards = {_LEADERBOARD_AVERAGES[s] for s in _SLICED_BOARDS} & set(named)
+        domain = _domains(self.claim, self.registry) if boards else {}
+        if not domain:
+            return named
+        out: list[str] = []
+        for b in named:
+            parts = sorted(
+                (
+                    pid
+                    for pid, info in self.registry.benchmarks.items()
+                    if b in boards and pid.startswith(b + "-") and info.category in domain
+                ),
+                # the category's own rating before an occupation's slice of it
+                key=lambda pid: (pid[len(b) + 1 :] not in domain, pid),
+            )
+            if not parts:
+                out.append(b)
+                continue
+            out.append(parts[0])
+            board = self.registry.benchmarks.get(b)
+            words = domain[self.registry.benchmarks[parts[0]].category]
+            self.notes.append(
+                f"Read as {self.registry.benchmarks[parts[0]].name}: the claim names "
+                f"{board.name if board else b} with '{words}'."
+            )
+        return out
 
     def _named_text(self) -> str:
         if not self.named:

@@ -74,7 +74,8 @@ _EMPHASIS = re.compile(
 )
 _DOMAIN_AFTER = (
     r"(?:tasks?|benchmarks?|abilit(?:y|ies)|capabilit(?:y|ies)|performance|skills?|problems?|"
-    r"evaluations?|scores?|llms?|lms?|models?|questions?|success)"
+    r"evaluations?|scores?|llms?|lms?|models?|questions?|success|"
+    r"leaderboards?|boards?|categor(?:y|ies)|rankings?|arenas?)"
 )
 
 
