@@ -14,7 +14,6 @@ still win over the file.
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cache
@@ -128,15 +127,10 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> Path:
     text = "# claimcheck preferences (see the README); written by claimcheck\n" + tomli_w.dumps(
         chosen
     )
+    from claimcheck.files import write_atomic
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text, prefix=".config-")
     return path
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 from typing import BinaryIO
 
 CHUNK = 1 << 20
@@ -108,3 +109,18 @@ def _read_fifo(path: str | os.PathLike[str], limit: int) -> bytes:
         raise InputTooLarge(f"more than {limit:,} bytes") from None
     finally:
         os.close(fd)
+
+
+def write_atomic(path: Path, text: str, *, prefix: str = "") -> None:
+    """Write `text` to `path` whole or not at all: a temporary file beside it, then a rename
+    (a reader never sees half a file, and a failed write leaves the old one)."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

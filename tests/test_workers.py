@@ -225,10 +225,11 @@ def test_kill_9_of_the_parent_leaves_no_process_behind(
             parent.stderr.close()
 
 
-def test_checking_leaves_spacys_vocabulary_as_it_found_it(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A long batch must not grow the process with every new word it reads."""
+def _bounded_vocabulary(
+    store: Store, monkeypatch: pytest.MonkeyPatch, room: int
+) -> tuple[Checker, Any]:
+    """A warmed-up Checker whose vocabulary may grow by `room` more strings before each
+    document gets a memory zone."""
     from claimcheck.extract import get_nlp
 
     checker = Checker(store)
@@ -236,10 +237,18 @@ def test_checking_leaves_spacys_vocabulary_as_it_found_it(
     if not hasattr(nlp, "memory_zone"):
         pytest.skip("spaCy < 3.8 has no memory zones")
     checker.check_text("GPT-4o beats Llama 3 8B on MMLU.")
-    # past the growth it allows, the vocabulary stays where it is (below it, it may grow)
     pipeline.vocabulary_zone(nlp)  # this process's starting size is recorded
     start = pipeline._vocabulary_at_start[id(nlp.vocab)]
-    monkeypatch.setattr(pipeline, "VOCABULARY_GROWTH", len(nlp.vocab.strings) - start)
+    monkeypatch.setattr(pipeline, "VOCABULARY_GROWTH", len(nlp.vocab.strings) - start + room)
+    return checker, nlp
+
+
+def test_checking_leaves_spacys_vocabulary_as_it_found_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long batch must not grow the process with every new word it reads (once the
+    vocabulary has grown as far as it may)."""
+    checker, nlp = _bounded_vocabulary(store, monkeypatch, room=0)
     before = len(nlp.vocab.strings)
     docs = [
         Document(
@@ -258,16 +267,7 @@ def test_the_vocabulary_grows_freely_only_up_to_its_bound(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Below the bound the tokenizer keeps its cache (fast); past it, memory stays flat."""
-    from claimcheck.extract import get_nlp
-
-    checker = Checker(store)
-    nlp = get_nlp(checker.registry)
-    if not hasattr(nlp, "memory_zone"):
-        pytest.skip("spaCy < 3.8 has no memory zones")
-    checker.check_text("GPT-4o beats Llama 3 8B on MMLU.")
-    pipeline.vocabulary_zone(nlp)
-    start = pipeline._vocabulary_at_start[id(nlp.vocab)]
-    monkeypatch.setattr(pipeline, "VOCABULARY_GROWTH", len(nlp.vocab.strings) - start + 5)
+    checker, nlp = _bounded_vocabulary(store, monkeypatch, room=5)
     grown = len(nlp.vocab.strings)
     checker.check_text("Blorptic9-7B outperforms GPT-4o with snarfle gromm wibbet vorpal.")
     assert len(nlp.vocab.strings) >= grown + 5  # kept: within the bound

@@ -765,20 +765,12 @@ def _count(n: int, noun: str) -> str:
 
 def _write_new(path: Path, text: str, *, overwrite: bool) -> None:
     """Write a report whole or not at all; never replace a file the user did not confirm."""
-    import os
-    import tempfile
+    from claimcheck.files import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} exists (it appeared after the dialog closed)")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 _JOB_NAMES = {
