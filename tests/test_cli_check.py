@@ -421,6 +421,33 @@ def test_a_locked_store_costs_no_results(
     assert "Traceback" not in result.stderr + imported.stderr
 
 
+def test_a_store_due_a_refresh_but_locked_still_gives_the_report(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled tables want a refresh (a new release) while another process holds the
+    lock: the check goes on with the tables the store has, and says what it did not do."""
+    import sqlite3
+
+    doc = tmp_path / "post.md"
+    doc.write_text(CLAIM_TEXT, encoding="utf-8")
+    with Store(db) as store:
+        store.set_meta("bundled_signature", "from an older release")
+    monkeypatch.setenv("CLAIMCHECK_LOCK_TIMEOUT", "1")
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT OR REPLACE INTO meta VALUES ('lock', 'held')")
+    try:
+        result = run("check", str(doc), "--format", "json")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 3, result.stderr
+    report = json.loads(result.stdout)
+    assert report["documents"][0]["claims"]
+    assert "the bundled data was not refreshed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
