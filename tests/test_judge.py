@@ -1775,21 +1775,26 @@ ARENA_REG = replace(
 )
 
 
+def _arena(model: str, bench: str, score: float) -> Evaluation:
+    return E(
+        model, bench, score, source="lmarena", metric="elo", ci_low=score - 4, ci_high=score + 4
+    )
+
+
+# alpha trails beta overall and leads on coding, each rating with a CI of ±4
+_ARENA_ROWS = [
+    _arena("alpha", "lmarena", 1280),
+    _arena("beta-0806", "lmarena", 1300),
+    _arena("alpha", "lmarena-coding", 1320),
+    _arena("beta-0806", "lmarena-coding", 1290),
+]
+
+
 def test_an_arena_coding_rating_is_the_evidence_for_a_coding_claim() -> None:
     """alpha trails beta overall (1280 vs 1300) but leads the coding rating (1320 vs 1290,
     CIs ±4): "better at coding" is supported on the coding rating, and the reason says so."""
 
-    def arena(model: str, bench: str, score: float) -> Evaluation:
-        return E(
-            model, bench, score, source="lmarena", metric="elo", ci_low=score - 4, ci_high=score + 4
-        )
-
-    rows = [
-        arena("alpha", "lmarena", 1280),
-        arena("beta-0806", "lmarena", 1300),
-        arena("alpha", "lmarena-coding", 1320),
-        arena("beta-0806", "lmarena-coding", 1290),
-    ]
+    rows = _ARENA_ROWS
     coding = C("alpha", "surpasses", ("beta-0806",), text="alpha is better at coding than beta")
     v = judge(coding, rows, registry=ARENA_REG)  # type: ignore[arg-type]
     assert v.verdict == "supported" and v.tally == "wins 1 of 1"
@@ -1802,17 +1807,7 @@ def test_a_named_arena_with_a_domain_word_is_that_categorys_rating() -> None:
     """ "on the Arena's coding leaderboard" names the board, but means its coding rating: alpha
     trails overall (1280 vs 1300) and leads on coding (1320 vs 1290)."""
 
-    def arena(model: str, bench: str, score: float) -> Evaluation:
-        return E(
-            model, bench, score, source="lmarena", metric="elo", ci_low=score - 4, ci_high=score + 4
-        )
-
-    rows = [
-        arena("alpha", "lmarena", 1280),
-        arena("beta-0806", "lmarena", 1300),
-        arena("alpha", "lmarena-coding", 1320),
-        arena("beta-0806", "lmarena-coding", 1290),
-    ]
+    rows = _ARENA_ROWS
     for text in (
         "alpha outperforms beta on the Arena's coding leaderboard",
         "On coding, alpha beats beta in the Arena's coding category",

@@ -21,18 +21,9 @@ from claimcheck.judge.prose import (
 )
 from claimcheck.judge.vendor import _Vendor
 from claimcheck.judge.wording import _CHOSEN_OLDER, _setting_mismatch
-from claimcheck.models import BenchmarkInfo, Evaluation, Price
+from claimcheck.models import FLAGS, BenchmarkInfo, Evaluation, Price
 
-_FLAG_ORDER = (
-    "noise",
-    "cherry_picked",
-    "self_reported_only",
-    "contamination_risk",
-    "stale_target",
-    "setting_mismatch",
-    "variant",
-    "cost",
-)
+_FLAG_ORDER = FLAGS  # the order reports list them in
 
 
 def _cheapest(prices: Sequence[Price], mid: str | None) -> Price | None:
