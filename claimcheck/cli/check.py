@@ -145,6 +145,11 @@ class _Problem:
     message: str
 
 
+def _is_url(item: str) -> bool:
+    """An input to fetch rather than read from disk."""
+    return re.match(r"https?://", item, re.IGNORECASE) is not None
+
+
 def expand_inputs(inputs: Sequence[str], fail: _Failures) -> list[str | _Problem]:
     """The inputs to read, in order: directories walked, problems kept in their place.
 
@@ -158,7 +163,7 @@ def expand_inputs(inputs: Sequence[str], fail: _Failures) -> list[str | _Problem
         items.append(_Problem(where, message))
 
     for item in inputs:
-        if item == "-" or re.match(r"https?://", item, re.IGNORECASE):
+        if item == "-" or _is_url(item):
             items.append(item)
             continue
         path = Path(item)
@@ -185,7 +190,7 @@ def read_documents(items: Sequence[str | _Problem], fail: _Failures) -> Iterator
             except DocumentError as exc:
                 fail("-", str(exc))
             continue
-        if re.match(r"https?://", item, re.IGNORECASE):
+        if _is_url(item):
             yield from _fetch(item, fail)
             continue
         try:
@@ -210,7 +215,7 @@ def _batch_size(items: Sequence[str | _Problem]) -> tuple[int, int]:
         if isinstance(item, _Problem):
             continue
         count += 1
-        if item != "-" and not re.match(r"https?://", item, re.IGNORECASE):
+        if item != "-" and not _is_url(item):
             with contextlib.suppress(OSError):  # reported when it is read
                 chars += os.stat(item).st_size
     return count, chars

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
-from typing import Any
+from typing import Any, Self
 
 import click
 
@@ -39,10 +39,10 @@ def _valid_date(value: str | None) -> str | None:
         raise InputError(f"--since {value!r}: expected a date like 2024-09-01") from exc
 
 
-class _Progress:
-    """A live progress bar on stderr (only when stderr is a terminal)."""
+class _Bar:
+    """A live progress bar on stderr (only used when stderr is a terminal)."""
 
-    def __init__(self) -> None:
+    def __init__(self, description: str, total: int | None) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         self.progress = Progress(
@@ -52,15 +52,22 @@ class _Progress:
             console=rich_console(stderr=True),
             transient=True,
         )
-        self.task = self.progress.add_task("fetching", total=0)
-        self.total = 0
+        self.task = self.progress.add_task(description, total=total)
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> Self:
         self.progress.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()
+
+
+class _Progress(_Bar):
+    """`fetch` on a terminal: a bar over the entries, labelled with the one in hand."""
+
+    def __init__(self) -> None:
+        super().__init__("fetching", 0)
+        self.total = 0
 
     def __call__(self, event: Any) -> None:
         from rich.markup import escape
@@ -76,27 +83,11 @@ class _Progress:
         self.progress.update(self.task, description=label)
 
 
-class _UpdateProgress:
+class _UpdateProgress(_Bar):
     """`evals update` on a terminal: a bar over the downloads, then what is being imported."""
 
     def __init__(self) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        self.progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=rich_console(stderr=True),
-            transient=True,
-        )
-        self.task = self.progress.add_task("downloading leaderboards", total=None)
-
-    def __enter__(self) -> _UpdateProgress:
-        self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
+        super().__init__("downloading leaderboards", None)
 
     def __call__(self, event: Any) -> None:
         from rich.markup import escape
