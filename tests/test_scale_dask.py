@@ -59,8 +59,13 @@ def reference(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
+    import gc
     import logging
 
+    # a Client left for the garbage collector (an earlier test's command-line run) closes
+    # itself from __del__; collected while the new cluster's event loop starts, it waits on
+    # that loop's lock and the process hangs (seen in distributed's LoopRunner): collect now
+    gc.collect()
     with (
         distributed.LocalCluster(
             n_workers=2,
