@@ -892,6 +892,8 @@ def test_claims_table_shows_article_date_and_readable_flags_at_120_columns(db) -
         await pilot.press("2")
         table = app.query_one("#claim-table", DataTable)
         await until(pilot, lambda: table.row_count == 5)
+        # the rows exist before they are drawn: wait for the drawing, not a fixed time
+        await until(pilot, lambda: "Introducing" in screen_text(app))
         text = screen_text(app)
         header = next(line for line in text.splitlines() if "verdict" in line and "claim" in line)
         assert "date" in header and "article" in header
