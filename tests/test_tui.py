@@ -351,6 +351,64 @@ def test_paste_and_check_updates_as_you_type(db) -> None:
     run(app, scenario)
 
 
+def test_a_newer_edit_replaces_a_draft_check_that_has_not_started(db) -> None:
+    """Checks run one at a time on the checker's thread; while one runs, an edit that a
+    newer edit has replaced is never checked, and the newest edit's claims are shown."""
+    import threading
+
+    path, _ = db
+    release = threading.Event()
+    checked: list[str] = []
+
+    class SlowChecker(StandInChecker):
+        def check_text(self, text: str, path: str = "", title: str = "", date: Any = None) -> Any:
+            checked.append(text)
+            release.wait(timeout=30)
+            return super().check_text(text, path, title, date)
+
+    app = _app(path, checker_factory=SlowChecker)
+
+    async def scenario(pilot: Any) -> None:
+        view = app.check_view
+        table = app.query_one("#draft-claims", DataTable)
+        for i, text in enumerate(["A beats B.", "C beats D. E beats F.", "G beats H. I beats J."]):
+            view.seq = i + 1
+            app.check_draft(view.seq, text, view)
+            if i == 0:
+                await until(pilot, lambda: len(checked) == 1)  # the first is running
+        release.set()
+        await until(pilot, lambda: table.row_count == 2)
+        assert checked == ["A beats B.", "G beats H. I beats J."]
+        assert [c["text"] for c in view.claims] == ["G beats H.", "I beats J."]
+
+    run(app, scenario)
+
+
+def test_a_checker_that_cannot_be_built_is_said_once_per_check(db, tmp_path: Path) -> None:
+    path, _ = db
+    doc = tmp_path / "falcon.md"
+    doc.write_text("Falcon beats Llama on HumanEval.\n", encoding="utf-8")
+
+    def broken(store: Store) -> Any:
+        raise RuntimeError("no spaCy model here")
+
+    app = _app(path, checker_factory=broken)
+
+    async def scenario(pilot: Any) -> None:
+        app.check_file(doc)
+        await until(pilot, lambda: any("no spaCy" in n.message for n in app._notifications))
+        await pilot.press("3")
+        app.query_one("#draft", TextArea).insert("Our model beats GPT-4o on MMLU.")
+        status = app.query_one("#draft-status")
+        await until(pilot, lambda: "no spaCy" in str(status.render()))
+        assert "Could not check: no spaCy model here" in screen_text(app)
+        failures = [n.message for n in app._notifications if "no spaCy" in n.message]
+        assert failures == ["Could not check the file: no spaCy model here"]
+        assert not app.query_one("#status").display  # the progress line is gone
+
+    run(app, scenario)
+
+
 def test_open_a_file_checks_and_stores_it(db, tmp_path: Path) -> None:
     path, _ = db
     doc = tmp_path / "draft.md"
