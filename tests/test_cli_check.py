@@ -475,7 +475,7 @@ def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
     def broken_ledger(*args: Any, **kwargs: Any) -> Any:
         raise KeyError("org")
 
-    monkeypatch.setattr("claimcheck.pipeline.ledger", broken_ledger)
+    monkeypatch.setattr("claimcheck.services.ledger.ledger", broken_ledger)
     crash = run("ledger")
     assert crash.exit_code == 4
     assert errors(crash) == [

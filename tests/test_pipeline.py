@@ -16,7 +16,9 @@ import pytest
 from _built_store import built_store_path
 
 from claimcheck.models import VERDICTS, Claim, Document, Evaluation, Mention, Verdict
-from claimcheck.pipeline import Change, Checker, change_kind, ledger, recheck, same_org
+from claimcheck.pipeline import Checker
+from claimcheck.services.ledger import ledger, same_org
+from claimcheck.services.recheck import Change, change_kind, recheck
 from claimcheck.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
