@@ -21,8 +21,9 @@ from textual.widgets import Button, DataTable, Input, Select, TextArea
 from tui_data import BENCHMARKS, StandInChecker, build_store
 
 from claimcheck.models import Claim, Document, Evaluation, Evidence, Mention, Verdict
+from claimcheck.services import reader
 from claimcheck.store import Snapshot, Store
-from claimcheck.tui import make_app, reader
+from claimcheck.tui import make_app
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.data import (
     ClaimFilter,
@@ -499,7 +500,7 @@ def test_export_offers_every_format_the_cli_accepts_with_its_suffix(db, tmp_path
     """The dialog and `check --format` read one table: each CLI format can be chosen in the
     app (Select refuses a value it does not offer) and gives the path that format's suffix."""
     from claimcheck.cli.check import check
-    from claimcheck.report import REPORT_FORMATS
+    from claimcheck.services.export import REPORT_FORMATS
 
     cli_formats = next(p for p in check.params if p.name == "fmt").type.choices  # type: ignore[attr-defined]
     assert len(cli_formats) == 7

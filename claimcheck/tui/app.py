@@ -48,7 +48,7 @@ from claimcheck.tui.work import CheckerThread, WorkMixin
 if TYPE_CHECKING:
     import httpx
 
-    from claimcheck.store import Store
+    from claimcheck.services.stores import Store
 
 
 class ClaimcheckApp(WorkMixin):

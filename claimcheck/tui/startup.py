@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App
 
+from claimcheck.services import reader
 from claimcheck.services.app import RegistryInfo
-from claimcheck.tui import reader
 from claimcheck.tui.messages import Progress, StoreOpened, StoreReady, WorkFailed
 
 if TYPE_CHECKING:
     from claimcheck.config import Settings
-    from claimcheck.store import Store
+    from claimcheck.services.stores import Store
 
 
 class StartupMixin(App[None]):
@@ -41,7 +41,7 @@ class StartupMixin(App[None]):
         """A fresh connection for the calling thread (SQLite connections stay in their thread)."""
         # imported here, in the worker thread, so the first screen does not wait for
         # sqlite-utils (and the numpy it pulls in) to load
-        from claimcheck.store import Store
+        from claimcheck.services.stores import Store
 
         return Store(self.settings.db_path)
 
@@ -103,7 +103,7 @@ class StartupMixin(App[None]):
         template built once per bundled data (building the template if this machine has
         none). The samples will be checked into the store, so the checker may start
         loading what does not need the store in the meantime."""
-        from claimcheck.store import create_from_template
+        from claimcheck.services.stores import create_from_template
 
         self.post_message(StoreOpened([]))
         self.post_message(Progress("Building the store from the bundled data…"))

@@ -19,9 +19,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 
-from claimcheck.services.app import load_document, sample_files, warm_up
-from claimcheck.tui import reader
-from claimcheck.tui.data import article_links, documents_from_rows, one_line, rows_from_checked
+from claimcheck.services import reader
+from claimcheck.services.app import (
+    article_origin,
+    export_documents,
+    load_document,
+    sample_files,
+    warm_up,
+    write_export,
+)
+from claimcheck.tui.data import one_line, rows_from_checked
 from claimcheck.tui.messages import (
     ArticleChecked,
     DraftChecked,
@@ -37,7 +44,7 @@ from claimcheck.tui.startup import StartupMixin
 if TYPE_CHECKING:
     import httpx
 
-    from claimcheck.store import Store
+    from claimcheck.services.stores import Store
     from claimcheck.tui.views import CheckView
 
 T = TypeVar("T")
@@ -113,9 +120,9 @@ class WorkMixin(StartupMixin):
         """The pipeline's Checker (built once per thread that checks), or the test's stand-in."""
         if self.checker_factory is not None:
             return self.checker_factory(store)
-        from claimcheck.pipeline import Checker
+        from claimcheck.services.check import make_checker
 
-        return Checker(store)
+        return make_checker(store)
 
     # -- checking ----------------------------------------------------------------------------
 
@@ -180,27 +187,10 @@ class WorkMixin(StartupMixin):
     ) -> None:
         """Write a report: the article shown, the claims view as filtered, or everything."""
         try:
-            from claimcheck.report import render
-
             with self.open_store() as store:
-                if request.scope == "article":
-                    if article_id is None:
-                        raise ValueError("no article is selected")
-                    claims = store.checked_claims(article_id)
-                    articles = [a for a in [store.article(article_id)] if a]
-                else:
-                    if request.scope == "filtered" and shown is not None:
-                        claims = shown
-                    else:
-                        claims = store.checked_claims()
-                    ids = list(dict.fromkeys(c["article_id"] for c in claims))
-                    if request.scope == "all":
-                        ids = [a["id"] for a in store.articles()]
-                    articles = [a for a in (store.article(i) for i in ids) if a]
-            # an article without claims is still part of "everything" and of "this article"
-            docs = documents_from_rows(articles, claims, keep_empty=request.scope != "filtered")
-            output = render(docs, request.fmt, orgs=self.model_orgs())
-            _write_new(request.path, output, overwrite=request.overwrite)
+                docs = export_documents(store, request.scope, article_id, shown)
+            orgs = self.model_orgs()
+            write_export(request.path, docs, request.fmt, orgs=orgs, overwrite=request.overwrite)
         except Exception as exc:  # noqa: BLE001 - a failed export is a notification
             self.post_message(WorkFailed(f"export to {request.path}", str(exc)))
             return
@@ -223,7 +213,7 @@ class WorkMixin(StartupMixin):
             read = reader.article_with_claims(self.settings.db_path, article_id)
             article = read[0] if read else None
         if article is not None:
-            url, _ = article_links(article)
+            url, _ = article_origin(article)
             if url:
                 title = one_line(article.get("title"), 60) or "the article"
                 links.append(Link(f"Article: {title}", url))
@@ -232,7 +222,7 @@ class WorkMixin(StartupMixin):
         evidence = list((claim or {}).get("evidence") or ())
         missing = [e.get("snapshot") for e in evidence if not e.get("source_url")]
         pinned = reader.snapshot_urls(self.settings.db_path, [m for m in missing if m])
-        from claimcheck.report import web_url
+        from claimcheck.services.export import web_url
 
         for e in evidence:
             source = web_url(e.get("source_url") or pinned.get(e.get("snapshot") or ""))
@@ -287,13 +277,3 @@ class WorkMixin(StartupMixin):
         )
         failed = summary.failed + summary.failed_sources
         self.post_message(FetchFinished(summary.new + summary.changed, failed, text))
-
-
-def _write_new(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write a report whole or not at all; never replace a file the user did not confirm."""
-    from claimcheck.files import write_atomic
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists (it appeared after the dialog closed)")
-    write_atomic(path, text)
