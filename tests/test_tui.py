@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from textual.widgets import Button, DataTable, Input, Select, TextArea
-from tui_data import BENCHMARKS, StandInChecker, build_store
+from tui_data import BENCHMARKS, StandInChecker, build_store, first_claim_shown, until
 
 from claimcheck.models import Claim, Document, Evaluation, Evidence, Mention, Verdict
 from claimcheck.services import reader
@@ -63,22 +63,10 @@ def run(
 ) -> None:
     async def main() -> None:
         async with app.run_test(size=size) as pilot:
-            card = app.query_one("#article-card", ClaimCard)
-            await until(pilot, lambda: card.claim is not None)
-            await pilot.pause(0.05)  # let the card's first frame be drawn
-            await pilot.pause()
+            await first_claim_shown(pilot)
             await scenario(pilot)
 
     asyncio.run(main())
-
-
-async def until(pilot: Any, condition: Callable[[], bool], tries: int = 100) -> None:
-    """Wait for background work by condition, not by time (a slow machine just waits longer)."""
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("condition never became true")
 
 
 def screen_text(app: ClaimcheckApp) -> str:
@@ -246,7 +234,7 @@ def test_hostile_article_text_is_shown_literally(db) -> None:
     async def scenario(pilot: Any) -> None:
         await pilot.press("down", "down")
         await until(pilot, lambda: app.articles_view.article["id"] == ids["hostile"])
-        await pilot.pause(0.1)
+        await until(pilot, lambda: "surpasses GPT-4o on GSM8K" in screen_text(app))  # drawn
         text = screen_text(app)
         assert "[bold red]beats everyone[/bold red]" in text
         assert "[link=https://evil.example]our" in text and "site[/link]" in text
@@ -632,7 +620,8 @@ def test_every_action_is_in_the_command_palette(db) -> None:
         assert {title for title, _, _ in app.ACTIONS} <= titles
         await pilot.press("ctrl+p")
         await pilot.press(*"Export a report")
-        await pilot.pause(0.3)
+        # the palette searches off the UI thread: wait for the command's line to be listed
+        await until(pilot, lambda: "Current article, filtered claims" in screen_text(app))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
 
@@ -756,7 +745,7 @@ def test_fetch_stores_checks_and_lists_new_articles(db) -> None:
     async def scenario(pilot: Any) -> None:
         await pilot.press("f")
         table = app.query_one("#article-list", DataTable)
-        await until(pilot, lambda: table.row_count == 4, tries=200)
+        await until(pilot, lambda: table.row_count == 4, timeout=20)
         assert "Falcon 9 is out" in screen_text(app)
         await until(pilot, lambda: not app.query_one("#status").display)
         messages = [n.message for n in app._notifications]
@@ -777,7 +766,7 @@ def test_fetch_failures_become_notifications_not_crashes(db) -> None:
 
     async def scenario(pilot: Any) -> None:
         await pilot.press("f")
-        await until(pilot, lambda: any("failed" in n.message for n in app._notifications), 200)
+        await until(pilot, lambda: any("failed" in n.message for n in app._notifications), 20)
         assert app.query_one("#article-list", DataTable).row_count == 3
         assert app.is_running
 
