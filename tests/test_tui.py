@@ -398,6 +398,25 @@ def test_a_checker_that_cannot_be_built_is_said_once_per_check(db, tmp_path: Pat
     run(app, scenario)
 
 
+def test_a_store_that_cannot_be_opened_is_said_once_and_the_app_stays_up(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-store.db"
+    path.write_bytes(b"these bytes are not an SQLite database" * 100)
+    app = _app(path)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: bool(app._notifications))
+            await pilot.press("2")  # the app still answers keys
+            assert app.tabs.active == "claims"
+        messages = [n.message for n in app._notifications]
+        assert len(messages) == 1
+        assert messages[0].startswith("Could not open the store: ")
+        assert str(path) in messages[0] and "not a SQLite database" in messages[0]
+
+    asyncio.run(main())
+    assert path.read_bytes().startswith(b"these bytes")  # left as it was
+
+
 def test_open_a_file_checks_and_stores_it(db, tmp_path: Path) -> None:
     path, _ = db
     doc = tmp_path / "draft.md"

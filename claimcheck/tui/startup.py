@@ -80,6 +80,18 @@ class StartupMixin(App[None]):
             self.post_message(StoreOpened(articles))
             # a stalled first screen (a test that never shows one) must not stop the build
             self.first_screen.wait(timeout=3)
+        try:
+            articles = self._open(articles)
+        except Exception as exc:  # noqa: BLE001 - shown to the user; each check says it again
+            self.post_message(WorkFailed("open the store", str(exc)))
+            return
+        finally:
+            self.store_ready.set()  # checks asked for meanwhile run now (or fail visibly)
+        self.post_message(StoreReady(check_samples=not articles and self.first_run))
+
+    def _open(self, articles: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+        """Open the store (drawing its articles if the quick read could not) and bring its
+        bundled data up to date; the articles it holds."""
         with self.open_store() as store:
             if articles is None:
                 articles = store.articles()
@@ -95,8 +107,7 @@ class StartupMixin(App[None]):
                     self.post_message(WorkFailed("load the bundled data", str(exc)))
                 if notice:
                     self.post_message(Progress("", finished=True))
-        self.store_ready.set()
-        self.post_message(StoreReady(check_samples=not articles and self.first_run))
+        return articles
 
     def _new_store(self) -> None:
         """A first run: draw the empty list with a notice, and copy the store from the
