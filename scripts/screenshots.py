@@ -20,6 +20,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claimcheck.services.app import sample_files  # noqa: E402
 from claimcheck.tui import make_app  # noqa: E402
 
 DRAFT = (
@@ -60,7 +61,7 @@ async def shoot(out: Path, width: int, height: int) -> list[Path]:
 
         async with app.run_test(size=(width, height)) as pilot:
             status = app.query_one("#status")
-            samples = len(app.samples())
+            samples = len(sample_files(app.settings.data_dir))
             await until(
                 pilot,
                 lambda: len(app.articles_view.articles) == samples and not status.display,
