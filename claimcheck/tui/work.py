@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -59,7 +59,6 @@ class CheckerThread:
         self.app = app
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="checker")
         self._closing = threading.Event()
-        self._pending: set[Future[Any]] = set()
         self._store: Store | None = None
         self._checker: Any = None
         self._executor.submit(self._prepare)
@@ -67,16 +66,11 @@ class CheckerThread:
     async def run(self, job: Callable[[Store, Any], T]) -> T:
         """Run `job(store, checker)` on the checker's thread; a cancelled caller's job that
         has not started never runs."""
-        future = self._executor.submit(self._call, job)
-        self._pending.add(future)
-        future.add_done_callback(self._pending.discard)
-        return await asyncio.wrap_future(future)
+        return await asyncio.wrap_future(self._executor.submit(self._call, job))
 
     def close(self) -> None:
-        """Drop the jobs not yet started and close the store in its own thread."""
+        """Skip the jobs not yet started and close the store in its own thread."""
         self._closing.set()
-        for future in list(self._pending):
-            future.cancel()
         self._executor.submit(self._close_store)
         self._executor.shutdown(wait=False)
 
@@ -94,6 +88,8 @@ class CheckerThread:
                     warm_up()
 
     def _call(self, job: Callable[[Store, Any], T]) -> T:
+        if self._closing.is_set():
+            raise RuntimeError("the app is closing")
         if self._store is None:
             self._store = self.app.open_store()
         if self._checker is None:
