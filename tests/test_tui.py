@@ -959,8 +959,10 @@ def test_claims_table_shows_article_date_and_readable_flags_at_120_columns(db) -
         await pilot.press("2")
         table = app.query_one("#claim-table", DataTable)
         await until(pilot, lambda: table.row_count == 5)
-        # the rows exist before they are drawn: wait for the drawing, not a fixed time
-        await until(pilot, lambda: "Introducing" in screen_text(app))
+        # the rows exist before they are drawn, and the columns are sized as they are:
+        # wait for the drawing, not a fixed time (a claim that never shows fails here)
+        wanted = ("Introducing", "2024-07-23", "noise picked", "picked = cherry-picked")
+        await until(pilot, lambda: all(w in screen_text(app) for w in wanted))
         text = screen_text(app)
         header = next(line for line in text.splitlines() if "verdict" in line and "claim" in line)
         assert "date" in header and "article" in header
