@@ -180,7 +180,7 @@ class ClaimcheckApp(WorkMixin):
     def on_unmount(self) -> None:
         self.checker.close()
 
-    # -- startup and the checker service ------------------------------------------------------
+    # -- messages from workers ---------------------------------------------------------------
 
     def on_progress(self, message: Progress) -> None:
         self.main.query_one(WorkStatus).update_progress(
