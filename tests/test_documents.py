@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck import documents
-from claimcheck.documents import DocumentError, binary_kind, load_document, read_stdin
+from claimcheck.decoding import binary_kind
+from claimcheck.documents import DocumentError, load_document, read_stdin
 from claimcheck.files import InputTooLarge, NotReadable, read_bounded
 
 CLAIM = "Foo-3 beats GPT-4o on MMLU."

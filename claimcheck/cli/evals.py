@@ -51,7 +51,12 @@ def register(main: click.Group) -> None:
         epoch_ai, lmarena, swebench, self_reported, prices.
         """
         from claimcheck.cli import StoreFailure
-        from claimcheck.evaldata import EvalImportError, get_importer, import_file, known_sources
+        from claimcheck.services.leaderboards import (
+            EvalImportError,
+            get_importer,
+            import_file,
+            known_sources,
+        )
         from claimcheck.store import StoreError
 
         if get_importer(source) is None:
