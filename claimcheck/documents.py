@@ -20,7 +20,7 @@ from typing import BinaryIO
 from claimcheck.decoding import BOMS, binary_kind, guess_legacy_encoding
 from claimcheck.markup import extract_markdown, front_matter, strip_tags, too_many_tags
 from claimcheck.models import Document
-from claimcheck.text import strip_controls
+from claimcheck.text import one_line, strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20_000_000  # an announcement is kilobytes; anything this big is not one
@@ -118,11 +118,11 @@ def document_from_bytes(data: bytes, path: str = "-") -> Document:
     return Document(
         text=text,
         path=path,
-        title=_one_line(title)[:300],
+        title=one_line(title, 300),
         date=date,
         sha256=hashlib.sha256(data).hexdigest(),
         url=fm_url or url,
-        author=_one_line(fm_author or author)[:200],
+        author=one_line(fm_author or author, 200),
     )
 
 
@@ -325,7 +325,3 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
-
-
-def _one_line(text: str) -> str:
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())

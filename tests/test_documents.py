@@ -35,6 +35,14 @@ def test_html_with_an_escape_character_is_read(tmp_path: Path) -> None:
     assert CLAIM in doc.text
 
 
+def test_a_title_keeps_no_escape_sequence_and_is_cut_visibly(tmp_path: Path) -> None:
+    """Titles are cleaned as fetched ones are (`text.one_line`): an escape sequence goes whole."""
+    data = b"---\ntitle: Zephyr\x1b[2J\x1b]0;pwned\x07 launch\n---\n" + CLAIM.encode()
+    assert load_document(_write(tmp_path, "t.md", data)).title == "Zephyr launch"
+    long = load_document(_write(tmp_path, "long.md", b"# " + b"word " * 100 + b"\n")).title
+    assert len(long) == 300 and long.endswith("…")
+
+
 def test_one_bad_byte_in_utf8_is_replaced_not_mojibake(tmp_path: Path) -> None:
     data = f"{CLAIM} The café is nice \xff and naïve — ok.".encode().replace(b"\xc3\xbf", b"\xff")
     text = load_document(_write(tmp_path, "bad.md", data)).text
