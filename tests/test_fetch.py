@@ -719,7 +719,7 @@ def test_evals_update_offline_exits_1_with_a_line_per_leaderboard(cli, tmp_path,
 
 
 def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkeypatch):
-    import claimcheck.pipeline
+    import claimcheck.services.recheck
     from claimcheck.services import leaderboards
 
     @dataclass(frozen=True)
@@ -745,7 +745,7 @@ def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkey
         "unverifiable",
         "overstated",
     )
-    monkeypatch.setattr(claimcheck.pipeline, "recheck", lambda store: [change])
+    monkeypatch.setattr(claimcheck.services.recheck, "recheck", lambda store: [change])
     (tmp_path / "data" / "sources.toml").write_text(
         '[leaderboards]\naider = ["https://raw.example/polyglot_leaderboard.yml"]\n'
     )

@@ -18,9 +18,9 @@ import click
 from claimcheck.cli import InputError, open_store, rich_console, settings_from
 
 if TYPE_CHECKING:  # the services load when a command runs (httpx is slow to import)
-    from claimcheck.pipeline import Change
     from claimcheck.services.ingest import FetchEvent, FetchSummary
     from claimcheck.services.leaderboards import UpdateEvent
+    from claimcheck.services.recheck import Change
     from claimcheck.store import Store
 
 

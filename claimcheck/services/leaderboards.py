@@ -2,7 +2,7 @@
 
 The sources stage downloads (`claimcheck.sources.leaderboards`), the importers read the files
 (`claimcheck.evaldata.import_file`), and the checker re-judges every stored claim
-(`claimcheck.pipeline.recheck`); this module is where the three meet, for `claimcheck evals
+(`claimcheck.services.recheck`); this module is where the three meet, for `claimcheck evals
 update`.
 """
 
@@ -37,7 +37,7 @@ from claimcheck.store import Store
 from claimcheck.text import one_line
 
 if TYPE_CHECKING:  # the checker (spaCy) loads only when something was imported
-    from claimcheck.pipeline import Change
+    from claimcheck.services.recheck import Change
 
 # what `claimcheck evals import` and `evals update` need, so that the shells import services only
 __all__ = [
@@ -120,7 +120,7 @@ def update_leaderboards(
     not re-imported. Each file keeps its public URL as provenance, and its Last-Modified date
     as `as_of` when the server sends one (otherwise the importer falls back to the download
     date). `importer` defaults to `claimcheck.evaldata.import_file` and `recheck` to
-    `claimcheck.pipeline.recheck`; recheck runs only when something new was imported.
+    `claimcheck.services.recheck.recheck`; recheck runs only when something new was imported.
     """
     downloads = asyncio.run(
         download_leaderboards(
@@ -175,8 +175,8 @@ def update_leaderboards(
         if progress is not None:
             progress(UpdateEvent("recheck"))
         if recheck is None:
-            from claimcheck.pipeline import recheck as pipeline_recheck
+            from claimcheck.services.recheck import recheck as recheck_stored
 
-            recheck = pipeline_recheck
+            recheck = recheck_stored
         changes = tuple(recheck(store))
     return LeaderboardUpdate(results=tuple(results), changes=changes)
