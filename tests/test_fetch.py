@@ -1,4 +1,4 @@
-"""Unit tests of the fetch stage over `httpx.MockTransport`: no sockets, no waiting."""
+"""Unit tests of the sources stage and the ingest service over `httpx.MockTransport`: no sockets."""
 
 from __future__ import annotations
 
