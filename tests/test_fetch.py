@@ -499,6 +499,17 @@ def test_fetch_url_reads_a_github_repo_as_its_raw_readme():
     assert doc.title == "Zephyr-9B" and doc.text.startswith("# Zephyr-9B")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_readme_loses_its_front_matter_as_a_file_on_disk_does(newline):
+    """One pattern (claimcheck.markup) for both stages: CRLF front matter once stayed in."""
+    card = newline.join(["---", "license: mit", "tags: [text]", "---", "", "# Zephyr-9B", "x"])
+    doc = fetch_url(
+        "https://huggingface.co/zephyr/Zephyr-9B",
+        transport=httpx.MockTransport(lambda r: httpx.Response(200, text=card)),
+    )
+    assert doc.text == "# Zephyr-9B\nx" and doc.title == "Zephyr-9B"
+
+
 def test_a_pdf_or_an_image_is_refused_not_decoded_as_text():
     transport = httpx.MockTransport(
         lambda r: httpx.Response(
