@@ -75,7 +75,12 @@ FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\
 
 
 def front_matter(text: str) -> str | None:
-    """The YAML front matter block of a Markdown text (between the `---` lines), or None."""
+    """The YAML front matter block of a Markdown text (between the `---` lines), or None.
+
+    Callers read its few fields by pattern rather than as YAML (python-frontmatter): front
+    matter written by hand is often not valid YAML (`title: Qwen2.5: faster` is a YAML error)
+    and its title and date are still wanted.
+    """
     match = FRONT_MATTER.match(text)
     return match.group(1) if match else None
 

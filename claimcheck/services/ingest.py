@@ -4,6 +4,8 @@ This is where the sources stage (network, parsing), the checker (`claimcheck.pip
 store meet; the CLI's `fetch` and the app's fetch action call `fetch_sources`, `claimcheck check
 URL` calls `fetch_url`. Validators (ETag / Last-Modified) are written only after the article
 they stand for is safely stored, so a fetch killed at any point is completed by the next one.
+That is why they live in the store rather than in an HTTP cache such as hishel, which records
+a response when it arrives and would keep every body a second time.
 """
 
 from __future__ import annotations

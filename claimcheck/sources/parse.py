@@ -34,6 +34,7 @@ def sha256_hex(text: str) -> str:
 
 
 def _iso_date(value: object) -> str | None:
+    """YYYY-MM-DD from what feedparser and trafilatura (through htmldate) already parsed."""
     if not value:
         return None
     if isinstance(value, time.struct_time):
