@@ -39,6 +39,12 @@ async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 90) 
     raise SystemExit(f"the app never reached the state awaited on line {where}")
 
 
+async def settled(pilot: Any) -> None:
+    """Every message handled and what they scheduled drawn (twice: a redraw may post more)."""
+    await pilot.pause()
+    await pilot.pause()
+
+
 def best_claim(claims: list[dict[str, Any]]) -> tuple[str, int] | None:
     """An overstated claim with the most evidence: the most telling first screen."""
     ranked = sorted(
@@ -75,21 +81,22 @@ async def shoot(out: Path, width: int, height: int) -> list[Path]:
                     pilot,
                     lambda: (app.articles_view.current_claim or {}).get("seq") == chosen[1],
                 )
-            await pilot.pause(0.3)
+            await settled(pilot)
             save("articles")
 
             await pilot.press("2")
             await until(pilot, lambda: bool(app.claims_view.shown))
+            before = len(app.claims_view.shown)
             app.query_one("#claim-search").value = "verdict:overstated"
-            await pilot.pause(0.3)
+            await until(pilot, lambda: len(app.claims_view.shown) < before)
             app.query_one("#claim-table").focus()
-            await pilot.pause(0.2)
+            await settled(pilot)
             save("claims")
 
             await pilot.press("escape", "1")
             await pilot.press("m")
             await until(pilot, lambda: app.screen.query("#model-evals").first().row_count > 0)
-            await pilot.pause(0.2)
+            await settled(pilot)
             save("model")
             await pilot.press("escape")
 
@@ -97,11 +104,12 @@ async def shoot(out: Path, width: int, height: int) -> list[Path]:
             app.query_one("#draft").insert(DRAFT)
             await until(pilot, lambda: bool(app.check_view.claims), seconds=60)
             await pilot.press("escape")
-            await pilot.pause(0.2)
+            await settled(pilot)
             save("check")
 
             await pilot.press("question_mark")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+            await settled(pilot)
             save("help")
     return saved
 
