@@ -177,7 +177,7 @@ def test_the_app_on_a_new_store_copies_the_template_and_says_so(
     from _built_store import built_store_path
     from tui_data import StandInChecker
 
-    from claimcheck import cache, evaldata
+    from claimcheck import bundled, cache
     from claimcheck.config import bundled_data_dir
     from claimcheck.store import TEMPLATE_KIND, template_key
     from claimcheck.tui import make_app
@@ -188,10 +188,10 @@ def test_the_app_on_a_new_store_copies_the_template_and_says_so(
     template.parent.mkdir(parents=True)
     shutil.copy(built_store_path(pytestconfig), template)  # as an earlier run left it
 
-    def no_import(store: object, data_dir: object) -> int:
+    def no_import(data_dir: object) -> object:
         raise AssertionError("the bundled files were imported instead of copied")
 
-    monkeypatch.setattr(evaldata, "load_bundled", no_import)
+    monkeypatch.setattr(bundled, "read_bundled", no_import)
     notices: list[str] = []
     on_progress = ClaimcheckApp.on_progress
 
