@@ -6,6 +6,7 @@ rows); the writes use sqlite-utils' upserts.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -22,6 +23,10 @@ from claimcheck.store.records import (
     _evaluations,
     _snapshot_counts,
 )
+from claimcheck.store.schema import SUMMARY_KEY
+
+# bump when what `_summarise` computes changes, so summaries kept in stores are recomputed
+_SUMMARY_VERSION = 1
 
 # What the judge's index holds: resolved rows, not from a checked document's own table
 _INDEXED = "model_id IS NOT NULL AND benchmark_id IS NOT NULL AND COALESCE(document, '') = ''"
@@ -182,7 +187,55 @@ class EvaluationStore(StoreBase):
         return [known[r[0]] for r in rows]
 
     def index_summary(self, until: str | None = None) -> IndexSummary:
-        """What the judge's index derives from all its rows, for an index read on demand."""
+        """What the judge's index derives from all its rows, for an index read on demand.
+
+        The summary of all rows (no `until`) is kept in `meta` once computed, until the rows
+        change (the schema's triggers drop it): four scans of every row cost more than the
+        rest of a one-file check's reads together.
+        """
+        if until:
+            return self._summarise(until)
+        kept = self.get_meta(SUMMARY_KEY)
+        if kept is not None:
+            data = json.loads(kept)
+            if data.get("version") == _SUMMARY_VERSION:
+                return IndexSummary(
+                    data["rows"],
+                    data["first_seen"],
+                    data["system_benchmarks"],
+                    [tuple(s) for s in data["slices"]],
+                )
+        summary = self._summarise(None)
+        self._keep_summary(summary)
+        return summary
+
+    def _keep_summary(self, summary: IndexSummary) -> None:
+        """Keep the summary in `meta` if the store can be written now; never wait for it (a
+        reader does not queue behind another process's write) and never fail a read over it."""
+        value = json.dumps({"version": _SUMMARY_VERSION, **asdict(summary)})
+        conn = self.conn
+        if conn.in_transaction:
+            return  # inside a batch the rows may still change before it commits
+        (timeout,) = conn.execute("PRAGMA busy_timeout").fetchone()
+        try:
+            conn.execute("PRAGMA busy_timeout = 0")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [SUMMARY_KEY, value],
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error:
+            pass  # locked, read-only or full: the next read computes it again
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+    def _summarise(self, until: str | None) -> IndexSummary:
         where, params = _INDEXED, []
         if until:
             where += " AND as_of <= ?"

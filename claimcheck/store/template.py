@@ -140,6 +140,7 @@ def _build_template(path: Path, data_dir: Path) -> None:
         load_bundled(store, data_dir)
         store.set_meta("bundled_fingerprint", bundled.bundled_fingerprint(data_dir))
         store.set_meta("bundled_signature", bundled.bundled_signature(data_dir))
+        store.index_summary()  # kept in meta: a store copied from here starts with it
     finally:
         store.close()
 
