@@ -251,12 +251,12 @@ def _complete(conn: sqlite3.Connection, transaction: Callable[[], object]) -> No
     """Add what a current store lacks without a migration: missing tables, columns, indexes."""
     tables = _tables(conn)
     missing_tables = [name for name in TABLES if name not in tables]
+    stored = {table: set(_columns(conn, table)) for table in TABLES if table in tables}
     missing_columns = [
         (table, name, kind)
-        for table in TABLES
-        if table in tables
+        for table, columns in stored.items()
         for name, kind in _declared_columns(table)
-        if name not in _columns(conn, table)
+        if name not in columns
     ]
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     missing_indexes = [(t, c) for t, c in INDEXES if f"idx_{t}_{'_'.join(c)}" not in have]
