@@ -38,7 +38,7 @@ NOT_ON_THE_PATH = (
     "rapidfuzz",
     "typer",  # spaCy's command line (and weasel, which brings httpx)
     "weasel",
-    "claimcheck.fetch",
+    "claimcheck.sources",
     "claimcheck.importers",
     "claimcheck.evaldata",  # user imports of leaderboard files
     "sqlite_utils",  # the store reads and saves a checked document through plain sqlite3
@@ -96,7 +96,14 @@ def test_one_file_check_imports_only_what_it_uses(
         unwanted |= {
             m
             for m in loaded
-            if m.startswith(("claimcheck.fetch", "claimcheck.importers", "claimcheck.evaldata"))
+            if m.startswith(
+                (
+                    "claimcheck.sources",
+                    "claimcheck.services.ingest",
+                    "claimcheck.importers",
+                    "claimcheck.evaldata",
+                )
+            )
         }
         assert not unwanted, f"check of one local file imported {sorted(unwanted)}"
     if not store:  # it was saved, all through plain sqlite3
