@@ -1132,9 +1132,8 @@ def template_key(data_dir: Path) -> str:
     from claimcheck.evaldata import bundled_fingerprint
 
     here = Path(__file__).resolve().parent
-    code = [
-        here / name for name in ("store.py", "schema.py", "evaldata.py", "registry.py", "models.py")
-    ]
+    code = [here / name for name in ("store.py", "schema.py", "evaldata.py", "models.py")]
+    code += sorted((here / "registry").glob("*.py"))  # the resolver the rows went through
     return cache.digest(
         f"store template schema {SCHEMA_VERSION}",
         bundled_fingerprint(data_dir),
