@@ -34,7 +34,12 @@ from claimcheck.registry.names import (
     strip_provider,
 )
 from claimcheck.registry.resolve import Registry
-from claimcheck.registry.tables import _load_benchmarks, _load_categories, _load_models
+from claimcheck.registry.tables import (
+    _load_benchmarks,
+    _load_categories,
+    _load_domain,
+    _load_models,
+)
 
 __all__ = [
     "BENCHMARK_VARIANT_WORDS",
@@ -59,7 +64,14 @@ __all__ = [
 def _build(data_dir: Path) -> Registry:
     models, families = _load_models(data_dir)
     benchmarks, metric_aliases = _load_benchmarks(data_dir)
-    return Registry(models, benchmarks, families, metric_aliases, _load_categories(data_dir))
+    return Registry(
+        models,
+        benchmarks,
+        families,
+        metric_aliases,
+        _load_categories(data_dir),
+        _load_domain(data_dir),
+    )
 
 
 @cache

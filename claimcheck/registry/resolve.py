@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
 
-from claimcheck.models import BenchmarkInfo, ModelInfo, Resolution
+from claimcheck.models import BenchmarkInfo, Domain, ModelInfo, Resolution
 from claimcheck.registry.display import _SERIES_DATE
 from claimcheck.registry.fuzzy import _Index
 from claimcheck.registry.lines import _Lines
@@ -47,7 +47,10 @@ class Registry(_Lines):
         family_aliases: Iterable[tuple[str, str]] = (),
         benchmark_metric_aliases: Iterable[tuple[str, str, str]] = (),
         categories: Iterable[tuple[str, tuple[str, ...], bool]] = (),
+        domain: Domain | None = None,
     ) -> None:
+        # what the judge knows about leaderboards and builds (empty for a registry built in code)
+        self.domain = domain or Domain()
         # benchmark category -> (the phrases prose names it by, may a group phrase name it)
         self.categories: dict[str, tuple[tuple[str, ...], bool]] = {
             c: (phrases, in_groups) for c, phrases, in_groups in categories

@@ -10,7 +10,7 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from claimcheck.models import BenchmarkInfo, ModelInfo
+from claimcheck.models import BenchmarkInfo, Domain, ModelInfo
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -110,3 +110,28 @@ def _load_categories(data_dir: Path) -> list[tuple[str, tuple[str, ...], bool]]:
         for row in _read_csv(data_dir / "categories.csv")
         if row.get("category")
     ]
+
+
+def _load_domain(data_dir: Path) -> Domain:
+    """The judge's domain tables: leaderboards, benchmark families and variant markers."""
+    boards = [row for row in _read_csv(data_dir / "leaderboards.csv") if row.get("source")]
+    families: dict[str, list[str]] = defaultdict(list)
+    for row in _read_csv(data_dir / "benchmark_families.csv"):
+        if row.get("family") and row.get("benchmark_id"):
+            families[row["family"]].append(row["benchmark_id"])
+    markers = [row for row in _read_csv(data_dir / "variant_markers.csv") if row.get("marker")]
+
+    def marked(column: str) -> list[str]:
+        return [row["marker"].lower() for row in markers if _bool(row.get(column, "")) is True]
+
+    return Domain(
+        source_names={row["source"]: row.get("name") or row["source"] for row in boards},
+        board_averages={row["source"]: row["average"] for row in boards if row.get("average")},
+        sliced_boards=frozenset(
+            row["source"] for row in boards if _bool(row.get("sliced", "")) is True
+        ),
+        benchmark_families={family: tuple(ids) for family, ids in families.items()},
+        name_markers=tuple(marked("in_name")),
+        unreleased_variants=frozenset(marked("unreleased")),
+        standin_suffixes=tuple(marked("standin")),
+    )
