@@ -15,10 +15,11 @@ It gives the judge exactly what the full index would. Rows are read in the full 
 (`Store.indexed_evaluations`), each kept once (one object per stored row, so a row shared by a
 model's list and a benchmark's list is the same object, as the judge expects), and filtered
 and de-duplicated by `EvaluationIndex` itself on each part. What the full index derives from
-all rows at once is computed here up front from SQL summaries (`first_seen`, `standins`,
-`system_benchmarks`, `slice_parts` through the judge's own function) or per model
-(`reported`). Any other attribute the judge asks for, such as one a later version of the full
-index adds, makes this index read everything and become the full index: slower, never wrong.
+all rows at once is computed here from SQL summaries (`first_seen` and `system_benchmarks` up
+front; `standins_for` and `slice_parts_for` a registry's domain through the judge's own
+functions) or per model (`reported`). Any other attribute the judge asks for, such as one a
+later version of the full index adds, makes this index read everything and become the full
+index: slower, never wrong.
 A test judges the samples with both and compares every verdict.
 
 The index reads through the Store's connection, so it lives in that Store's thread and
@@ -27,13 +28,13 @@ process: a checker about to fork workers switches to the full index first.
 
 from __future__ import annotations
 
-from collections import defaultdict, namedtuple
+from collections import namedtuple
 from collections.abc import Callable
 from typing import Any
 
-from claimcheck.judge.domain import _STANDIN_RE
-from claimcheck.judge.index import EvaluationIndex, _slice_parts
-from claimcheck.models import Evaluation
+from claimcheck.judge.domain import _standin_re
+from claimcheck.judge.index import EvaluationIndex, _slice_parts, _standins
+from claimcheck.models import Domain, Evaluation
 
 # read everything at once when this share of the rows has been read part by part
 BULK_AFTER = 0.2
@@ -85,13 +86,27 @@ class StoreIndex(EvaluationIndex):
         self.first_seen = {m: first for m, first in summary.first_seen.items() if first}
         self.system_benchmarks = set(summary.system_benchmarks)
         # the judge's own rule, on the three fields it reads
-        self.slice_parts = _slice_parts(_Slice(*r) for r in summary.slices)  # type: ignore[misc]
-        variants = [m for m in summary.first_seen if _STANDIN_RE.match(m)]
-        self.standins = defaultdict(list)
-        for mid in store.in_index_order(variants, until):  # the full index's list order
-            m = _STANDIN_RE.match(mid)
-            if m:
-                self.standins[m.group("base")].append(mid)
+        # the judge's own rules on these, per domain (`standins_for`, `slice_parts_for`)
+        self._models = list(summary.first_seen)
+        self._slices = [_Slice(*r) for r in summary.slices]  # type: ignore[misc]
+        self._standin_memo: dict[Domain, dict[str, list[str]]] = {}
+        self._slice_memo: dict[Domain, frozenset[str]] = {}
+
+    def standins_for(self, domain: Domain) -> dict[str, list[str]]:
+        found = self._standin_memo.get(domain)
+        if found is None:
+            pattern = _standin_re(domain)
+            variants = [m for m in self._models if pattern.match(m)]
+            # in the full index's list order
+            found = _standins(self._store.in_index_order(variants, self.until), domain)
+            self._standin_memo[domain] = found
+        return found
+
+    def slice_parts_for(self, domain: Domain) -> frozenset[str]:
+        found = self._slice_memo.get(domain)
+        if found is None:
+            found = self._slice_memo[domain] = _slice_parts(self._slices, domain)
+        return found
 
     def __getattr__(self, name: str) -> Any:
         # only for attributes not set above: the full index has them, so become it

@@ -7,6 +7,7 @@ persists them; the shells only display them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -101,6 +102,26 @@ class BenchmarkInfo:
     # metrics (as sources name them) that are this benchmark's headline number; rows with other
     # metrics (raw vs length-controlled, edit-format rate) are shown but not tallied
     primary_metrics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Domain:
+    """What the judge knows about sources and builds beyond models and benchmarks, from the
+    registry CSVs `leaderboards.csv`, `benchmark_families.csv` and `variant_markers.csv`.
+
+    Empty by default: a registry built in code knows no leaderboards. Compared (and hashed)
+    by identity, so the judge can keep its lookups per domain.
+    """
+
+    source_names: Mapping[str, str] = field(default_factory=dict)  # source -> display name
+    # source -> the benchmark id of the board's own average, where that is its headline
+    board_averages: Mapping[str, str] = field(default_factory=dict)
+    sliced_boards: frozenset[str] = frozenset()  # boards whose parts re-rate the same votes
+    # family -> member benchmark ids, headline first
+    benchmark_families: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    name_markers: tuple[str, ...] = ()  # words in a source's model name: not the release
+    unreleased_variants: frozenset[str] = frozenset()  # registry variants: not a release
+    standin_suffixes: tuple[str, ...] = ()  # "<id>-<suffix>" is a serving build of <id>
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pytest
 
@@ -16,12 +17,17 @@ from claimcheck.judge import EvaluationIndex, judge
 from claimcheck.models import (
     BenchmarkInfo,
     Claim,
+    Domain,
     Evaluation,
     Mention,
     ModelInfo,
     Price,
     Resolution,
 )
+from claimcheck.registry.tables import _load_domain
+
+# the bundled leaderboard names, benchmark families and variant markers (data/*.csv)
+DOMAIN = _load_domain(Path(__file__).resolve().parent.parent / "data")
 
 # -- a registry-shaped fixture ---------------------------------------------------------------
 
@@ -31,6 +37,7 @@ class FakeRegistry:
     models: dict[str, ModelInfo] = field(default_factory=dict)
     benchmarks: dict[str, BenchmarkInfo] = field(default_factory=dict)
     categories: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
+    domain: Domain = DOMAIN
 
     def family_members(self, family: str) -> list[ModelInfo]:
         ms = [m for m in self.models.values() if m.family == family]
@@ -182,12 +189,28 @@ def test_source_ci_is_preferred_to_binomial() -> None:
     assert "Elo points" in v.reasons[1]
 
 
-def test_source_se_from_notes_is_used() -> None:
-    rows = [E("alpha", "gpqa", 50.0, notes="SE=1.0"), E("beta-0806", "gpqa", 46.0, notes="SE=1.0")]
+def test_source_se_is_used() -> None:
+    rows = [E("alpha", "gpqa", 50.0, stderr=1.0), E("beta-0806", "gpqa", 46.0, stderr=1.0)]
     v = J(C("alpha", "surpasses", ("beta-0806",), ("gpqa",)), rows, as_of="2024-10-01")
     assert v.evidence[0].margin == pytest.approx(1.96 * 2**0.5, abs=0.01)
     assert v.evidence[0].margin_method == "SE from source"
     assert v.verdict == "supported"  # 4.0 > 2.77; with binomial (n=198) it would be noise
+
+
+def test_a_standard_error_only_in_the_notes_is_not_read() -> None:
+    """The importers put a row's SE in its field; notes are prose, not parsed back."""
+    rows = [E("alpha", "gpqa", 50.0, notes="SE=1.0"), E("beta-0806", "gpqa", 46.0, notes="SE=1.0")]
+    v = J(C("alpha", "surpasses", ("beta-0806",), ("gpqa",)), rows, as_of="2024-10-01")
+    assert v.evidence[0].margin_method.startswith("binomial SE")
+    assert v.evidence[0].margin > 1.96 * 2**0.5
+
+
+def test_the_judge_names_a_source_as_the_registrys_domain_does() -> None:
+    rows = [E("alpha", "gpqa", 50.0, stderr=1.0), E("beta-0806", "gpqa", 46.0, stderr=1.0)]
+    claim = C("alpha", "surpasses", ("beta-0806",), ("gpqa",))
+    named = replace(REG, domain=Domain(source_names={"src": "The Src Board"}))
+    assert "(The Src Board, " in " ".join(judge(claim, rows, registry=named).reasons)  # type: ignore[arg-type]
+    assert "(src, " in " ".join(judge(claim, rows, registry=REG).reasons)  # type: ignore[arg-type]
 
 
 def test_no_noise_estimate_is_said() -> None:
@@ -293,8 +316,8 @@ def test_lower_is_better_benchmarks_flip_the_sign() -> None:
         },
     )
     rows = [
-        E("alpha", "ppl", 3.0, metric="ppl", notes="SE=0.1"),
-        E("beta-0806", "ppl", 5.0, metric="ppl", notes="SE=0.1"),
+        E("alpha", "ppl", 3.0, metric="ppl", stderr=0.1),
+        E("beta-0806", "ppl", 5.0, metric="ppl", stderr=0.1),
     ]
     v = judge(C("alpha", "surpasses", ("beta-0806",), ("ppl",)), rows, registry=reg)  # type: ignore[arg-type]
     assert v.verdict == "supported"
@@ -482,10 +505,10 @@ def _breadth_rows() -> list[Evaluation]:
         ("livebench-reasoning", "cat"),
     ]:
         rows += [
-            E("alpha", bench, 60, metric=metric, notes="SE=0.5", **lb),  # type: ignore[arg-type]
-            E("beta-0806", bench, 40, metric=metric, notes="SE=0.5", **lb),  # type: ignore[arg-type]
+            E("alpha", bench, 60, metric=metric, stderr=0.5, **lb),  # type: ignore[arg-type]
+            E("beta-0806", bench, 40, metric=metric, stderr=0.5, **lb),  # type: ignore[arg-type]
         ]
-    hf = dict(source="hf_open_llm_leaderboard_v1", notes="SE=0.1")
+    hf = dict(source="hf_open_llm_leaderboard_v1", stderr=0.1)
     rows += [
         E("alpha", "hf-open-llm-v1", 75, metric="avg", **hf),  # type: ignore[arg-type]
         E("beta-0806", "hf-open-llm-v1", 70, metric="avg", **hf),  # type: ignore[arg-type]
@@ -735,7 +758,9 @@ def test_serving_build_stands_in_for_the_released_model_with_a_variant_flag() ->
     rows = [E("alpha-turbo", "mmlu", 88, raw="Alpha Turbo"), E("beta-0806", "mmlu", 80)]
     idx = EvaluationIndex(rows)
     claim = C("alpha", "surpasses", ("beta-0806",), ("mmlu",))
-    assert [e.model_id for e in idx.for_claim(claim)] == ["alpha-turbo", "beta-0806"]
+    # which ids are serving builds ("-turbo") is the registry's domain data
+    assert [e.model_id for e in idx.for_claim(claim, reg.domain)] == ["alpha-turbo", "beta-0806"]
+    assert [e.model_id for e in idx.for_claim(claim, Domain())] == ["beta-0806"]
     v = judge(claim, idx, registry=reg)  # type: ignore[arg-type]
     assert v.verdict == "supported"
     assert "variant" in v.flags
@@ -751,9 +776,9 @@ def test_serving_build_stands_in_for_the_released_model_with_a_variant_flag() ->
 # each row's standard error and the 95% margin of the difference,
 #     margin = 1.96 * sqrt(se_subject² + se_target²).
 # Standard errors: LMArena and Arena-Hard-Auto publish 95% CIs, SE = (high - low) / 3.92;
-# Epoch AI prints "mean±se" in 0-1 units (±0.01 -> SE 1.0 point); AlpacaEval gives "SE=" in
-# its notes; everything else uses the binomial SE 100*sqrt(p(1-p)/n) with n the item count
-# (HumanEval 164, MMLU 14042, Aider code editing 133, Aider Polyglot 225, WildBench 1024,
+# Epoch AI prints "mean±se" in 0-1 units (±0.01 -> SE 1.0 point); AlpacaEval publishes a
+# standard error column; everything else uses the binomial SE 100*sqrt(p(1-p)/n) with n the
+# item count (HumanEval 164, MMLU 14042, Aider code editing 133, Aider Polyglot 225, WildBench 1024,
 # MixEval-Hard 1000).
 
 

@@ -49,7 +49,9 @@ def test_verdicts_are_the_same_with_either_index(store: Store, until: str | None
     }
     assert _verdicts(lazy, docs) == expected
     assert lazy.evidence.first_seen == full.index.first_seen
-    assert dict(lazy.evidence.standins) == dict(full.index.standins)
+    domain = lazy.registry.domain
+    assert dict(lazy.evidence.standins_for(domain)) == dict(full.index.standins_for(domain))
+    assert lazy.evidence.slice_parts_for(domain) == full.index.slice_parts_for(domain)
     # broad claims about popular models reach most rows: it switched to one bulk read
     assert lazy.evidence.bulk and "index" not in lazy.__dict__
 

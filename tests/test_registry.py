@@ -16,7 +16,6 @@ import pytest
 from claimcheck.models import BenchmarkInfo, ModelInfo
 from claimcheck.registry import (
     Registry,
-    _alias_key,
     load_registry,
     model_identity,
     normalise_model,
@@ -24,6 +23,7 @@ from claimcheck.registry import (
     resolve_model,
     strip_provider,
 )
+from claimcheck.registry.names import _alias_key
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -113,3 +113,30 @@ def test_new_aliases_never_change_a_version_or_size(registry, rows) -> None:  # 
         assert own <= target, (name, res.id)
         checked += 1
     assert checked > 200
+
+
+def test_the_judges_domain_tables_name_what_the_registry_and_the_data_hold(  # noqa: ANN001
+    registry,
+) -> None:
+    """leaderboards.csv, benchmark_families.csv and variant_markers.csv: every id they name
+    exists, and every bundled leaderboard (a file of its own) has a name a reason prints."""
+    domain = registry.domain
+    files = {p.stem for p in (DATA / "evaluations").glob("*.csv")}
+    sources = files - {"snapshots", "self_reported"}
+    assert sources <= set(domain.source_names), sources - set(domain.source_names)
+    assert domain.source_names["helm_via_epoch"] == "Stanford HELM via Epoch AI"
+    assert set(domain.board_averages.values()) <= set(registry.benchmarks)
+    assert domain.sliced_boards <= set(domain.board_averages)
+    members = [b for ids in domain.benchmark_families.values() for b in ids]
+    assert set(members) <= set(registry.benchmarks), set(members) - set(registry.benchmarks)
+    assert len(members) == len(set(members))  # a benchmark is in one family at most
+    assert {"fp8", "preview"} <= set(domain.name_markers)
+    assert "serving" in domain.unreleased_variants and "turbo" in domain.standin_suffixes
+
+
+def test_a_registry_built_in_code_has_no_domain_tables() -> None:
+    from claimcheck.models import BenchmarkInfo, ModelInfo
+    from claimcheck.registry import Registry
+
+    bare = Registry([ModelInfo("m", "M", "o", "m")], [BenchmarkInfo("b", "B")])
+    assert not bare.domain.source_names and not bare.domain.standin_suffixes

@@ -151,7 +151,7 @@ The package.
     `index` (EvaluationIndex) and `table` (rows paired like with like) hold the evidence;
     `noise` and `compare` make one comparison with its margin; `tally` adds a broad claim's
     comparisons up; `groups` and `wording` read the claim's group phrase and its own words;
-    `domain` holds the domain data not yet in the registry CSVs; `prose` says it all in
+    `domain` makes the judge's lookups from the registry's domain tables; `prose` says it all in
     English. A judgement is one object built in layers, each module using only the ones
     below it: `state`, `vendor`, `flags`, `rules`, `field`, `pairwise`, and `judgement`
     (`judge()`) on top. The names other modules use are re-exported here.
@@ -160,8 +160,8 @@ The package.
 from __future__ import annotations
 
 from claimcheck.judge.compare import CLOSE_ELO, CLOSE_POINTS_SHARE
-from claimcheck.judge.domain import _STANDIN_RE as _STANDIN_RE
-from claimcheck.judge.domain import SOURCE_NAMES, RegistryLike
+from claimcheck.judge.domain import RegistryLike, domain_of, source_name
+from claimcheck.judge.domain import _standin_re as _standin_re
 from claimcheck.judge.field import MAX_FIELD_ROWS
 from claimcheck.judge.groups import Group, group_filter, parse_group
 from claimcheck.judge.index import ClaimRows, EvaluationIndex
@@ -176,13 +176,14 @@ __all__ = [
     "CLOSE_ELO",
     "CLOSE_POINTS_SHARE",
     "MAX_FIELD_ROWS",
-    "SOURCE_NAMES",
     "Z95",
     "ClaimRows",
     "EvaluationIndex",
     "Group",
     "RegistryLike",
+    "domain_of",
     "group_filter",
     "judge",
     "parse_group",
+    "source_name",
 ]

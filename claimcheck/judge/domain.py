@@ -1,10 +1,10 @@
-"""What the judge knows about the domain beyond the registry: source names, benchmark families,
-leaderboards and their averages, serving-build and modality markers, and the registry's shape.
+"""What the judge knows about the domain beyond models and benchmarks, read from the registry it
+is given: leaderboard names and averages, benchmark families and variant markers come from the
+registry CSVs (`leaderboards.csv`, `benchmark_families.csv`, `variant_markers.csv`) as its
+`domain`; this module makes the lookups the judge needs from them, once per domain.
 
-These are data kept in Python for now: the registry CSVs (`data/`) have no table for source
-display names, benchmark families or leaderboard averages yet, and moving them there means a
-loader and a registry attribute each. Everything here is read, never changed, by the rest of
-the judge.
+Still kept here as code: the modality words of model ids, the chat categories and the
+second-reading settings, which are rules over names more than tables of facts.
 """
 
 from __future__ import annotations
@@ -13,47 +13,9 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
-from claimcheck.models import BenchmarkInfo, ModelInfo
+from claimcheck.models import BenchmarkInfo, Domain, ModelInfo
 
-SOURCE_NAMES: dict[str, str] = {
-    "alpaca_eval": "AlpacaEval",
-    "arena_hard_auto": "Arena-Hard-Auto",
-    "livebench": "LiveBench",
-    "evalplus": "EvalPlus",
-    "aider": "Aider",
-    "wildbench": "WildBench",
-    "lmarena_via_wildbench": "LMArena via WildBench",
-    "livecodebench": "LiveCodeBench",
-    "bigcodebench": "BigCodeBench",
-    "lmarena_mirror": "LMArena",
-    "hf_open_llm_leaderboard_v1": "HF Open LLM Leaderboard v1",
-    "hf_open_llm_leaderboard_v2": "HF Open LLM Leaderboard v2",
-    "mixeval": "MixEval",
-    "epoch_ai": "Epoch AI",
-    "helm_via_epoch": "Stanford HELM via Epoch AI",
-    "lmarena": "LMArena",
-    "swebench": "SWE-bench",
-}
-
-# Names a source gives an evaluated build that is not the released model as such.
-_VARIANT_MARKERS = re.compile(
-    r"(?i)(?<![a-z])(fp8|fp4|int8|int4|awq|gptq|gguf|q4|q8|turbo|exp|experimental|preview|"
-    r"quantized|quantised|beta|internal)(?![a-z])"
-)
-_RISKY_VARIANTS = {
-    "experimental",
-    "exp",
-    "preview",
-    "quantized",
-    "quantised",
-    "serving",
-    "latest",
-    "internal",
-    "beta",
-}
-
-# ids of serving builds of a released model: "<released id>-fp8", "<released id>-turbo" ...
-_STANDIN_RE = re.compile(r"^(?P<base>.+)-(fp8|fp4|int8|int4|awq|gptq|gguf|turbo|bf16)$")
+EMPTY_DOMAIN = Domain()
 
 
 class RegistryLike(Protocol):
@@ -61,60 +23,58 @@ class RegistryLike(Protocol):
 
     models: dict[str, ModelInfo]
     benchmarks: dict[str, BenchmarkInfo]
+    # and, read where present (`domain_of`): `domain`, `categories`, `display_name`, ...
 
     def current_in_family(self, family: str, as_of: str | None) -> ModelInfo | None: ...
 
 
+def domain_of(registry: object) -> Domain:
+    """The registry's domain tables; empty for a registry without them (a small test stub)."""
+    found = getattr(registry, "domain", None)
+    return found if isinstance(found, Domain) else EMPTY_DOMAIN
+
+
+def source_name(registry: object, source: str) -> str:
+    """A source as a reason names it ("livebench" -> "LiveBench")."""
+    return domain_of(registry).source_names.get(source, source)
+
+
+@lru_cache(maxsize=16)
+def _family_of(domain: Domain) -> dict[str, tuple[str, int]]:
+    """benchmark id -> (its family, its rank in it: 0 for the headline)."""
+    return {
+        bid: (family, rank)
+        for family, members in domain.benchmark_families.items()
+        for rank, bid in enumerate(members)
+    }
+
+
+def _whole_words(words: tuple[str, ...]) -> str:
+    # longest first, so that no word is cut short by another it begins with
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=16)
+def _standin_re(domain: Domain) -> re.Pattern[str]:
+    """ids of serving builds of a released model: "<released id>-fp8", "<released id>-turbo"."""
+    if not domain.standin_suffixes:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^(?P<base>.+)-({_whole_words(domain.standin_suffixes)})$")
+
+
+@lru_cache(maxsize=16)
+def _marker_re(domain: Domain) -> re.Pattern[str]:
+    if not domain.name_markers:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i)(?<![a-z])({_whole_words(domain.name_markers)})(?![a-z])")
+
+
 @lru_cache(maxsize=65536)
-def _variant_marks(name: str) -> frozenset[str]:
-    return frozenset(m.lower() for m in _VARIANT_MARKERS.findall(name))
+def _variant_marks(domain: Domain, name: str) -> frozenset[str]:
+    """The words of a name that mark a build which is not the released model as such."""
+    return frozenset(m.lower() for m in _marker_re(domain).findall(name))
 
 
-# Near-duplicate measurements of one benchmark (same items, another version, a subset, a
-# stricter test suite): family -> member ids, headline first.
-_BENCHMARK_FAMILIES: dict[str, tuple[str, ...]] = {
-    "mixeval": (
-        "mixeval",
-        "mixeval-hard",
-        "mixeval-mmlu",
-        "mixeval-mmlu-hard",
-        "mixeval-triviaqa",
-        "mixeval-triviaqa-hard",
-        "mixeval-drop",
-        "mixeval-drop-hard",
-        "mixeval-hellaswag",
-        "mixeval-commonsenseqa",
-    ),
-    "arena-hard-auto": ("arena-hard-auto-v2.0", "arena-hard-auto-v0.1"),
-    "alpacaeval": ("alpacaeval-2.0", "alpacaeval-1.0"),
-    "humaneval": ("humaneval-plus", "humaneval"),
-    "mbpp": ("mbpp-plus", "mbpp"),
-    "bigcodebench": ("bigcodebench-complete", "bigcodebench-instruct"),
-    "frontiermath": ("frontiermath", "frontiermath-public"),
-    "frontiermath-tier-4": ("frontiermath-tier-4", "frontiermath-tier-4-public"),
-    # a board's category rating before its occupation slice of the same domain
-    "lmarena-coding": ("lmarena-coding", "lmarena-occupation-software-it-services"),
-    "lmarena-math": ("lmarena-math", "lmarena-occupation-mathematical"),
-    "livebench-coding": ("livebench-coding", "livebench-agentic-coding"),
-}
-_FAMILY_OF: dict[str, tuple[str, int]] = {
-    bid: (family, rank)
-    for family, members in _BENCHMARK_FAMILIES.items()
-    for rank, bid in enumerate(members)
-}
-# Leaderboards whose own average is their headline: every other number they publish is a part
-# of it, so for a broad claim only the average counts (a part counts where the claim names it).
-_LEADERBOARD_AVERAGES: dict[str, str] = {
-    "livebench": "livebench",
-    "hf_open_llm_leaderboard_v1": "hf-open-llm-v1",
-    "hf_open_llm_leaderboard_v2": "hf-open-llm-v2",
-    "lmarena": "lmarena",  # LMArena's own board: its 28 category ratings are parts of it
-}
-# Boards whose parts are slices of the same votes (LMArena's category ratings re-rate subsets
-# of the battles behind the overall rating), not separate components of an average: a broad
-# claim reads them by the overall rating alone, and a part is compared only where the claim
-# names it or is narrowed to its domain.
-_SLICED_BOARDS = frozenset({"lmarena"})
 # a second reading of the same runs: shown, counted only when nothing else is there
 _SECONDARY_SETTING = re.compile(r"(?i)\bwith style control\b|\ball problems in file\b")
 

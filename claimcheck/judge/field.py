@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from claimcheck.judge.compare import _Cmp, _compare, _distinguish
+from claimcheck.judge.domain import domain_of
 from claimcheck.judge.prose import _and, _model_name, _sentence
 from claimcheck.judge.rules import _Rules
 from claimcheck.judge.tally import _headlines, _hedge, _uncounted_reason, _weigh
@@ -189,7 +190,7 @@ class _Field(_Rules):
         skipped: list[_Cmp] = []
         if broad:
             per_bench, counted, skipped = _headlines(
-                leaders, self._as_themselves, frozenset(self.domain)
+                leaders, self._as_themselves, frozenset(self.domain), domain_of(self.registry)
             )
             self._note_categories_used(counted)
             if not per_bench:
@@ -262,7 +263,7 @@ class _Field(_Rules):
         reasons.extend(_sentence(c, self.registry) for c in ranked[:4])
         self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
         self._uncounted |= {(id(c.s), id(c.t)) for c in others}
-        uncounted = _uncounted_reason(skipped)
+        uncounted = _uncounted_reason(skipped, self.registry)
         if uncounted:
             reasons.append(uncounted)
         if others:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from claimcheck.judge.compare import _Cmp
-from claimcheck.judge.domain import _RISKY_VARIANTS, _variant_marks
+from claimcheck.judge.domain import _variant_marks, domain_of
 from claimcheck.judge.prose import (
     _article,
     _family_name,
@@ -17,7 +17,6 @@ from claimcheck.judge.prose import (
     _model_name,
     _price_text,
     _settings_text,
-    _source_name,
 )
 from claimcheck.judge.vendor import _Vendor
 from claimcheck.judge.wording import _CHOSEN_OLDER, _setting_mismatch
@@ -84,7 +83,7 @@ class _Flags(_Vendor):
                 shown = "; ".join(f"{e.system} {_fmt(e.score)}" for e in found[:3])
                 more = f" and {len(found) - 3} more" if len(found) > 3 else ""
                 self.notes.append(
-                    f"The {bname} board ({_source_name(found[0].source)}) scores agent systems "
+                    f"The {bname} board ({self._source(found[0].source)}) scores agent systems "
                     f"(a scaffold and the model it runs), not {_model_name(self.registry, mid)} "
                     f"alone: {shown}{more}. A system's score is compared with nothing but "
                     "itself; models are compared where every model ran in the same harness."
@@ -96,12 +95,12 @@ class _Flags(_Vendor):
                 if re.search(r"(?i)bash-only|mini-swe-agent", v.setting):
                     continue
                 ref = harness[v.model_id]
-                who = v.reported_by or _source_name(v.source)
+                who = v.reported_by or self._source(v.source)
                 self.flags.add("setting_mismatch")
                 self.notes.append(
                     f"{who}'s {_fmt(v.score)} for {_model_name(self.registry, v.model_id)} on "
                     f"{bname} is a score with its own agent scaffold; "
-                    f"{_source_name(ref.source)} ran every model in the same minimal harness "
+                    f"{self._source(ref.source)} ran every model in the same minimal harness "
                     f"({ref.setting.split(';')[0] or 'one agent for all'}) and measured "
                     f"{_fmt(ref.score)}: not the same setting."
                 )
@@ -184,14 +183,14 @@ class _Flags(_Vendor):
                 self.flags.add("setting_mismatch")
                 self.notes.append(
                     f"The claim's setting ({_settings_text(self.claim_settings)}) differs "
-                    f"from {_source_name(c.s.source)}'s {c.info.name} run "
+                    f"from {self._source(c.s.source)}'s {c.info.name} run "
                     f"({c.s.setting or 'setting not stated'}): " + "; ".join(problems) + "."
                 )
 
     def _flag_variants(self, cmps: list[_Cmp]) -> None:
         for mid in [self.subject, *self.targets]:
             info = self.registry.models.get(mid or "")
-            if info and info.variant.lower() in _RISKY_VARIANTS:
+            if info and info.variant.lower() in domain_of(self.registry).unreleased_variants:
                 self.flags.add("variant")
                 self.notes.append(
                     f"{_model_name(self.registry, info.id)} is {_article(info.variant)} "
@@ -207,7 +206,7 @@ class _Flags(_Vendor):
                     seen.add(row.model)
                     self.flags.add("variant")
                     self.notes.append(
-                        f"{_source_name(row.source)} evaluated only '{row.model}', a serving "
+                        f"{self._source(row.source)} evaluated only '{row.model}', a serving "
                         f"build of {_model_name(self.registry, base)}; its score stands in for "
                         "the released model."
                     )
@@ -217,14 +216,15 @@ class _Flags(_Vendor):
                 info = self.registry.models.get(row.model_id or "")
                 if info is None or row.model in seen:
                     continue
-                marks = _variant_marks(row.model)
-                released = _variant_marks(info.name) | _variant_marks(info.id)
+                known = domain_of(self.registry)
+                marks = _variant_marks(known, row.model)
+                released = _variant_marks(known, info.name) | _variant_marks(known, info.id)
                 extra = marks - released
                 if extra:
                     seen.add(row.model)
                     self.flags.add("variant")
                     self.notes.append(
-                        f"{_source_name(row.source)} evaluated '{row.model}' "
+                        f"{self._source(row.source)} evaluated '{row.model}' "
                         f"({', '.join(sorted(extra))}), a serving variant of "
                         f"{_model_name(self.registry, info.id)}, not "
                         "necessarily the released weights."

@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from claimcheck.judge.domain import _LEADERBOARD_AVERAGES, _SLICED_BOARDS, _STANDIN_RE, RegistryLike
+from claimcheck.judge.domain import EMPTY_DOMAIN, RegistryLike, _standin_re
 from claimcheck.judge.table import _Table
-from claimcheck.models import Claim, Evaluation
+from claimcheck.models import Claim, Domain, Evaluation
 
 
 class EvaluationIndex:
@@ -51,7 +51,6 @@ class EvaluationIndex:
         # vendor numbers per model, and benchmarks some board scores as agent systems
         self.reported: dict[str, list[Evaluation]] = defaultdict(list)
         self.system_benchmarks: set[str] = set()
-        self.slice_parts = _slice_parts(r for rs in self.by_model.values() for r in rs)
         for mid, model_rows in self.by_model.items():
             for e in model_rows:
                 if e.kind != "independent":
@@ -66,23 +65,41 @@ class EvaluationIndex:
         self._benchmarks_of: dict[str, set[str]] = {}
         self.cache: dict[Any, Any] = {}  # the judge's memo of group memberships
         self._tables: dict[tuple[str, int], _Table] = {}
-        # serving builds stand in for the released model where it was not evaluated itself
-        self.standins: dict[str, list[str]] = defaultdict(list)
-        for mid in self.by_model:
-            m = _STANDIN_RE.match(mid)
-            if m:
-                self.standins[m.group("base")].append(mid)
+        # what the registry's domain tables make of all rows, per domain (`standins_for`)
+        self._standin_memo: dict[Domain, dict[str, list[str]]] = {}
+        self._slice_memo: dict[Domain, frozenset[str]] = {}
+
+    def standins_for(self, domain: Domain) -> dict[str, list[str]]:
+        """Serving builds that stand in for a released model where it was not evaluated
+        itself: released id -> the ids of its builds ("<id>-fp8"), in index order."""
+        found = self._standin_memo.get(domain)
+        if found is None:
+            found = self._standin_memo[domain] = _standins(self.by_model, domain)
+        return found
+
+    def slice_parts_for(self, domain: Domain) -> frozenset[str]:
+        """Benchmarks that are only ever a slice of a sliced board's overall rating."""
+        found = self._slice_memo.get(domain)
+        if found is None:
+            rows = (r for rs in self.by_model.values() for r in rs)
+            found = self._slice_memo[domain] = _slice_parts(rows, domain)
+        return found
 
     @classmethod
     def from_store(cls, store: Any, until: str | None = None) -> EvaluationIndex:
         """Load every resolved evaluation from a `Store` (independent and self-reported)."""
         return cls(store.evaluations(until=until), until=until)
 
-    def for_models(self, ids: Iterable[str | None]) -> list[Evaluation]:
+    def for_models(
+        self, ids: Iterable[str | None], domain: Domain = EMPTY_DOMAIN
+    ) -> list[Evaluation]:
+        """The rows of these models, and of the serving builds the domain says stand in for
+        them."""
         out: list[Evaluation] = []
+        standins = self.standins_for(domain)
         for mid in dict.fromkeys(i for i in ids if i):
             out.extend(self.by_model.get(mid, ()))
-            for variant in self.standins.get(mid, ()):
+            for variant in standins.get(mid, ()):
                 out.extend(self.by_model.get(variant, ()))
         return out
 
@@ -92,6 +109,7 @@ class EvaluationIndex:
         model_ids: Iterable[str] | None = None,
         *,
         as_of: str | None = None,
+        domain: Domain = EMPTY_DOMAIN,
     ) -> list[Evaluation]:
         """Rows of every model on these benchmarks (all benchmarks of `model_ids` if None).
 
@@ -104,26 +122,27 @@ class EvaluationIndex:
             subject = claim.subject.id if claim.subject else None
             if subject and _needs_field(claim):
                 named = [b.id for b in claim.benchmarks if b.id]
-                return self.for_group(named or None, [subject])
-            return self.for_models([subject, *(t.id for t in claim.targets)])
+                return self.for_group(named or None, [subject], domain=domain)
+            return self.for_models([subject, *(t.id for t in claim.targets)], domain)
         if benchmark_ids is None:
             benchmark_ids = {
-                e.benchmark_id for e in self.for_models(model_ids or ()) if e.benchmark_id
+                e.benchmark_id for e in self.for_models(model_ids or (), domain) if e.benchmark_id
             }
         out: list[Evaluation] = []
         for bid in dict.fromkeys(benchmark_ids):
             out.extend(self.by_benchmark.get(bid, ()))
         return out
 
-    def for_claim(self, claim: Claim) -> list[Evaluation]:
+    def for_claim(self, claim: Claim, domain: Domain = EMPTY_DOMAIN) -> list[Evaluation]:
         """The rows `judge()` needs for this claim: pass them straight to `judge()`.
 
         The list holds the subject's and targets' rows (the vendor numbers and the pairs come
         from them) and carries the index itself, so `judge()` reads the field of a group claim
-        from the index's prebuilt tables instead of a list of thousands of rows.
+        from the index's prebuilt tables instead of a list of thousands of rows. With the
+        registry's `domain` they include the serving builds that stand in for those models.
         """
         subject = claim.subject.id if claim.subject else None
-        rows = ClaimRows(self.for_models([subject, *(t.id for t in claim.targets)]))
+        rows = ClaimRows(self.for_models([subject, *(t.id for t in claim.targets)], domain))
         rows.evaluation_index = self
         return rows
 
@@ -154,14 +173,27 @@ class EvaluationIndex:
         return table
 
 
-def _slice_parts(rows: Iterable[Evaluation]) -> frozenset[str]:
+def _standins(ids: Iterable[str], domain: Domain) -> dict[str, list[str]]:
+    """released id -> the serving builds among `ids` that stand in for it, in their order."""
+    pattern = _standin_re(domain)
+    out: dict[str, list[str]] = defaultdict(list)
+    for mid in ids:
+        m = pattern.match(mid)
+        if m:
+            out[m.group("base")].append(mid)
+    return out
+
+
+def _slice_parts(rows: Iterable[Any], domain: Domain) -> frozenset[str]:
     """Benchmarks that are only ever a slice of a sliced board's overall rating."""
     sliced: set[str] = set()
     elsewhere: set[str] = set()
     for e in rows:
         if not e.benchmark_id or e.kind != "independent":
             continue
-        if e.source in _SLICED_BOARDS and e.benchmark_id != _LEADERBOARD_AVERAGES[e.source]:
+        if e.source in domain.sliced_boards and e.benchmark_id != domain.board_averages.get(
+            e.source
+        ):
             sliced.add(e.benchmark_id)
         else:
             elsewhere.add(e.benchmark_id)

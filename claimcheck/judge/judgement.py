@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from claimcheck.judge.compare import _Cmp
-from claimcheck.judge.domain import RegistryLike
+from claimcheck.judge.domain import RegistryLike, domain_of
 from claimcheck.judge.flags import _FLAG_ORDER
 from claimcheck.judge.groups import Group, _b
 from claimcheck.judge.index import EvaluationIndex
@@ -39,7 +39,7 @@ def judge(
     `prices` API list prices for the cost flag.
     """
     if isinstance(evaluations, EvaluationIndex):
-        evaluations = evaluations.for_claim(claim)
+        evaluations = evaluations.for_claim(claim, domain_of(registry))
     return _Judgement(claim, evaluations, registry, as_of, vendor_rows, prices).run()
 
 

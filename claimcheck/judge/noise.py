@@ -1,6 +1,10 @@
 """The noise of a score and of a difference: each row's standard error from the best thing
 available (the source's 95% CI, its standard error, else the binomial SE from the item count)
 and the 95% margin of the difference of two independent scores.
+
+A row's standard error is its `stderr` field, which the importers fill; notes are prose for
+the reader and are not read for it. Only a derived row's own item count ("over 404 problems")
+is still read from its notes: `Evaluation` has no field for it.
 """
 
 from __future__ import annotations
@@ -8,14 +12,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claimcheck.models import BenchmarkInfo, Evaluation
 
 Z95 = 1.96
 
-_SE_NOTE_RE = re.compile(r"\bSE=(\d+(?:\.\d+)?)(?![\w/.:])")
-_PM_NOTE_RE = re.compile(r":(\d+(?:\.\d+)?)±(\d+(?:\.\d+)?)")
 # a derived row that says how many items it averages ("mean of per-problem pass@1 over 404
 # problems"): that window's own item count, which the registry cannot know
 _ITEMS_NOTE_RE = re.compile(r"(?i)\bover (\d[\d,]*) (?:problems|questions|items|prompts|tasks)\b")
@@ -33,12 +34,6 @@ def _row_noise(e: Evaluation, info: BenchmarkInfo | None) -> _Noise:
         return _Noise((e.ci_high - e.ci_low) / (2 * Z95), "ci")
     if e.stderr is not None and e.stderr > 0:  # a printed 0.00 is rounding, not certainty
         return _Noise(e.stderr, "se")
-    if e.notes:
-        se, unit_scale = _note_se(e.notes)
-        if se is not None:
-            # Epoch prints mean±stderr in 0-1 units; scores are on the benchmark's scale
-            scale = (info.scale if info and info.scale else 100.0) if unit_scale else 1.0
-            return _Noise(se * scale, "se")
     items = info.items if info else None
     m = _ITEMS_NOTE_RE.search(e.notes) if e.notes else None
     if m:
@@ -48,18 +43,6 @@ def _row_noise(e: Evaluation, info: BenchmarkInfo | None) -> _Noise:
         if 0.0 <= p <= 1.0:
             return _Noise(info.scale * math.sqrt(p * (1 - p) / items), "binomial", items)
     return _Noise(None, "")
-
-
-@lru_cache(maxsize=65536)
-def _note_se(notes: str) -> tuple[float | None, bool]:
-    """A standard error written in a row's notes: (value, is it in 0-1 units)."""
-    m = _SE_NOTE_RE.search(notes)
-    if m:
-        return float(m.group(1)), False
-    m = _PM_NOTE_RE.search(notes)
-    if m and float(m.group(2)) > 0:
-        return float(m.group(2)), True
-    return None, False
 
 
 def _margin(a: _Noise, b: _Noise) -> tuple[float, str]:

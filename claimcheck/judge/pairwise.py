@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from claimcheck.judge.compare import _Cmp, _compare, _distinguish
 from claimcheck.judge.field import _Field
-from claimcheck.judge.prose import _and, _fmt, _model_name, _release_label, _source_name
+from claimcheck.judge.prose import _and, _fmt, _model_name, _release_label
 from claimcheck.judge.tally import _combine, _worst
 from claimcheck.models import BenchmarkInfo, Evaluation
 
@@ -99,7 +99,7 @@ class _Pairwise(_Field):
             )
             more = f" and {len(cmps) - 4} more" if len(cmps) > 4 else ""
             self.notes.append(
-                f"{_source_name(first.source)} has {len(cmps) + 1} releases of {info.name} that "
+                f"{self._source(first.source)} has {len(cmps) + 1} releases of {info.name} that "
                 f"rank {_model_name(self.registry, subject)} and "
                 f"{_model_name(self.registry, target)}; as for every claim, the newest one both "
                 f"appear in is compared. The older ones, shown as evidence: {shown}{more}."

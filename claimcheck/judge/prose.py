@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from claimcheck.judge.compare import _Cmp
-from claimcheck.judge.domain import SOURCE_NAMES, RegistryLike
+from claimcheck.judge.domain import RegistryLike, source_name
 from claimcheck.judge.noise import Z95
 from claimcheck.judge.table import _DATE_RE
 from claimcheck.models import BenchmarkInfo, Claim, Evaluation, Evidence, Price
@@ -43,16 +43,12 @@ def _family_name(registry: RegistryLike, family: str) -> str:
     return str(named(family)) if named is not None else family
 
 
-def _source_name(source: str) -> str:
-    return SOURCE_NAMES.get(source, source)
-
-
-def _where(c: _Cmp) -> str:
+def _where(c: _Cmp, registry: RegistryLike) -> str:
     release = _DATE_RE.findall(c.s.setting)
     named = re.search(r"(?i)release|snapshot", c.s.setting)
     when = f", {release[0].replace('_', '-')} release" if release and named and not c.detail else ""
     detail = f", {c.detail}" if c.detail else ""
-    return f"{c.info.name} ({_source_name(c.s.source)}, {c.s.metric}{when}{detail})"
+    return f"{c.info.name} ({source_name(registry, c.s.source)}, {c.s.metric}{when}{detail})"
 
 
 def _release_label(e: Evaluation) -> str:
@@ -66,16 +62,16 @@ def _sentence(c: _Cmp, registry: RegistryLike) -> str:
     sname = _model_name(registry, c.s.model_id)
     tname = _model_name(registry, c.t.model_id)
     if c.parts:
-        return _composite_sentence(c, sname, tname)
+        return _composite_sentence(c, sname, tname, registry)
     unit = _unit(c.info)
     gap = abs(c.diff)
     if c.margin == 0:
         side = "ahead" if c.diff > 0 else "behind" if c.diff < 0 else ""
         verdict = f"{_fmt(gap)} {unit} {side}" if side else "level"
         return (
-            f"On {_where(c)}, {sname} scores {_fmt(c.s.score)} vs {tname} {_fmt(c.t.score)}: "
-            f"{verdict} (no noise estimate: the source publishes no CI or SE and the item "
-            "count is unknown, so this difference alone decides nothing)."
+            f"On {_where(c, registry)}, {sname} scores {_fmt(c.s.score)} vs {tname} "
+            f"{_fmt(c.t.score)}: {verdict} (no noise estimate: the source publishes no CI or SE "
+            "and the item count is unknown, so this difference alone decides nothing)."
         )
     if c.outcome == "win":
         verdict = f"{_fmt(gap)} {unit} ahead, beyond the ±{_fmt(c.margin)} noise margin"
@@ -89,18 +85,18 @@ def _sentence(c: _Cmp, registry: RegistryLike) -> str:
             else f"level, inside the ±{_fmt(c.margin)} noise margin"
         )
     return (
-        f"On {_where(c)}, {sname} scores {_fmt(c.s.score)} vs {tname} {_fmt(c.t.score)}: "
-        f"{verdict} ({c.method})."
+        f"On {_where(c, registry)}, {sname} scores {_fmt(c.s.score)} vs {tname} "
+        f"{_fmt(c.t.score)}: {verdict} ({c.method})."
     )
 
 
-def _composite_sentence(c: _Cmp, sname: str, tname: str) -> str:
+def _composite_sentence(c: _Cmp, sname: str, tname: str, registry: RegistryLike) -> str:
     ahead = sum(1 for p in c.parts if p.diff > 0)
     behind = sum(1 for p in c.parts if p.diff < 0)
     names = ", ".join(p.info.name for p in c.parts)
     where = "beyond" if abs(c.diff) > c.margin else "inside"
     return (
-        f"{_source_name(c.s.source)}'s average ({sname} {_fmt(c.s.score)} vs {tname} "
+        f"{source_name(registry, c.s.source)}'s average ({sname} {_fmt(c.s.score)} vs {tname} "
         f"{_fmt(c.t.score)}) has no noise estimate, so the board counts once through its "
         f"{len(c.parts)} parts that have one ({names}): {sname} is ahead on {ahead} and "
         f"behind on {behind}, combined z = {c.diff:+.1f}, {where} ±{Z95}."

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from claimcheck.judge.compare import _close, _Cmp
+from claimcheck.judge.domain import domain_of
 from claimcheck.judge.flags import _Flags
 from claimcheck.judge.prose import (
     _BAR_TEXT,
@@ -15,7 +16,6 @@ from claimcheck.judge.prose import (
     _REL_WORD,
     _model_name,
     _sentence,
-    _source_name,
 )
 from claimcheck.judge.tally import _headlines, _hedge, _uncounted_reason, _weigh
 
@@ -87,7 +87,7 @@ class _Rules(_Flags):
             if len({c.outcome for c in cs}) > 1:
                 reasons.append(self._disagree(cs))
             elif len(cs) > 1:
-                sources = list(dict.fromkeys(_source_name(c.s.source) for c in cs))
+                sources = list(dict.fromkeys(self._source(c.s.source) for c in cs))
                 if len(sources) > 1:
                     reasons.append(
                         f"{len(sources)} independent sources on {cs[0].info.name} agree "
@@ -129,7 +129,7 @@ class _Rules(_Flags):
 
     def _disagree(self, cs: list[_Cmp]) -> str:
         parts = [
-            f"{_source_name(c.s.source)}{' (' + c.detail + ')' if c.detail else ''} says "
+            f"{self._source(c.s.source)}{' (' + c.detail + ')' if c.detail else ''} says "
             f"{_OUTCOME_WORD[c.outcome]}"
             for c in cs
         ]
@@ -150,7 +150,9 @@ class _Rules(_Flags):
         return f"The evidence backs only a weaker claim than that {self._sname} {rel} {tname}."
 
     def _judge_broad(self, pair: list[_Cmp], target: str) -> tuple[str, list[str], str]:
-        per, counted, skipped = _headlines(pair, self._as_themselves, frozenset(self.domain))
+        per, counted, skipped = _headlines(
+            pair, self._as_themselves, frozenset(self.domain), domain_of(self.registry)
+        )
         tname = _model_name(self.registry, target)
         if not counted:
             return (
@@ -194,7 +196,7 @@ class _Rules(_Flags):
         quoted = [c for c in ranked if c.diff < 0][:3] + [c for c in ranked if c.diff >= 0][:3]
         reasons.extend(_sentence(c, self.registry) for c in quoted)
         self._uncounted |= {(id(c.s), id(c.t)) for c in skipped}
-        uncounted = _uncounted_reason(skipped)
+        uncounted = _uncounted_reason(skipped, self.registry)
         if uncounted:
             reasons.append(uncounted)
         return w.verdict, [r for r in reasons if r], tally

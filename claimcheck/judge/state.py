@@ -16,17 +16,16 @@ from typing import Any
 from claimcheck.judge.compare import _Cmp
 from claimcheck.judge.domain import (
     _CHAT_CATEGORIES,
-    _LEADERBOARD_AVERAGES,
-    _RISKY_VARIANTS,
-    _SLICED_BOARDS,
-    _STANDIN_RE,
     RegistryLike,
     _modality,
+    _standin_re,
+    domain_of,
+    source_name,
 )
 from claimcheck.judge.groups import Group, parse_group
 from claimcheck.judge.index import ClaimRows, _slice_parts
 from claimcheck.judge.noise import _Noise
-from claimcheck.judge.prose import _and, _model_name, _source_name
+from claimcheck.judge.prose import _and, _model_name
 from claimcheck.judge.table import _Table
 from claimcheck.judge.wording import _BASE_WORDS, _CHAT_WORDS, _TUNING_WORD, _domains, _settings_of
 from claimcheck.models import Claim, Evaluation, Mention, Price
@@ -56,6 +55,7 @@ class _State:
     ) -> None:
         self.claim = claim
         self.registry = registry
+        known = domain_of(registry)  # leaderboards, benchmark families, variant markers
         self.as_of = as_of
         self.prices = prices
         self.flags: set[str] = set()
@@ -93,7 +93,7 @@ class _State:
         # number, the document's row is the one shown
         if index is not None:
             ids = [m for m in (self.subject, *self.targets) if m]
-            ids += [v for m in ids for v in index.standins.get(m, ())]
+            ids += [v for m in ids for v in index.standins_for(known).get(m, ())]
             vendor = list(vendor_rows) + [e for m in ids for e in index.reported.get(m, ())]
         else:
             vendor = list(vendor_rows) + [e for e in evaluations if e.kind != "independent"]
@@ -116,8 +116,9 @@ class _State:
             # the index keeps each benchmark's table built once: judging is lookups
             models = [m for m in (self.subject, *self.targets) if m]
             bench_ids = wanted or index.benchmarks_of(models[:1] or models)
-            variants = [v for m in models for v in index.standins.get(m, ())]
-            self.standin_of = {v: m for m in models for v in index.standins.get(m, ())}
+            standins = index.standins_for(known)
+            variants = [v for m in models for v in standins.get(m, ())]
+            self.standin_of = {v: m for m in models for v in standins.get(m, ())}
             if not wanted:
                 bench_ids = set(bench_ids) | index.benchmarks_of(variants)
                 if self.subject and self._bare(self.subject):
@@ -125,7 +126,7 @@ class _State:
             if self.domain:
                 bench_ids = {b for b in bench_ids if self._in_domain(b)}
             elif not wanted:
-                bench_ids = set(bench_ids) - index.slice_parts
+                bench_ids = set(bench_ids) - index.slice_parts_for(known)
             self.table = _Table.merged(
                 (index.table(b, registry) for b in sorted(bench_ids)), self.standin_of
             )
@@ -138,13 +139,13 @@ class _State:
             elif self.domain:
                 indep = [e for e in indep if self._in_domain(e.benchmark_id or "")]
             else:
-                parts = _slice_parts(indep)
+                parts = _slice_parts(indep, known)
                 indep = [e for e in indep if e.benchmark_id not in parts]
             self.standin_of = {
                 e.model_id: m.group("base")
                 for e in indep
                 if e.model_id
-                and (m := _STANDIN_RE.match(e.model_id))
+                and (m := _standin_re(known).match(e.model_id))
                 and m.group("base") in {self.subject, *self.targets}
             }
             self.table = _Table.merged([_Table(indep, bm)], self.standin_of)
@@ -257,6 +258,10 @@ class _State:
             return None
         return next(iter(reasons.items()))
 
+    def _source(self, source: str) -> str:
+        """A source as a reason names it."""
+        return source_name(self.registry, source)
+
     def _in_domain(self, benchmark_id: str) -> bool:
         info = self.registry.benchmarks.get(benchmark_id)
         return info is not None and info.category in self.domain
@@ -275,11 +280,11 @@ class _State:
     def _note_categories_used(self, counted: Sequence[_Cmp]) -> None:
         """Say which category rating of a board stood in for its overall rating."""
         for c in counted:
-            board = _LEADERBOARD_AVERAGES.get(c.s.source)
+            board = domain_of(self.registry).board_averages.get(c.s.source)
             if board and c.info.id != board and c.info.id not in self.named:
                 overall = self.registry.benchmarks.get(board)
                 self.notes.append(
-                    f"{_source_name(c.s.source)} counts here by its "
+                    f"{self._source(c.s.source)} counts here by its "
                     f"{c.info.category.replace('_', ' ')} rating ({c.info.name}), not by its "
                     f"overall {overall.name if overall else 'rating'}."
                 )
@@ -356,7 +361,7 @@ class _State:
             for m in members
             if m.id != mid
             and m.family == info.family
-            and m.variant.lower() not in _RISKY_VARIANTS
+            and m.variant.lower() not in domain_of(self.registry).unreleased_variants
             and not (self.as_of and m.release_date and m.release_date > self.as_of)
         ]
         out.sort(key=lambda m: (_days_apart(m.release_date, when), m.release_date or ""))
@@ -365,7 +370,8 @@ class _State:
     def _board_categories(self, named: list[str]) -> list[str]:
         """A sliced board named with a domain word is that category's rating: "LMArena's
         coding leaderboard" is LMArena's coding rating, not its overall one."""
-        boards = {_LEADERBOARD_AVERAGES[s] for s in _SLICED_BOARDS} & set(named)
+        known = domain_of(self.registry)
+        boards = {known.board_averages.get(s) for s in known.sliced_boards} & set(named)
         domain = _domains(self.claim, self.registry) if boards else {}
         if not domain:
             return named

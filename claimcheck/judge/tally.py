@@ -11,34 +11,34 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from claimcheck.judge.compare import _Cmp
-from claimcheck.judge.domain import _FAMILY_OF, _LEADERBOARD_AVERAGES, _SECONDARY_SETTING
+from claimcheck.judge.domain import _SECONDARY_SETTING, _family_of, source_name
 from claimcheck.judge.noise import Z95
-from claimcheck.judge.prose import _source_name
+from claimcheck.models import Domain
 
 CLEAR_MAJORITY = 2 / 3
 
 
 def _family(
-    c: _Cmp, named: set[str], domain: frozenset[str] = frozenset()
+    c: _Cmp, named: set[str], domain: frozenset[str], known: Domain
 ) -> tuple[str, int, bool]:
     """(family key, rank of this benchmark in it, may it count at all) for a tally."""
     bid = c.info.id
-    board = _LEADERBOARD_AVERAGES.get(c.s.source)
+    board = known.board_averages.get(c.s.source)
     if board and bid != board and c.info.category in domain:
         # a claim narrowed to a domain reads a board by its rating for that domain, once:
         # LMArena's coding rating (before its software occupation slice), LiveBench Coding
-        family, rank = _FAMILY_OF.get(bid, (bid, 9))
+        family, rank = _family_of(known).get(bid, (bid, 9))
         return f"{board}:{c.info.category}", rank, True
     if bid in named:
         return bid, 0, True  # a benchmark the claim names is counted as itself
     if board:
         return board, 0, bid == board
-    family, rank = _FAMILY_OF.get(bid, (bid, 0))
+    family, rank = _family_of(known).get(bid, (bid, 0))
     return family, rank, True
 
 
 def _headlines(
-    cmps: Sequence[_Cmp], named: set[str], domain: frozenset[str] = frozenset()
+    cmps: Sequence[_Cmp], named: set[str], domain: frozenset[str], known: Domain
 ) -> tuple[dict[str, list[_Cmp]], list[_Cmp], list[_Cmp]]:
     """Readings per benchmark family for a tally, and the rows counted and not counted.
 
@@ -52,7 +52,7 @@ def _headlines(
     skipped: list[_Cmp] = []
     parts: dict[str, list[_Cmp]] = defaultdict(list)  # board source -> its uncounted parts
     for c in cmps:
-        family, rank, counts = _family(c, named, domain)
+        family, rank, counts = _family(c, named, domain, known)
         if counts:
             groups[(family, c.s.source)].append((rank, c))
         else:
@@ -71,7 +71,7 @@ def _headlines(
             ),
         )
         skipped.extend(c for _, c in members if c is not best)
-        if best.unmeasured and _LEADERBOARD_AVERAGES.get(source) == family:
+        if best.unmeasured and known.board_averages.get(source) == family:
             composite = _composite(best, parts.get(source, ()))
             if composite is not None:
                 skipped.append(best)
@@ -104,10 +104,12 @@ def _composite(average: _Cmp, parts: Iterable[_Cmp]) -> _Cmp | None:
     )
 
 
-def _uncounted_reason(skipped: Sequence[_Cmp]) -> str | None:
+def _uncounted_reason(skipped: Sequence[_Cmp], registry: object) -> str | None:
     if not skipped:
         return None
-    names = list(dict.fromkeys(f"{c.info.name} ({_source_name(c.s.source)})" for c in skipped))
+    names = list(
+        dict.fromkeys(f"{c.info.name} ({source_name(registry, c.s.source)})" for c in skipped)
+    )
     shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
     if len(skipped) == 1:
         rows, verb = "row", "is evidence, not a vote"

@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from claimcheck.judge.compare import _Cmp
-from claimcheck.judge.prose import _fmt, _model_name, _source_name
+from claimcheck.judge.prose import _fmt, _model_name
 from claimcheck.judge.state import _State
 from claimcheck.judge.tally import _broad_ok, _hedge
 from claimcheck.models import Evaluation, Evidence
@@ -50,7 +50,7 @@ class _Vendor(_State):
                     continue
                 seen.add(key)
                 found = True
-                who = s.reported_by or _source_name(s.source)
+                who = s.reported_by or self._source(s.source)
                 reasons.append(
                     f"Only {who}'s own numbers compare them on {t.benchmark}: "
                     f"{_model_name(self.registry, s.model_id)} {_fmt(s.score)} vs "
@@ -91,7 +91,7 @@ class _Vendor(_State):
             setting = f" ({e.setting})" if e.setting and len(e.setting) <= 30 else ""
             self.notes.append(
                 f"{who} reports {_fmt(e.score)} for {self._sname} on {e.benchmark}{setting}; "
-                f"{_source_name(ref.source)} "
+                f"{self._source(ref.source)} "
                 f"measured {_fmt(ref.score)} ({'+' if gap >= 0 else ''}{_fmt(gap)} gap, "
                 "settings may differ)."
             )
