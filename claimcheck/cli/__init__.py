@@ -112,10 +112,14 @@ class _Main(click.Group):
         import os
         import sqlite3
 
+        from claimcheck.services.errors import BadInput
+
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BadInput as exc:  # a service refused what the user gave: exit 2, one line
+            raise InputError(str(exc)) from exc
         except BrokenPipeError:
             # the reader went away (`claimcheck check ... | head`): nothing left to say
             sys.stderr.close()

@@ -58,7 +58,7 @@ def register(main: click.Group) -> None:
             import_file,
             known_sources,
         )
-        from claimcheck.store import StoreError
+        from claimcheck.services.stores import StoreError
 
         if get_importer(source) is None:
             target = files[0] if files else "-"
@@ -129,35 +129,18 @@ def register(main: click.Group) -> None:
     @click.pass_context
     def evals_show(ctx: click.Context, model: str, benchmark: str | None, fmt: str) -> None:
         """What is known about MODEL: its evaluations by source, vendor numbers, prices."""
-        from claimcheck.registry import load_registry
+        from claimcheck.services.lookup import model_evidence, open_registry
 
         settings = settings_from(ctx)
         store = open_store(ctx)
         try:
-            registry = load_registry(settings.data_dir)
-            res = registry.resolve_model(model)
-            ids = [res.id] if res.id else []
-            family = res.family if res.method == "family" else None
-            if res.id and res.id not in registry.models:
-                family = res.id
-            if family:  # a bare family name ("GPT-4o"): show every snapshot of it
-                ids = [m.id for m in registry.family_members(family)] or ids
-            rows = store.evaluations(model_ids=ids) if ids else store.evaluations_named(model)
-            bench_id = None
-            if benchmark:
-                bench_id = registry.resolve_benchmark(benchmark).id
-                wanted = benchmark.casefold()
-                rows = [
-                    e
-                    for e in rows
-                    if (bench_id and e.benchmark_id == bench_id) or wanted in e.benchmark.casefold()
-                ]
-            prices = store.prices(ids) if ids else []
+            found = model_evidence(store, open_registry(settings.data_dir), model, benchmark)
         finally:
             store.close()
+        res, info, family, ids = found.resolution, found.info, found.family, found.model_ids
+        rows, prices = found.evaluations, found.prices
         if not rows and not ids:
             raise InputError(f"no model or evaluations named {model!r}")
-        info = registry.models.get(res.id) if res.id and not family else None
         if fmt == "json":
             shown = _show_json(model, res, info, rows, prices)
             shown["family"] = family

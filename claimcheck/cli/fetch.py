@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the services load when a command runs (httpx is slow to imp
     from claimcheck.services.ingest import FetchEvent, FetchSummary
     from claimcheck.services.leaderboards import UpdateEvent
     from claimcheck.services.recheck import Change
-    from claimcheck.store import Store
+    from claimcheck.services.stores import Store
 
 
 def _sources_toml(ctx: click.Context):  # noqa: ANN202 - Path
