@@ -145,6 +145,18 @@ class ClaimFinder:
                 seen_mentions[index] = self._mentions(text[a:b], a, ents[lo:hi], ctx, date)
             return seen_mentions[index]
 
+        may_name: dict[int, bool] = {}
+
+        def model_mentions_of(index: int) -> list[Found]:
+            # most sentences an antecedent search walks past name no model at all: a cheap
+            # test of what `_mentions` could find spares looking for all their names
+            if index not in may_name:
+                a, b = spans[index]
+                lo = bisect_right(ent_starts, a - 1)
+                hi = bisect_right(ent_starts, b - 1)
+                may_name[index] = _may_name_a_model(text[a:b], ents[lo:hi], ctx)
+            return mentions_of(index) if may_name[index] else []
+
         antecedents: dict[tuple[int, bool], Found | None] = {}
 
         def recent_model(index: int, phrase: str) -> Found | None:
@@ -152,7 +164,9 @@ class ClaimFinder:
             own = _own_phrase(phrase, ctx)
             key = (index, own is None)
             if key not in antecedents:
-                antecedents[key] = _recent_model(text, spans, index, mentions_of, claimed, own=own)
+                antecedents[key] = _recent_model(
+                    text, spans, index, model_mentions_of, claimed, own=own
+                )
             return antecedents[key]
 
         claims: list[Claim] = []
@@ -189,7 +203,12 @@ class ClaimFinder:
         """Indices of the sentences holding a cue word: a vectorised test over token ids."""
         if len(doc) == 0:
             return []
-        hits = numpy.isin(doc.to_array("LOWER"), self._trigger_ids)
+        # membership by binary search in the sorted ids: `numpy.isin` sorts the whole Doc
+        lower = doc.to_array("LOWER")
+        ids = self._trigger_ids
+        at = numpy.searchsorted(ids, lower)
+        at[at == len(ids)] = 0
+        hits = ids[at] == lower
         # "90% of", "state-of-the-art", "8x22B-level": cheap text tests for what tokens hide
         text = doc_text(doc)
         if not hits.any() and not lx.PREFILTER_TEXT.search(text):
@@ -221,15 +240,17 @@ class ClaimFinder:
         for m in lx.BENCHMARK_NAMES.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
             found = _add_longest(found, Found(a, b, "BENCH", m.group(0)))
-        for m in lx.FAMILY_MODEL.finditer(sentence):
-            a, b = offset + m.start(), offset + m.end()
-            found = _add_longest(found, Found(a, b, "MODEL", m.group(0)))
-        for m in lx.UNKNOWN_MODEL.finditer(sentence):
-            name = m.group(1)
-            if not _model_like(name):
-                continue
-            a = offset + m.start(1)
-            found = _add_longest(found, Found(a, a + len(name), "MODEL", name))
+        if lx.FAMILY_WORD.search(sentence):
+            for m in lx.FAMILY_MODEL.finditer(sentence):
+                a, b = offset + m.start(), offset + m.end()
+                found = _add_longest(found, Found(a, b, "MODEL", m.group(0)))
+        if "-" in sentence:  # every name shape UNKNOWN_MODEL knows is hyphen-joined
+            for m in lx.UNKNOWN_MODEL.finditer(sentence):
+                name = m.group(1)
+                if not _model_like(name):
+                    continue
+                a = offset + m.start(1)
+                found = _add_longest(found, Found(a, a + len(name), "MODEL", name))
         found = _listed_benchmarks(sentence, offset, found)
         if ctx.short_names:
             for m in _SHORT_NAME.finditer(sentence):
@@ -361,3 +382,27 @@ class ClaimFinder:
 
 # A file or URL name that is a model name: a letter first, dash-joined parts, a digit.
 _RELEASE_NAME = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_name_a_model(
+    sentence: str, ents: list[tuple[int, int, str, str, str | None]], ctx: Context
+) -> bool:
+    """Whether `ClaimFinder._mentions` can find a model in `sentence` (a necessary condition).
+
+    Its models come from the ruler's MODEL names, FAMILY_MODEL (a family word), UNKNOWN_MODEL
+    (a hyphen), a short name (a digit) or the title's one-word name; without any of those
+    the sentence names no model.
+    """
+    if any(label == "MODEL" for _, _, label, _, _ in ents):
+        return True
+    if "-" in sentence or lx.FAMILY_WORD.search(sentence):
+        return True
+    if ctx.short_names and _DIGIT.search(sentence):
+        return True
+    title = ctx.title_model
+    return bool(
+        title is not None and title.text and " " not in title.text and title.text in sentence
+    )
