@@ -49,6 +49,14 @@ def test_the_cue_anchor_scan_is_the_trie_of_every_anchor() -> None:
     assert "outperform" not in expected and "out" in expected  # the longest anchor wins
 
 
+def test_every_cue_pattern_compiles_and_is_kept() -> None:
+    # compiled lazily: a broken pattern would otherwise only fail in the document using it
+    compiled = [lx.cue_pattern(i) for i in range(len(lx.CUE_PATTERNS))]
+    assert all(p.flags & re.IGNORECASE for p in compiled)
+    again = [lx.cue_pattern(i) for i in range(len(compiled))]
+    assert all(a is b for a, b in zip(compiled, again, strict=True))  # compiled once
+
+
 def old_cut_punct(match: re.Match[str]) -> str:
     run = match.group(0)
     return run[: sentences._PUNCT_RUN] + " " * (len(run) - sentences._PUNCT_RUN)

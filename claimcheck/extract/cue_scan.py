@@ -62,8 +62,8 @@ def find_cues(sentence: str) -> list[_Cue]:
         present |= lx.ANCHORS_WITHIN[m.group(0)]
     hits: list[_Cue] = []
     for index in sorted({i for anchor in present for i in lx.CUES_BY_ANCHOR[anchor]}):
-        relation, pattern, needs = lx.CUE_PATTERNS[index][1:]
-        for m in pattern.finditer(sentence):
+        _, relation, _, needs = lx.CUE_PATTERNS[index]
+        for m in lx.cue_pattern(index).finditer(sentence):
             if m.end() > m.start():
                 hits.append(_Cue(relation, m.start(), m.end(), m.group(0), needs))
     hits.sort(key=lambda c: (c.start, -(c.end - c.start)))

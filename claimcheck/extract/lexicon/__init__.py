@@ -45,6 +45,7 @@ from claimcheck.extract.lexicon.cues import (
     CUE_ANCHORS,
     CUE_PATTERNS,
     CUES_BY_ANCHOR,
+    cue_pattern,
 )
 from claimcheck.extract.lexicon.names import (
     BENCH_ITEM,
@@ -112,4 +113,5 @@ __all__ = [
     "UNKNOWN_MODEL",
     "USAGE",
     "VARIANT_SUFFIX",
+    "cue_pattern",
 ]
