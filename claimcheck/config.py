@@ -26,6 +26,8 @@ THEMES: tuple[str, ...] = ("textual-dark", "textual-light")
 # the names of claimcheck.report's REPORT_FORMATS (a test keeps them equal): the config
 # module sits below the report stage and does not import it
 EXPORT_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "md", "html", "claimreview")
+# where `check` runs: here (with --jobs processes) or on a Dask cluster
+ENGINES: tuple[str, ...] = ("local", "dask")
 
 
 class ConfigError(ValueError):

@@ -1394,7 +1394,7 @@ def update_leaderboards(
         if progress is not None:
             progress(UpdateEvent("recheck"))
         if recheck is None:
-            from claimcheck.pipeline import recheck as pipeline_recheck
+            from claimcheck.services.recheck import recheck as pipeline_recheck
 
             recheck = pipeline_recheck
         outcome = recheck(store)

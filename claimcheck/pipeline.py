@@ -7,7 +7,7 @@ evaluation index, prices) and then checks any number of documents. `check_many` 
 to worker processes (`claimcheck.workers`): forked from a Checker that has built everything,
 or, where forking is not used, each building its own Checker and opening the database
 itself, since SQLite connections and spaCy pipelines do not cross process boundaries.
-`recheck` and `ledger` work on what earlier checks stored.
+What is done with the results (saving, recheck, the ledger) is in `claimcheck.services`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
@@ -32,7 +32,7 @@ from claimcheck.models import (
     Price,
     Verdict,
 )
-from claimcheck.store import Store, claim_from_record, verdict_from_record
+from claimcheck.store import Store
 from claimcheck.workers import OrderedPool, WorkerDied, start_method, usable_cpus
 
 
@@ -405,215 +405,3 @@ def _from_pool(pool: OrderedPool) -> Iterator[CheckedDocument]:
         else:
             claims, vendor_rows, error = result
             yield CheckedDocument(doc, claims, vendor_rows, error)
-
-
-# -- recheck --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """A stored claim whose verdict is different under the current evaluations."""
-
-    claim_id: str
-    article_title: str
-    article_url: str
-    text: str
-    kind: str  # flipped | now_checkable | now_unverifiable | flags
-    old_verdict: str
-    new_verdict: str
-    old_flags: tuple[str, ...] = ()
-    new_flags: tuple[str, ...] = ()
-    reasons: tuple[str, ...] = ()
-    new_snapshots: tuple[str, ...] = ()  # evidence from snapshots the old verdict did not use
-
-
-def change_kind(old: Verdict, new: Verdict) -> str | None:
-    """How a verdict changed, or None when a reader would see no difference."""
-    if old.verdict != new.verdict:
-        if old.verdict == "unverifiable":
-            return "now_checkable"
-        if new.verdict == "unverifiable":
-            return "now_unverifiable"
-        return "flipped"
-    if set(old.flags) != set(new.flags):
-        return "flags"
-    return None
-
-
-def recheck(store: Store, checker: Checker | None = None, *, save: bool = True) -> list[Change]:
-    """Re-judge every stored claim against the current evaluations; return only the changes.
-
-    Each claim keeps the date it was made on and its document's vendor table. With `save`,
-    new verdicts (changed or not: their evidence may be fresher) replace the stored ones, so
-    the next recheck reports only what changes after this one.
-    """
-    if checker is None:
-        checker = Checker(store)
-        checker.use_full_index()  # every stored claim: one read of all evaluations is quicker
-    vendor: dict[str, list[Evaluation]] = defaultdict(list)
-    for e in store.evaluations(kind="self_reported"):
-        if e.document:
-            vendor[e.document].append(e)
-    changes: list[Change] = []
-    updates: list[tuple[str, Verdict]] = []
-    for row in store.checked_claims():
-        claim = claim_from_record(row)
-        new = checker.judge_claim(claim, row.get("claim_date"), vendor.get(row["article_id"], ()))
-        updates.append((row["id"], new))
-        old = verdict_from_record(row) if row.get("verdict") else None
-        kind = change_kind(old, new) if old else None
-        if old is None or kind is None:
-            continue
-        old_snaps = {e.snapshot for e in old.evidence}
-        changes.append(
-            Change(
-                claim_id=row["id"],
-                article_title=row.get("article_title") or "",
-                article_url=row.get("article_url") or "",
-                text=claim.text,
-                kind=kind,
-                old_verdict=old.verdict,
-                new_verdict=new.verdict,
-                old_flags=old.flags,
-                new_flags=new.flags,
-                reasons=new.reasons,
-                new_snapshots=tuple(
-                    sorted({e.snapshot for e in new.evidence if e.snapshot} - old_snaps)
-                ),
-            )
-        )
-    if save and updates:
-        with store.transaction():
-            for claim_id, verdict in updates:
-                store.update_verdict(claim_id, verdict)
-    return changes
-
-
-# -- ledger ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LedgerRow:
-    """One organisation's record across everything checked and every self-reported number."""
-
-    org: str
-    claims: int
-    supported: int
-    overstated: int
-    contradicted: int
-    unverifiable: int
-    mean_gap: float | None  # self-reported minus independent, in points, own models only
-    gap_pairs: int  # (model, benchmark) pairs behind mean_gap
-
-    @property
-    def share_overstated(self) -> float:
-        return self.overstated / self.claims if self.claims else 0.0
-
-    @property
-    def share_contradicted(self) -> float:
-        return self.contradicted / self.claims if self.claims else 0.0
-
-    @property
-    def share_bad(self) -> float:
-        """Overstated or contradicted: the claims a reader should not have believed as written."""
-        return (self.overstated + self.contradicted) / self.claims if self.claims else 0.0
-
-
-_ORG_NOISE = {"ai", "lab", "labs", "inc", "the", "team", "research", "and", "of"}
-
-
-def _org_words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _ORG_NOISE}
-
-
-def same_org(reported_by: str | None, org: str) -> bool:
-    """Did `reported_by` publish numbers about its own model? ("Alibaba Qwen" ~ "Alibaba")."""
-    if not reported_by:
-        return True
-    return bool(_org_words(reported_by) & _org_words(org))
-
-
-def ledger(store: Store, registry: Any = None) -> list[LedgerRow]:
-    """Per organisation: claims made about its models, how they fared, and its reporting gap.
-
-    A claim belongs to the organisation of its subject model. The gap compares a vendor's
-    self-reported score for one of its own models with the mean independent score for the
-    same model and benchmark (same metric where the independent sources use it); competitor
-    numbers a vendor quotes are left out, since they say nothing about its own honesty.
-    """
-    from claimcheck.registry import load_registry
-
-    registry = registry or load_registry()
-    models = registry.models
-
-    def org_of(model_id: str | None) -> str | None:
-        info = models.get(model_id) if model_id else None
-        return info.org if info and info.org else None
-
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in store.checked_claims():
-        org = org_of(row.get("subject_id")) or "(unresolved subject)"
-        counts[org]["claims"] += 1
-        if row.get("verdict"):
-            counts[org][row["verdict"]] += 1
-
-    gaps = _reporting_gaps(store, org_of, registry.benchmarks)
-    rows = []
-    for org in sorted(set(counts) | set(gaps)):
-        c = counts.get(org, {})
-        pair_gaps = gaps.get(org, [])
-        rows.append(
-            LedgerRow(
-                org=org,
-                claims=c.get("claims", 0),
-                supported=c.get("supported", 0),
-                overstated=c.get("overstated", 0),
-                contradicted=c.get("contradicted", 0),
-                unverifiable=c.get("unverifiable", 0),
-                mean_gap=round(sum(pair_gaps) / len(pair_gaps), 2) if pair_gaps else None,
-                gap_pairs=len(pair_gaps),
-            )
-        )
-    rows.sort(key=lambda r: (-r.claims, -r.gap_pairs, r.org))
-    return rows
-
-
-def _reporting_gaps(
-    store: Store, org_of: Callable[[str | None], str | None], benchmarks: dict[str, Any]
-) -> dict[str, list[float]]:
-    """Per org, one gap per (model, benchmark): mean self-reported minus mean independent.
-
-    Independent rows count only in the benchmark's headline metrics, as in the judge's
-    tallies: a leaderboard's "normalised" score (random baseline = 0) would make every
-    vendor look like it inflates by twenty points.
-    """
-    own: dict[tuple[str, str], list[Evaluation]] = defaultdict(list)
-    for e in store.evaluations(kind="self_reported"):
-        org = org_of(e.model_id)
-        if e.model_id and e.benchmark_id and org and same_org(e.reported_by, org):
-            own[(e.model_id, e.benchmark_id)].append(e)
-    if not own:
-        return {}
-    independent: dict[tuple[str, str], list[Evaluation]] = defaultdict(list)
-    for e in store.evaluations(kind="independent", model_ids={m for m, _ in own}):
-        info = benchmarks.get(e.benchmark_id or "")
-        if info is None or e.derived:
-            continue
-        if not info.primary_metrics or e.metric in info.primary_metrics:
-            independent[(e.model_id or "", e.benchmark_id or "")].append(e)
-    out: dict[str, list[float]] = defaultdict(list)
-    for key, reported in sorted(own.items()):
-        ind = independent.get(key)
-        if not ind:
-            continue
-        metrics = {e.metric for e in reported}
-        same_metric = [e for e in ind if e.metric in metrics]
-        ind_scores = [e.score for e in (same_metric or ind)]
-        vendor = sum(e.score for e in reported) / len(reported)
-        third = sum(ind_scores) / len(ind_scores)
-        # percent-scale numbers only: a 0-1 fraction or an Elo score against a percentage
-        # would produce a meaningless "gap"
-        if not (1.0 < vendor <= 100.0 and 1.0 < third <= 100.0):
-            continue
-        out[org_of(key[0]) or ""].append(vendor - third)
-    return out

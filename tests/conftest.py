@@ -11,8 +11,9 @@ tests of one run so they are built once, but never with the user's own.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,3 +60,57 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_CACHE_HOME", str(_shared_cache))
     monkeypatch.setenv("TERM", "xterm-256color")
     yield
+
+
+# -- shared fixtures: the built store, the registry, the command line ------------------------
+
+
+@pytest.fixture(scope="session")
+def built_db(pytestconfig: pytest.Config) -> Path:
+    """A complete store of the bundled data, built once per run (never written by a test)."""
+    from _built_store import built_store_path
+
+    return built_store_path(pytestconfig)
+
+
+@pytest.fixture()
+def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own copy of the built store, which the CLI and the app use (CLAIMCHECK_DB)."""
+    import shutil
+
+    path = tmp_path / "claimcheck.db"
+    shutil.copy(built_db, path)
+    monkeypatch.setenv("CLAIMCHECK_DB", str(path))
+    return path
+
+
+@pytest.fixture()
+def store(db: Path) -> Iterator[Any]:
+    """The test's copy of the built store, open (files that need an empty store override it)."""
+    from claimcheck.store import Store
+
+    with Store(db) as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def registry() -> Any:
+    """The registry of the bundled data."""
+    from claimcheck.registry import load_registry
+
+    return load_registry()
+
+
+@pytest.fixture()
+def cli() -> Callable[..., Any]:
+    """Run the command line as a user would: `cli("check", path, input=..., env=...)`.
+
+    Exceptions propagate (a crash fails the test with its traceback, not an exit code)."""
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Any:
+        return CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False)
+
+    return run

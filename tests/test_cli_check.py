@@ -16,10 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _built_store import built_store_path
-from click.testing import CliRunner
 
-from claimcheck.cli import main
 from claimcheck.models import VERDICTS
 from claimcheck.store import Store
 
@@ -36,29 +33,12 @@ CLAIM_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def built_db(pytestconfig: pytest.Config) -> Path:
-    return built_store_path(pytestconfig)
-
-
-@pytest.fixture()
-def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "claimcheck.db"
-    shutil.copy(built_db, path)
-    monkeypatch.setenv("CLAIMCHECK_DB", str(path))
-    return path
-
-
-def run(*args: str, input: str | bytes | None = None) -> Any:
-    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
-
-
 def errors(result: Any) -> list[str]:
     return [ln for ln in result.stderr.splitlines() if ln.strip()]
 
 
-def test_check_samples_as_json(db: Path) -> None:
-    result = run("check", str(SAMPLES), "--format", "json")
+def test_check_samples_as_json(cli, db: Path) -> None:
+    result = cli("check", str(SAMPLES), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
     data = json.loads(result.stdout)
@@ -71,40 +51,40 @@ def test_check_samples_as_json(db: Path) -> None:
         assert store.db["claims"].count == len(verdicts)
 
 
-def test_no_store_leaves_the_database_alone(db: Path) -> None:
-    result = run("check", str(SAMPLES / SAMPLE_FILES[0].name), "--no-store", "--format", "csv")
+def test_no_store_leaves_the_database_alone(cli, db: Path) -> None:
+    result = cli("check", str(SAMPLES / SAMPLE_FILES[0].name), "--no-store", "--format", "csv")
     assert result.exit_code == 0
     with Store(db) as store:
         assert store.db["articles"].count == 0
 
 
-def test_stdin_table_output(db: Path) -> None:
-    result = run("check", "-", input=CLAIM_TEXT)
+def test_stdin_table_output(cli, db: Path) -> None:
+    result = cli("check", "-", input=CLAIM_TEXT)
     assert result.exit_code == 0, result.stderr
     assert "DeepSeek-V3 outperforms GPT-4o" in result.stdout
     assert "1 document(s)" in result.stdout
 
 
-def test_fail_on_exit_codes(db: Path, tmp_path: Path) -> None:
+def test_fail_on_exit_codes(cli, db: Path, tmp_path: Path) -> None:
     claims = tmp_path / "claims.md"
     claims.write_text(CLAIM_TEXT, encoding="utf-8")
-    data = json.loads(run("check", str(claims), "--format", "json", "--no-store").stdout)
+    data = json.loads(cli("check", str(claims), "--format", "json", "--no-store").stdout)
     found = {c["verdict"] for c in data["documents"][0]["claims"]}
     assert found, "the sample sentence should yield a claim"
     absent = sorted(set(VERDICTS) - found)
-    assert run("check", str(claims), "--fail-on", ",".join(sorted(found))).exit_code == 1
+    assert cli("check", str(claims), "--fail-on", ",".join(sorted(found))).exit_code == 1
     if absent:
-        assert run("check", str(claims), "--fail-on", ",".join(absent)).exit_code == 0
+        assert cli("check", str(claims), "--fail-on", ",".join(absent)).exit_code == 0
     plain = tmp_path / "plain.txt"
     plain.write_text("The weather was pleasant and nothing was compared.\n", encoding="utf-8")
-    assert run("check", str(plain), "--fail-on", ",".join(VERDICTS)).exit_code == 0
-    bad = run("check", str(plain), "--fail-on", "wrong")
+    assert cli("check", str(plain), "--fail-on", ",".join(VERDICTS)).exit_code == 0
+    bad = cli("check", str(plain), "--fail-on", "wrong")
     assert bad.exit_code == 2 and "unknown verdict" in bad.stderr
-    assert run("check", str(plain), "--as-of", "last tuesday").exit_code == 2
+    assert cli("check", str(plain), "--as-of", "last tuesday").exit_code == 2
 
 
 def test_bad_inputs_are_reported_one_line_each_and_the_rest_checked(
-    db: Path, tmp_path: Path
+    cli, db: Path, tmp_path: Path
 ) -> None:
     good = tmp_path / "good.md"
     good.write_text(CLAIM_TEXT, encoding="utf-8")
@@ -120,7 +100,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_checked(
     missing = tmp_path / "missing.md"
 
     args = [str(p) for p in (missing, pdf, good, binary, undecodable, empty)]
-    result = run("check", *args, "--format", "json")
+    result = cli("check", *args, "--format", "json")
     assert result.exit_code == 2
     lines = errors(result)
     assert len(lines) == 5, lines
@@ -132,13 +112,13 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_checked(
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
-def test_unreadable_directory(db: Path, tmp_path: Path) -> None:
+def test_unreadable_directory(cli, db: Path, tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
     (locked / "a.md").write_text(CLAIM_TEXT, encoding="utf-8")
     locked.chmod(0)
     try:
-        result = run("check", str(locked))
+        result = cli("check", str(locked))
     finally:
         locked.chmod(0o755)
     assert result.exit_code == 2
@@ -146,7 +126,7 @@ def test_unreadable_directory(db: Path, tmp_path: Path) -> None:
 
 
 def test_unreadable_directory_even_as_root(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Root reads any directory, so the refusal is simulated where the CLI asks for it."""
     good = tmp_path / "good.md"
@@ -156,7 +136,7 @@ def test_unreadable_directory_even_as_root(
     (locked / "inner" / "a.md").write_text(CLAIM_TEXT, encoding="utf-8")
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
-    result = run("check", str(locked), str(good), "--format", "json", "--no-store")
+    result = cli("check", str(locked), str(good), "--format", "json", "--no-store")
     assert result.exit_code == 2
     assert errors(result) == [
         f"claimcheck: error: {locked}: cannot read directory: permission denied"
@@ -164,35 +144,35 @@ def test_unreadable_directory_even_as_root(
     assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(good)]
 
 
-def test_output_file(db: Path, tmp_path: Path) -> None:
+def test_output_file(cli, db: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     sample = str(SAMPLE_FILES[0])
-    result = run("check", sample, "--format", "html", "--output", str(out), "--no-store")
+    result = cli("check", sample, "--format", "html", "--output", str(out), "--no-store")
     assert result.exit_code == 0
     assert result.stdout == ""
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page
-    unwritable = run("check", sample, "--output", str(tmp_path / "no" / "dir" / "r.txt"))
+    unwritable = cli("check", sample, "--output", str(tmp_path / "no" / "dir" / "r.txt"))
     assert unwritable.exit_code == 2 and "cannot write" in unwritable.stderr
     with Store(db) as store:  # refused before anything was checked or stored
         assert store.db["articles"].count == 0
 
 
-def test_jobs_2_gives_the_same_report_as_jobs_1(db: Path) -> None:
-    one = run("check", str(SAMPLES), "--format", "csv", "--no-store", "--jobs", "1")
-    two = run("check", str(SAMPLES), "--format", "csv", "--no-store", "--jobs", "2")
+def test_jobs_2_gives_the_same_report_as_jobs_1(cli, db: Path) -> None:
+    one = cli("check", str(SAMPLES), "--format", "csv", "--no-store", "--jobs", "1")
+    two = cli("check", str(SAMPLES), "--format", "csv", "--no-store", "--jobs", "2")
     assert one.exit_code == two.exit_code == 0
     assert len(list(csv.DictReader(io.StringIO(one.stdout)))) > 0
     assert one.stdout == two.stdout
 
 
-def test_recheck_prints_what_changed_after_an_import(db: Path, tmp_path: Path) -> None:
+def test_recheck_prints_what_changed_after_an_import(cli, db: Path, tmp_path: Path) -> None:
     doc = tmp_path / "launch.md"
     doc.write_text(
         "date: 2024-12-26\n\n# Launch\n\nDeepSeek-V3 outperforms GPT-4o on MMLU-Pro.\n",
         encoding="utf-8",
     )
-    probe = json.loads(run("check", str(doc), "--format", "json", "--no-store").stdout)
+    probe = json.loads(cli("check", str(doc), "--format", "json", "--no-store").stdout)
     claim = probe["documents"][0]["claims"][0]
     subject, target = claim["subject"]["id"], claim["targets"][0]["id"]
     bench = claim["benchmarks"][0]["id"]
@@ -200,9 +180,9 @@ def test_recheck_prints_what_changed_after_an_import(db: Path, tmp_path: Path) -
     # make the subject unknown to every source (in this test's copy of the store) ...
     with Store(db) as store:
         store.db.execute("DELETE FROM evaluations WHERE model_id = ?", [subject])
-    first = json.loads(run("check", str(doc), "--format", "json").stdout)
+    first = json.loads(cli("check", str(doc), "--format", "json").stdout)
     assert first["documents"][0]["claims"][0]["verdict"] == "unverifiable"
-    assert "No changes" in run("recheck").stdout
+    assert "No changes" in cli("recheck").stdout
 
     # ... then a new source covers the pair, and recheck notices
     from claimcheck.models import Evaluation
@@ -226,30 +206,30 @@ def test_recheck_prints_what_changed_after_an_import(db: Path, tmp_path: Path) -
     ]
     with Store(db) as store:
         store.import_evaluations(rows, Snapshot("e" * 64, "test_lab", "lab.csv"))
-    table = run("recheck", "--dry-run")
+    table = cli("recheck", "--dry-run")
     assert table.exit_code == 0
     assert "DeepSeek-V3 outperforms GPT-4o" in table.stdout and "1 of 1" in table.stdout
-    result = run("recheck", "--format", "json")
+    result = cli("recheck", "--format", "json")
     changes = json.loads(result.stdout)
     assert [c["kind"] for c in changes] == ["now_checkable"]
     assert changes[0]["new_verdict"] == "supported"
     assert changes[0]["new_snapshots"] == ["e" * 64]
-    assert "No changes" in run("recheck").stdout
+    assert "No changes" in cli("recheck").stdout
 
 
-def test_ledger_after_checking_the_samples(db: Path) -> None:
-    assert run("ledger").exit_code == 0  # self-reported gaps only, no claims yet
-    assert run("check", str(SAMPLES), "--format", "json").exit_code == 0
-    rows = json.loads(run("ledger", "--format", "json").stdout)
+def test_ledger_after_checking_the_samples(cli, db: Path) -> None:
+    assert cli("ledger").exit_code == 0  # self-reported gaps only, no claims yet
+    assert cli("check", str(SAMPLES), "--format", "json").exit_code == 0
+    rows = json.loads(cli("ledger", "--format", "json").stdout)
     with Store(db) as store:
         assert sum(r["claims"] for r in rows) == store.db["claims"].count
     for r in rows:
         assert 0.0 <= r["share_overstated"] + r["share_contradicted"] <= 1.0
-    table = run("ledger")
+    table = cli("ledger")
     assert table.exit_code == 0 and "Organisation" in table.stdout
 
 
-def test_url_is_fetched_and_checked(db: Path) -> None:
+def test_url_is_fetched_and_checked(cli, db: Path) -> None:
     import http.server
     import threading
 
@@ -276,7 +256,7 @@ def test_url_is_fetched_and_checked(db: Path) -> None:
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/launch"
-        result = run("check", url, "--format", "json", "--no-store")
+        result = cli("check", url, "--format", "json", "--no-store")
     finally:
         server.shutdown()
     assert result.exit_code == 0, result.stderr
@@ -285,29 +265,29 @@ def test_url_is_fetched_and_checked(db: Path) -> None:
     assert any("DeepSeek-V3 outperforms GPT-4o" in c["text"] for c in doc["claims"])
 
 
-def test_as_of_is_the_stored_claim_date_for_recheck(db: Path, tmp_path: Path) -> None:
+def test_as_of_is_the_stored_claim_date_for_recheck(cli, db: Path, tmp_path: Path) -> None:
     doc = tmp_path / "dated.md"
     doc.write_text(CLAIM_TEXT, encoding="utf-8")
-    assert run("check", str(doc), "--format", "json").exit_code == 0
+    assert cli("check", str(doc), "--format", "json").exit_code == 0
     with Store(db) as store:
         assert {r["claim_date"] for r in store.checked_claims()} == {"2024-12-26"}
-    assert run("check", str(doc), "--as-of", "2025-03-01", "--format", "json").exit_code == 0
+    assert cli("check", str(doc), "--as-of", "2025-03-01", "--format", "json").exit_code == 0
     with Store(db) as store:
         rows = store.checked_claims()
         assert rows and {r["claim_date"] for r in rows} == {"2025-03-01"}
         assert store.db["articles"].count == 1  # re-checking replaced, did not duplicate
 
 
-def test_evidence_until_judges_on_what_was_known_then(db: Path, tmp_path: Path) -> None:
+def test_evidence_until_judges_on_what_was_known_then(cli, db: Path, tmp_path: Path) -> None:
     doc = tmp_path / "claim.md"
     doc.write_text(
         "date: 2024-10-22\n\nClaude 3.5 Sonnet outperforms GPT-4o on Chatbot Arena and on "
         "the Aider code editing benchmark.\n",
         encoding="utf-8",
     )
-    now = json.loads(run("check", str(doc), "--format", "json", "--no-store").stdout)
+    now = json.loads(cli("check", str(doc), "--format", "json", "--no-store").stdout)
     then = json.loads(
-        run(
+        cli(
             "check", str(doc), "--format", "json", "--no-store", "--evidence-until", "2001-01-01"
         ).stdout
     )
@@ -319,13 +299,13 @@ def test_evidence_until_judges_on_what_was_known_then(db: Path, tmp_path: Path) 
         )
 
 
-def test_one_unreadable_html_file_never_costs_the_run(db: Path, tmp_path: Path) -> None:
+def test_one_unreadable_html_file_never_costs_the_run(cli, db: Path, tmp_path: Path) -> None:
     # issue 13: `printf '<p>a</p>\x1b' > r1.html; claimcheck check r1.html good.md --no-store`
     r1 = tmp_path / "r1.html"
     r1.write_bytes(b"<p>a</p>\x1b")
     good = tmp_path / "good.md"
     good.write_text(CLAIM_TEXT, encoding="utf-8")
-    result = run("check", str(r1), str(good), "--no-store", "--format", "json")
+    result = cli("check", str(r1), str(good), "--no-store", "--format", "json")
     assert result.exit_code == 0, result.stderr
     docs = json.loads(result.stdout)["documents"]
     assert [d["path"] for d in docs] == [str(r1), str(good)]
@@ -333,18 +313,18 @@ def test_one_unreadable_html_file_never_costs_the_run(db: Path, tmp_path: Path) 
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_fifos_never_hang_a_check(db: Path, tmp_path: Path) -> None:
+def test_fifos_never_hang_a_check(cli, db: Path, tmp_path: Path) -> None:
     folder = tmp_path / "drafts"
     folder.mkdir()
     os.mkfifo(folder / "pipe.md")
     (folder / "good.md").write_text(CLAIM_TEXT, encoding="utf-8")
-    result = run("check", str(folder), "--no-store", "--format", "json")
+    result = cli("check", str(folder), "--no-store", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert errors(result) == [
         f"claimcheck: warning: {folder / 'pipe.md'}: skipped: a named pipe, not a regular file"
     ]
     assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(folder / "good.md")]
-    named = run("check", str(folder / "pipe.md"), "--no-store")
+    named = cli("check", str(folder / "pipe.md"), "--no-store")
     assert named.exit_code == 2
     assert errors(named) == [
         f"claimcheck: error: {folder / 'pipe.md'}: cannot read: a named pipe with nothing "
@@ -353,11 +333,11 @@ def test_fifos_never_hang_a_check(db: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_fifos_never_hang_extract_or_an_import(db: Path, tmp_path: Path) -> None:
+def test_fifos_never_hang_extract_or_an_import(cli, db: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "table.csv"
     os.mkfifo(fifo)
     for args in (("extract", str(fifo)), ("evals", "import", "livebench", str(fifo))):
-        result = run(*args)
+        result = cli(*args)
         assert result.exit_code == 2, args
         assert "nothing writing to it" in result.stderr and str(fifo) in result.stderr
 
@@ -366,7 +346,7 @@ def test_fifos_never_hang_extract_or_an_import(db: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("kind", ["garbage", "null", "under_a_file"])
-def test_a_db_that_is_not_a_store_is_one_line_exit_2(tmp_path: Path, kind: str) -> None:
+def test_a_db_that_is_not_a_store_is_one_line_exit_2(cli, tmp_path: Path, kind: str) -> None:
     if kind == "garbage":
         target = tmp_path / "garbage.db"
         target.write_bytes(b"garbage " * 200)
@@ -380,14 +360,14 @@ def test_a_db_that_is_not_a_store_is_one_line_exit_2(tmp_path: Path, kind: str) 
     good = tmp_path / "good.md"
     good.write_text(CLAIM_TEXT, encoding="utf-8")
     for args in (("check", str(good)), ("ledger",), ("sources", "list")):
-        result = run("--db", str(target), *args)
+        result = cli("--db", str(target), *args)
         assert result.exit_code == 2, (args, result.stderr)
         lines = errors(result)
         assert len(lines) == 1 and lines[0].startswith(f"claimcheck: error: {target}: cannot open")
 
 
 def test_a_locked_store_costs_no_results(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
 
@@ -401,8 +381,8 @@ def test_a_locked_store_costs_no_results(
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT OR REPLACE INTO meta VALUES ('lock', 'held')")
     try:
-        result = run("check", *docs, "--format", "json")
-        imported = run("evals", "import", "livebench", str(REPO_FIXTURE))
+        result = cli("check", *docs, "--format", "json")
+        imported = cli("evals", "import", "livebench", str(REPO_FIXTURE))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -422,7 +402,7 @@ def test_a_locked_store_costs_no_results(
 
 
 def test_a_store_due_a_refresh_but_locked_still_gives_the_report(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bundled tables want a refresh (a new release) while another process holds the
     lock: the check goes on with the tables the store has, and says what it did not do."""
@@ -437,7 +417,7 @@ def test_a_store_due_a_refresh_but_locked_still_gives_the_report(
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT OR REPLACE INTO meta VALUES ('lock', 'held')")
     try:
-        result = run("check", str(doc), "--format", "json")
+        result = cli("check", str(doc), "--format", "json")
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -449,7 +429,7 @@ def test_a_store_due_a_refresh_but_locked_still_gives_the_report(
 
 
 def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from claimcheck.pipeline import Checker
 
@@ -465,7 +445,7 @@ def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
         return real(self, doc)
 
     monkeypatch.setattr(Checker, "check_document", flaky)
-    result = run("check", str(bad), str(good), "--format", "json", "--fail-on", "unverifiable")
+    result = cli("check", str(bad), str(good), "--format", "json", "--fail-on", "unverifiable")
     assert result.exit_code == 4  # never 1, which --fail-on uses
     assert errors(result) == [
         f"claimcheck: error: {bad}: cannot check: RuntimeError: extractor bug"
@@ -475,8 +455,8 @@ def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
     def broken_ledger(*args: Any, **kwargs: Any) -> Any:
         raise KeyError("org")
 
-    monkeypatch.setattr("claimcheck.pipeline.ledger", broken_ledger)
-    crash = run("ledger")
+    monkeypatch.setattr("claimcheck.services.ledger.ledger", broken_ledger)
+    crash = cli("ledger")
     assert crash.exit_code == 4
     assert errors(crash) == [
         "claimcheck: internal error: KeyError: 'org' (a bug; CLAIMCHECK_DEBUG=1 shows where)"
@@ -484,41 +464,41 @@ def test_a_crash_is_exit_4_and_one_line_and_the_rest_is_reported(
 
 
 def test_checking_the_same_samples_from_another_path_never_doubles_the_ledger(
-    db: Path, tmp_path: Path
+    cli, db: Path, tmp_path: Path
 ) -> None:
     # issue 14: the app checks the installed copy of the samples, the user the repo's
     installed = tmp_path / "site-packages" / "claimcheck" / "data" / "samples"
     shutil.copytree(SAMPLES, installed)
-    assert run("check", str(installed), "--format", "jsonl").exit_code == 0
+    assert cli("check", str(installed), "--format", "jsonl").exit_code == 0
     with Store(db) as store:
         first = (store.db["articles"].count, store.db["claims"].count)
-    ledger_before = json.loads(run("ledger", "--format", "json").stdout)
-    assert run("check", str(SAMPLES), "--format", "jsonl").exit_code == 0
+    ledger_before = json.loads(cli("ledger", "--format", "json").stdout)
+    assert cli("check", str(SAMPLES), "--format", "jsonl").exit_code == 0
     with Store(db) as store:
         assert (store.db["articles"].count, store.db["claims"].count) == first
         assert first[0] == len(SAMPLE_FILES)
         aliases = store.article_aliases(store.articles()[0]["id"])
         assert len(aliases) == 2 and any(str(installed) in a for a in aliases)
-    assert json.loads(run("ledger", "--format", "json").stdout) == ledger_before
+    assert json.loads(cli("ledger", "--format", "json").stdout) == ledger_before
 
 
-def test_articles_list_and_remove(db: Path, tmp_path: Path) -> None:
+def test_articles_list_and_remove(cli, db: Path, tmp_path: Path) -> None:
     doc = tmp_path / "launch.md"
     doc.write_text(CLAIM_TEXT, encoding="utf-8")
-    assert run("check", str(doc), "--format", "jsonl").exit_code == 0
-    listed = json.loads(run("articles", "list", "--format", "json").stdout)
+    assert cli("check", str(doc), "--format", "jsonl").exit_code == 0
+    listed = json.loads(cli("articles", "list", "--format", "json").stdout)
     assert len(listed) == 1 and listed[0]["aliases"] == [str(doc)]
     assert listed[0]["title"] == "DeepSeek-V3" and listed[0]["claims"] >= 1
-    table = run("articles", "list")
+    table = cli("articles", "list")
     assert table.exit_code == 0 and listed[0]["id"] in table.stdout and str(doc) in table.stdout
-    missing = run("articles", "remove", "nope")
+    missing = cli("articles", "remove", "nope")
     assert missing.exit_code == 2 and "no stored article" in missing.stderr
-    removed = run("articles", "remove", str(doc))  # by path; an id or a prefix work too
+    removed = cli("articles", "remove", str(doc))  # by path; an id or a prefix work too
     assert removed.exit_code == 0 and removed.stdout.startswith(f"removed {listed[0]['id']}")
     with Store(db) as store:
         assert store.db["articles"].count == store.db["claims"].count == 0
         assert store.db["evidence"].count == 0
-    assert "No articles stored" in run("articles", "list").stdout
+    assert "No articles stored" in cli("articles", "list").stdout
 
 
 @pytest.mark.slow

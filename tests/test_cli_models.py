@@ -9,20 +9,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from claimcheck.cli import main
+import pytest
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def run(*args: str):  # noqa: ANN201 - click's Result
-    return CliRunner().invoke(main, list(args), env={"CLAIMCHECK_DATA": str(DATA)})
+@pytest.fixture(autouse=True)
+def _repo_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMCHECK_DATA", str(DATA))
 
 
-def test_resolve_json_shape_and_order() -> None:
+def test_resolve_json_shape_and_order(cli) -> None:
     names = ["GPT-4o", "Qwen2.5-72B-Instruct", "Totally Unknown Model 9000", "GPT-4o (2024-05-13)"]
-    result = run("models", "resolve", *names, "--as-of", "2024-09-15", "--format", "json")
+    result = cli("models", "resolve", *names, "--as-of", "2024-09-15", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert [row["text"] for row in rows] == names
@@ -39,7 +38,7 @@ def test_resolve_json_shape_and_order() -> None:
     assert rows[3]["id"] == "gpt-4o-2024-05-13" and rows[3]["family"] == "gpt-4o"
 
 
-def test_resolve_families_keep_versions_and_variants_apart() -> None:
+def test_resolve_families_keep_versions_and_variants_apart(cli) -> None:
     names = [
         "GPT-4o",
         "GPT-4o-mini",
@@ -48,18 +47,18 @@ def test_resolve_families_keep_versions_and_variants_apart() -> None:
         "Llama 3 70B",
         "Llama 3.1 70B",
     ]
-    rows = json.loads(run("models", "resolve", *names, "--format", "json").output)
+    rows = json.loads(cli("models", "resolve", *names, "--format", "json").output)
     families = [row["family"] for row in rows]
     assert None not in families and len(set(families)) == len(names)
 
 
-def test_resolve_without_date_gives_the_newest_snapshot() -> None:
-    rows = json.loads(run("models", "resolve", "GPT-4o", "--format", "json").output)
+def test_resolve_without_date_gives_the_newest_snapshot(cli) -> None:
+    rows = json.loads(cli("models", "resolve", "GPT-4o", "--format", "json").output)
     assert rows[0]["id"] == "gpt-4o-2024-11-20"
 
 
-def test_resolve_table_is_the_default() -> None:
-    result = run("models", "resolve", "claude-3-5-sonnet-20240620", "NoSuchModel-77")
+def test_resolve_table_is_the_default(cli) -> None:
+    result = cli("models", "resolve", "claude-3-5-sonnet-20240620", "NoSuchModel-77")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split()[:3] == ["name", "id", "family"]
@@ -67,19 +66,19 @@ def test_resolve_table_is_the_default() -> None:
     assert "unresolved" in lines[2]
 
 
-def test_bad_date_is_a_one_line_usage_error() -> None:
-    result = run("models", "resolve", "GPT-4o", "--as-of", "15/09/2024")
+def test_bad_date_is_a_one_line_usage_error(cli) -> None:
+    result = cli("models", "resolve", "GPT-4o", "--as-of", "15/09/2024")
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_resolve_needs_a_name() -> None:
-    assert run("models", "resolve").exit_code == 2
+def test_resolve_needs_a_name(cli) -> None:
+    assert cli("models", "resolve").exit_code == 2
 
 
-def test_list_a_family_in_date_order() -> None:
-    result = run("models", "list", "--family", "gpt-4o", "--format", "json")
+def test_list_a_family_in_date_order(cli) -> None:
+    result = cli("models", "list", "--family", "gpt-4o", "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.output)
     assert [r["id"] for r in rows] == [
@@ -90,28 +89,28 @@ def test_list_a_family_in_date_order() -> None:
     assert {r["org"] for r in rows} == {"OpenAI"}
 
 
-def test_list_unknown_family_is_an_input_error() -> None:
-    result = run("models", "list", "--family", "no-such-family")
+def test_list_unknown_family_is_an_input_error(cli) -> None:
+    result = cli("models", "list", "--family", "no-such-family")
     assert result.exit_code == 2
     assert "no-such-family" in result.output
 
 
-def test_list_by_org() -> None:
-    result = run("models", "list", "--org", "anthropic")
+def test_list_by_org(cli) -> None:
+    result = cli("models", "list", "--org", "anthropic")
     assert result.exit_code == 0
     assert "claude-3-5-sonnet-20240620" in result.output
     assert "gpt-4o" not in result.output
 
 
-def test_benchmarks_resolve() -> None:
+def test_benchmarks_resolve(cli) -> None:
     names = ["MMLU", "MMLU-Pro", "MixEval subset: MMLU", "HumanEval+", "Nonexistent Bench"]
-    rows = json.loads(run("benchmarks", "resolve", *names, "--format", "json").output)
+    rows = json.loads(cli("benchmarks", "resolve", *names, "--format", "json").output)
     assert [r["id"] for r in rows] == ["mmlu", "mmlu-pro", "mixeval-mmlu", "humaneval-plus", None]
     assert rows[-1]["candidates"]
 
 
-def test_benchmarks_resolve_with_metric() -> None:
-    result = run(
+def test_benchmarks_resolve_with_metric(cli) -> None:
+    result = cli(
         "benchmarks",
         "resolve",
         "LiveBench",
@@ -123,11 +122,11 @@ def test_benchmarks_resolve_with_metric() -> None:
     assert json.loads(result.output)[0]["id"] == "livebench-coding"
 
 
-def test_benchmarks_list() -> None:
-    rows = json.loads(run("benchmarks", "list", "--format", "json").output)
+def test_benchmarks_list(cli) -> None:
+    rows = json.loads(cli("benchmarks", "list", "--format", "json").output)
     by_id = {row["id"]: row for row in rows}
     assert by_id["humaneval"]["items"] == 164
     assert by_id["lmarena"]["scale"] == 0 and by_id["lmarena"]["items"] is None
     assert "llm_judged" in by_id["alpacaeval-2.0"]["caveats"]
-    table = run("benchmarks", "list").output
+    table = cli("benchmarks", "list").output
     assert "mmlu-pro" in table and "12032" in table

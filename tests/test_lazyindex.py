@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _built_store import built_store_path
 
 from claimcheck.documents import load_document
 from claimcheck.judge import EvaluationIndex
@@ -25,14 +22,6 @@ MORE = [
     "Our model surpasses GPT-4o mini on HumanEval and MBPP, scoring 88.1 and 80.2.",
     "Llama 3.1 70B is on par with GPT-4 Turbo across the board.",
 ]
-
-
-@pytest.fixture()
-def store(pytestconfig: pytest.Config, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "claimcheck.db"
-    shutil.copy(built_store_path(pytestconfig), path)
-    with Store(path) as s:
-        yield s
 
 
 def _documents() -> list[Document]:

@@ -7,33 +7,19 @@ once per module from the bundled data.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _built_store import built_store_path
 
 from claimcheck.models import VERDICTS, Claim, Document, Evaluation, Mention, Verdict
-from claimcheck.pipeline import Change, Checker, change_kind, ledger, recheck, same_org
+from claimcheck.pipeline import Checker
+from claimcheck.services.ledger import ledger, same_org
+from claimcheck.services.recheck import Change, change_kind, recheck
 from claimcheck.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-@pytest.fixture(scope="module")
-def built_db(pytestconfig: pytest.Config) -> Path:
-    return built_store_path(pytestconfig)
-
-
-@pytest.fixture()
-def store(built_db: Path, tmp_path: Path) -> Any:
-    path = tmp_path / "claimcheck.db"
-    shutil.copy(built_db, path)
-    s = Store(path)
-    yield s
-    s.close()
 
 
 @pytest.fixture()

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _built_store import built_store_path
 from archives import (
     articles,
     claims_by_document,
@@ -24,9 +23,7 @@ from archives import (
     write_jsonl,
     write_parquet,
 )
-from click.testing import CliRunner
 
-from claimcheck.cli import main
 from claimcheck.models import CheckedDocument
 from claimcheck.pipeline import Checker
 from claimcheck.report import claim_dict
@@ -47,25 +44,6 @@ from claimcheck.scale.run import (
     store_results,
 )
 from claimcheck.store import Store
-
-
-@pytest.fixture(scope="module")
-def built_db(pytestconfig: pytest.Config) -> Path:
-    return built_store_path(pytestconfig)
-
-
-@pytest.fixture()
-def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "claimcheck.db"
-    shutil.copy(built_db, path)
-    monkeypatch.setenv("CLAIMCHECK_DB", str(path))
-    return path
-
-
-@pytest.fixture()
-def store(db: Path) -> Iterator[Store]:
-    with Store(db) as s:
-        yield s
 
 
 @pytest.fixture(scope="module")
@@ -360,16 +338,12 @@ def test_the_workers_store_copy_holds_only_what_a_checker_reads(
 # -- the command --------------------------------------------------------------------------------
 
 
-def run(*args: str) -> Any:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def test_check_an_archive_from_the_command_line(db: Path, tmp_path: Path) -> None:
+def test_check_an_archive_from_the_command_line(cli, db: Path, tmp_path: Path) -> None:
     rows = articles(5)
     rows.append({"text": "fine", "date": "soon"})
     archive = write_jsonl(tmp_path / "news.jsonl", rows)
     out = tmp_path / "out"
-    result = run("check", str(archive), "-o", str(out), "--partition-size", "2", "--format", "json")
+    result = cli("check", str(archive), "-o", str(out), "--partition-size", "2", "--format", "json")
     assert result.exit_code == 2  # an error row is an input that could not be checked
     assert result.stdout.startswith(f"{out}: 3 of 3 partition(s) done; 6 row(s), ")
     assert (
@@ -382,9 +356,9 @@ def test_check_an_archive_from_the_command_line(db: Path, tmp_path: Path) -> Non
     ]
     with Store(db) as store:
         assert store.db["articles"].count == 0  # archives are stored only when asked
-    again = run("check", str(archive), "-o", str(out), "--partition-size", "2", "--format", "json")
+    again = cli("check", str(archive), "-o", str(out), "--partition-size", "2", "--format", "json")
     assert again.exit_code == 2 and "3 of 3 partition(s) done, 3 done before" in again.stdout
-    stored = run(
+    stored = cli(
         "check",
         str(archive),
         "-o",
@@ -400,12 +374,12 @@ def test_check_an_archive_from_the_command_line(db: Path, tmp_path: Path) -> Non
         assert store.db["articles"].count == 5
 
 
-def test_fail_on_counts_every_partition(db: Path, tmp_path: Path) -> None:
+def test_fail_on_counts_every_partition(cli, db: Path, tmp_path: Path) -> None:
     archive = write_jsonl(tmp_path / "news.jsonl", articles(6))
     out = tmp_path / "out"
-    result = run("check", str(archive), "-o", str(out), "--fail-on", "unverifiable,overstated")
+    result = cli("check", str(archive), "-o", str(out), "--fail-on", "unverifiable,overstated")
     assert result.exit_code == 1, result.stderr
-    clean = run("check", str(archive), "-o", str(tmp_path / "o2"), "--fail-on", "contradicted")
+    clean = cli("check", str(archive), "-o", str(tmp_path / "o2"), "--fail-on", "contradicted")
     manifest = json.loads((tmp_path / "o2" / "manifest.json").read_text())
     assert clean.exit_code == (1 if manifest["totals"]["verdicts"].get("contradicted") else 0)
 
@@ -419,7 +393,7 @@ def test_fail_on_counts_every_partition(db: Path, tmp_path: Path) -> None:
     ],
 )
 def test_archive_usage_errors_are_one_line(
-    db: Path, tmp_path: Path, args: tuple[str, ...], message: str
+    cli, db: Path, tmp_path: Path, args: tuple[str, ...], message: str
 ) -> None:
     archive = write_jsonl(tmp_path / "a.jsonl", articles(1))
     (tmp_path / "x.md").write_text("GPT-4o beats Llama 3.1 405B on MMLU.\n")
@@ -427,16 +401,16 @@ def test_archive_usage_errors_are_one_line(
         a.replace("OUT", str(tmp_path / "out")).replace("EXTRA", str(tmp_path / "x.md"))
         for a in args
     ]
-    result = run("check", str(archive), *argv)
+    result = cli("check", str(archive), *argv)
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("claimcheck: error: ") and message in lines[0]
     assert not (tmp_path / "out").exists()
 
 
-def test_a_report_is_never_written_over_a_directory(db: Path, tmp_path: Path) -> None:
+def test_a_report_is_never_written_over_a_directory(cli, db: Path, tmp_path: Path) -> None:
     (tmp_path / "x.md").write_text("GPT-4o beats Llama 3.1 405B on MMLU.\n")
-    result = run("check", str(tmp_path / "x.md"), "-o", str(tmp_path))
+    result = cli("check", str(tmp_path / "x.md"), "-o", str(tmp_path))
     assert result.exit_code == 2
     assert (
         result.stderr == f"claimcheck: error: {tmp_path}: is a directory; the report is one file\n"
@@ -444,13 +418,13 @@ def test_a_report_is_never_written_over_a_directory(db: Path, tmp_path: Path) ->
 
 
 def test_engine_dask_without_the_extra_is_one_clear_line(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
 
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
     (tmp_path / "x.md").write_text("GPT-4o beats Llama 3.1 405B on MMLU.\n")
-    result = run("check", str(tmp_path / "x.md"), "--engine", "dask")
+    result = cli("check", str(tmp_path / "x.md"), "--engine", "dask")
     assert result.exit_code == 2
     assert result.stderr == (
         "claimcheck: error: --engine dask needs distributed, which is not installed: "
@@ -459,19 +433,19 @@ def test_engine_dask_without_the_extra_is_one_clear_line(
 
 
 def test_without_pyarrow_archives_need_json_lines(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
 
     for name in ("pyarrow", "pyarrow.parquet"):
         monkeypatch.setitem(sys.modules, name, None)  # as in a base install
     archive = write_jsonl(tmp_path / "a.jsonl", articles(2))
-    parquet = run("check", str(archive), "-o", str(tmp_path / "p"))
+    parquet = cli("check", str(archive), "-o", str(tmp_path / "p"))
     assert parquet.exit_code == 2
     assert parquet.stderr == (
         "claimcheck: error: writing Parquet results (--format json writes JSON Lines) needs "
         "pyarrow, which is not installed: pip install 'claimcheck[dask]'\n"
     )
-    jsonl = run("check", str(archive), "-o", str(tmp_path / "j"), "--format", "json")
+    jsonl = cli("check", str(archive), "-o", str(tmp_path / "j"), "--format", "json")
     assert jsonl.exit_code == 0, jsonl.stderr
     assert (tmp_path / "j" / "claims" / "part-00000.jsonl").exists()

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _built_store import built_store_path
 from archives import (
     articles,
     claims_by_document,
@@ -39,11 +38,6 @@ from claimcheck.store import Store
 distributed = pytest.importorskip("distributed")
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-@pytest.fixture(scope="module")
-def built_db(pytestconfig: pytest.Config) -> Path:
-    return built_store_path(pytestconfig)
 
 
 @pytest.fixture(scope="module")
@@ -146,11 +140,8 @@ def test_two_dask_workers_give_the_single_process_results(
 
 
 def test_small_runs_on_dask_render_the_same_report(
-    client: Any, built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    client: Any, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "claimcheck.db"
-    shutil.copy(built_db, db)
-    monkeypatch.setenv("CLAIMCHECK_DB", str(db))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     runner = CliRunner()
     args = ["check", str(SAMPLES), "--format", "json", "--no-store"]
@@ -168,7 +159,7 @@ def test_small_runs_on_dask_render_the_same_report(
     [("tcp://127.0.0.1:9", "Timed out trying to connect"), ("nonsense", "missing port number")],
 )
 def test_an_unreachable_scheduler_is_one_line(
-    db_env: Path, tmp_path: Path, address: str, why: str
+    db: Path, tmp_path: Path, address: str, why: str
 ) -> None:
     import dask
 
@@ -180,14 +171,6 @@ def test_an_unreachable_scheduler_is_one_line(
     assert len(lines) == 1
     assert lines[0].startswith(f"claimcheck: error: cannot reach the Dask scheduler at {address}: ")
     assert why in lines[0]
-
-
-@pytest.fixture()
-def db_env(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    db = tmp_path / "claimcheck.db"
-    shutil.copy(built_db, db)
-    monkeypatch.setenv("CLAIMCHECK_DB", str(db))
-    return db
 
 
 class DieOnce(distributed.WorkerPlugin):
@@ -249,7 +232,7 @@ def test_a_worker_that_dies_is_retried(
 
 
 @pytest.mark.slow
-def test_engine_dask_starts_a_local_cluster(db_env: Path, tmp_path: Path) -> None:
+def test_engine_dask_starts_a_local_cluster(db: Path, tmp_path: Path) -> None:
     archive = write_jsonl(tmp_path / "news.jsonl", articles(8))
     out = tmp_path / "out"
     result = CliRunner().invoke(

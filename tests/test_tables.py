@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from claimcheck.extract import parse_vendor_tables
 from claimcheck.models import Document
-from claimcheck.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
-
 
 MODELS_AS_COLUMNS = """# Qwen2.5-72B-Instruct results
 date: 2024-09-19

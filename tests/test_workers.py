@@ -88,14 +88,6 @@ def test_a_batch_reads_every_evaluation_once_and_one_document_only_what_it_needs
     assert batch.evidence is batch.index
 
 
-@pytest.fixture()
-def store(pytestconfig: pytest.Config, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "claimcheck.db"
-    shutil.copy(built_store_path(pytestconfig), path)
-    with Store(path) as s:
-        yield s
-
-
 def _documents() -> list[Document]:
     from claimcheck.documents import load_document
 

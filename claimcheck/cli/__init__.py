@@ -90,25 +90,15 @@ def rich_console(*, stderr: bool = False, file: IO[str] | None = None, **options
 
 def open_store(ctx: click.Context):  # noqa: ANN201 - Store, imported lazily to keep --help fast
     """Open the store named by --db / CLAIMCHECK_DB, building it from bundled data if new."""
-    from claimcheck.store import Store, StoreBusy, StoreError
+    from claimcheck.services.stores import StoreUnavailable
+    from claimcheck.services.stores import open_store as service
 
-    settings = settings_from(ctx)
     try:
-        return Store.open(settings.db_path, data_dir=settings.data_dir, on_wait=notice)
-    except StoreBusy as exc:
-        if not Path(settings.db_path).is_file():
+        return service(settings_from(ctx), notice)
+    except StoreUnavailable as exc:
+        if exc.busy:
             raise StoreFailure(str(exc)) from exc
-        # the bundled tables wanted a refresh that the lock refused: go on with the ones the
-        # store has, so a check still reports (its saving then says what was not saved)
-        notice(f"the bundled data was not refreshed in {settings.db_path}: {exc}")
-        try:
-            return Store.open(settings.db_path, build=False, on_wait=notice)
-        except StoreError as again:
-            raise StoreFailure(str(again)) from again
-    except StoreError as exc:
         raise InputError(str(exc)) from exc
-    except OSError as exc:
-        raise InputError(f"{settings.db_path}: cannot open the store: {exc}") from exc
 
 
 class _Main(click.Group):
@@ -131,7 +121,7 @@ class _Main(click.Group):
             sys.stderr.close()
             ctx.exit(EXIT_OK)
         except Exception as exc:
-            from claimcheck.store import StoreError
+            from claimcheck.services.stores import StoreError
 
             if os.environ.get("CLAIMCHECK_DEBUG"):
                 import traceback

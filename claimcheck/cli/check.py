@@ -10,11 +10,8 @@ that could not be saved in the store (the report still has them), 4 an internal 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from datetime import date as date_type
 from pathlib import Path
 from typing import Any
@@ -32,12 +29,11 @@ from claimcheck.cli import (
     scale,
     use_color,
 )
-from claimcheck.cli.scale import ENGINES
-from claimcheck.models import VERDICTS, CheckedDocument, Document
-from claimcheck.report import REPORT_FORMATS, clean_text
+from claimcheck.config import ENGINES
+from claimcheck.models import VERDICTS
+from claimcheck.services.export import REPORT_FORMATS
 from claimcheck.text import dumps_json
-
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+from claimcheck.text import strip_controls as clean_text
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -90,144 +86,6 @@ class _Failures:
 def _warn(where: str, message: str) -> None:
     """A skipped input that is not an error (a FIFO in a directory): one line on stderr."""
     click.echo(f"claimcheck: warning: {clean_text(where)}: {clean_text(message)}", err=True)
-
-
-def _stdin_document() -> Document:
-    import io
-
-    from claimcheck.documents import read_stdin
-
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:  # a text-only stdin (some test harnesses)
-        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
-    return read_stdin(stream)
-
-
-def _walk(root: Path, fail: Callable[[str, str], None]) -> list[Path]:
-    """Text files under a directory, sorted, so output order never depends on the filesystem.
-
-    Only regular files (or symlinks to them) are read: a named pipe or a device in a
-    directory would hang or never end, so each is skipped with a warning.
-    """
-    from claimcheck.files import is_regular
-
-    found: list[Path] = []
-
-    def onerror(exc: OSError) -> None:
-        fail(str(exc.filename or root), f"cannot read directory: {exc.strerror or exc}")
-
-    if not os.access(root, os.R_OK | os.X_OK):
-        fail(str(root), "cannot read directory: permission denied")
-        return []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
-                path = Path(dirpath) / name
-                try:
-                    regular, what = is_regular(path)
-                except OSError:
-                    regular, what = True, ""  # a broken link: reading it reports why
-                if not regular:
-                    _warn(str(path), f"skipped: {what}, not a regular file")
-                    continue
-                found.append(path)
-    if not found:
-        fail(str(root), f"no text files ({' '.join(TEXT_SUFFIXES)}) in this directory")
-    return found
-
-
-@dataclass(frozen=True)
-class _Problem:
-    """An input found bad while listing (missing, an empty directory), reported in its turn."""
-
-    where: str
-    message: str
-
-
-def _is_url(item: str) -> bool:
-    """An input to fetch rather than read from disk."""
-    return re.match(r"https?://", item, re.IGNORECASE) is not None
-
-
-def expand_inputs(inputs: Sequence[str], fail: _Failures) -> list[str | _Problem]:
-    """The inputs to read, in order: directories walked, problems kept in their place.
-
-    Only names are collected here (cheap even for 50,000 files); documents are read one at a
-    time as they are checked, so none is held longer than its check takes. A problem found
-    while listing is reported when its turn comes, so error lines follow the input order.
-    """
-    items: list[str | _Problem] = []
-
-    def problem(where: str, message: str) -> None:
-        items.append(_Problem(where, message))
-
-    for item in inputs:
-        if item == "-" or _is_url(item):
-            items.append(item)
-            continue
-        path = Path(item)
-        if path.is_dir():
-            items.extend(str(p) for p in _walk(path, problem))
-        elif path.exists() or path.is_symlink():
-            items.append(item)
-        else:
-            problem(item, "no such file or directory")
-    return items
-
-
-def read_documents(items: Sequence[str | _Problem], fail: _Failures) -> Iterator[Document]:
-    """Read each input of `expand_inputs` in order; bad ones are reported and skipped."""
-    from claimcheck.documents import DocumentError, load_document
-
-    for item in items:
-        if isinstance(item, _Problem):
-            fail(item.where, item.message)
-            continue
-        if item == "-":
-            try:
-                yield _stdin_document()
-            except DocumentError as exc:
-                fail("-", str(exc))
-            continue
-        if _is_url(item):
-            yield from _fetch(item, fail)
-            continue
-        try:
-            yield load_document(item)
-        except DocumentError as exc:
-            fail(item, str(exc))
-        except OSError as exc:
-            fail(item, f"cannot read: {exc.strerror or exc}")
-
-
-def collect_documents(inputs: Sequence[str], fail: _Failures) -> Iterator[Document]:
-    """Every input read in order (directories walked); bad ones reported through `fail`."""
-    return read_documents(expand_inputs(inputs, fail), fail)
-
-
-def _batch_size(items: Sequence[str | _Problem]) -> tuple[int, int]:
-    """(documents, bytes) of a batch from its file sizes, without reading anything: enough to
-    choose the number of processes. Standard input and URLs count as documents of unknown
-    (zero) size."""
-    count = chars = 0
-    for item in items:
-        if isinstance(item, _Problem):
-            continue
-        count += 1
-        if item != "-" and not _is_url(item):
-            with contextlib.suppress(OSError):  # reported when it is read
-                chars += os.stat(item).st_size
-    return count, chars
-
-
-def _fetch(url: str, fail: _Failures) -> Iterator[Document]:
-    from claimcheck.fetch import fetch_url  # only when a URL is given: httpx is slow to import
-
-    try:
-        yield fetch_url(url)
-    except Exception as exc:  # noqa: BLE001 - any network or parse failure is one bad input
-        fail(url, str(exc) or type(exc).__name__)
 
 
 def _progress_bar(total: int) -> Any:
@@ -356,7 +214,10 @@ def check(
     documents per partition (Parquet, or JSON Lines with --format json) and a manifest; a
     re-run skips finished partitions. They are stored only with an explicit --store.
     """
-    from claimcheck.report import web_url
+    from claimcheck.services.check import Saver, check_documents
+    from claimcheck.services.errors import BadInput
+    from claimcheck.services.export import LazyReport, ReportFile, web_url
+    from claimcheck.services.inputs import Problem, batch_size, expand_inputs, read_documents
 
     if report_url is not None and not web_url(report_url):
         raise InputError(f"--report-url {report_url!r}: expected an http(s) URL")
@@ -376,62 +237,67 @@ def check(
             partition_size=partition_size,
         )
         return
-    if output is not None and output.is_dir():
-        raise InputError(f"{output}: is a directory; the report is one file")
-    if output is not None and not os.access(output.parent or Path("."), os.W_OK):
-        raise InputError(f"{output}: cannot write the report: no writable directory there")
-    fail = _Failures()
-    items = expand_inputs(inputs, fail)
-    store = open_store(ctx)
-    saver = _Saver(store, as_of) if save else None
-    matched = crashed = 0
-    with _ReportOutput(output) as out:
-        options = _table_options(fmt, output)
-        report = _LazyReport(fmt, out, options)
-        try:
-            if items:
-                checker = scale.make_checker(
-                    ctx,
-                    store,
-                    engine=engine,
-                    scheduler=scheduler,
-                    jobs=jobs,
-                    as_of=as_of,
-                    evidence_until=evidence_until,
-                )
-                if fmt == "claimreview":  # who made a claim when the document does not say
-                    orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
-                    options.update(orgs=orgs, report_url=report_url)
-                docs = read_documents(items, fail)
-                # on a terminal the report itself streams past; a bar is for when it goes elsewhere
-                to_terminal = output is None and sys.stdout.isatty()
-                total = sum(not isinstance(item, _Problem) for item in items)
-                bar = None if to_terminal else _progress_bar(total)
-                advance = None
-                if bar is not None:
-                    task = bar.add_task("checking", total=total)
-                    advance = lambda _d: bar.advance(task)  # noqa: E731
-                # files are read as the checker asks for them (with --jobs, while workers
-                # check); worker processes start here, before the progress bar's thread exists
-                results = checker.check_many(
-                    docs, jobs=jobs, progress=advance, size=_batch_size(items)
-                )
-                with bar if bar is not None else _nothing():
-                    for d in results:
-                        if d.error:  # it was read, so this is our failure, not the input's
-                            crashed += 1
-                            fail(d.document.path, d.error)
-                            continue
-                        if saver is not None:
-                            saver.save(d)
-                        report.write(d)
-                        out.flush()  # a reader at the other end of a pipe sees it now
-                        if fail_on and any(c.verdict.verdict in fail_on for c in d.claims):
-                            matched += 1
-        finally:
-            store.close()
-        if report.started or not fail.count:
-            report.close()
+    try:
+        if output is not None:
+            ReportFile.check_writable(output)
+        fail = _Failures()
+        items = expand_inputs(inputs, _warn)
+        store = open_store(ctx)
+        saver = Saver(store, as_of) if save else None
+        matched = crashed = 0
+        with ReportFile(output, sys.stdout) as out:
+            options = _table_options(fmt, output)
+            report = LazyReport(fmt, out, options)
+            try:
+                if items:
+                    checker = scale.make_checker(
+                        ctx,
+                        store,
+                        engine=engine,
+                        scheduler=scheduler,
+                        jobs=jobs,
+                        as_of=as_of,
+                        evidence_until=evidence_until,
+                    )
+                    if fmt == "claimreview":  # who made a claim when the document does not say
+                        orgs = {mid: m.org for mid, m in checker.registry.models.items() if m.org}
+                        options.update(orgs=orgs, report_url=report_url)
+                    docs = read_documents(items, fail)
+                    # on a terminal the report itself streams past; a bar is for when it goes
+                    # elsewhere
+                    to_terminal = output is None and sys.stdout.isatty()
+                    total = sum(not isinstance(item, Problem) for item in items)
+                    bar = None if to_terminal else _progress_bar(total)
+                    advance = None
+                    if bar is not None:
+                        task = bar.add_task("checking", total=total)
+                        advance = lambda _d: bar.advance(task)  # noqa: E731
+                    # files are read as the checker asks for them (with --jobs, while workers
+                    # check); worker processes start here, before the progress bar's thread
+                    results = check_documents(
+                        checker,
+                        docs,
+                        saver=saver,
+                        jobs=jobs,
+                        progress=advance,
+                        size=batch_size(items),
+                    )
+                    with bar if bar is not None else contextlib.nullcontext():
+                        for d in results:
+                            if d.error:  # it was read, so this is our failure, not the input's
+                                crashed += 1
+                                fail(d.document.path, d.error)
+                                continue
+                            report.write(d)
+                            out.flush()  # a reader at the other end of a pipe sees it now
+                            if fail_on and any(c.verdict.verdict in fail_on for c in d.claims):
+                                matched += 1
+            finally:
+                store.close()
+            if report.started or not fail.count:
+                report.close()
+    except BadInput as exc:
+        raise InputError(str(exc)) from None
     if saver is not None and saver.unsaved:
         click.echo(f"claimcheck: error: {saver.summary()}", err=True)
     if crashed:
@@ -442,134 +308,6 @@ def check(
         ctx.exit(EXIT_INPUT)
     if matched:
         ctx.exit(EXIT_FAIL_ON)
-
-
-class _Saver:
-    """Saves each checked document in its own transaction; a store failure never stops the run.
-
-    After the store fails once (locked past the wait, read-only, disk full) the rest are not
-    tried: they are listed, the report still has them all, and the exit code says so.
-    """
-
-    def __init__(self, store: Any, as_of: str | None) -> None:
-        self.store = store
-        self.as_of = as_of
-        self.saved = 0
-        self.unsaved: list[str] = []
-        self.reason = ""
-
-    def save(self, d: CheckedDocument) -> None:
-        import sqlite3
-
-        from claimcheck.store import StoreError, describe_sqlite_error
-
-        if self.reason:
-            self.unsaved.append(d.document.path)
-            return
-        try:
-            self.store.save(d, document=_stored(d.document), claim_date=self.as_of)
-            self.saved += 1
-        except StoreError as exc:
-            self.reason = str(exc)
-            self.unsaved.append(d.document.path)
-        except sqlite3.Error as exc:
-            self.reason = describe_sqlite_error(exc)
-            self.unsaved.append(d.document.path)
-
-    def summary(self) -> str:
-        n = len(self.unsaved)
-        names = ", ".join(clean_text(p or "-") for p in self.unsaved[:5])
-        more = f" and {n - 5} more" if n > 5 else ""
-        return (
-            f"the store: {n} checked document(s) not saved ({clean_text(self.reason)}): "
-            f"{names}{more}; the report has all of them, re-run the check to store them"
-        )
-
-
-class _LazyReport:
-    """A ReportWriter started on the first document, so a run whose every input failed
-    writes no report at all (only its error lines) rather than an empty one."""
-
-    def __init__(self, fmt: str, out: Any, options: dict[str, Any]) -> None:
-        self.fmt, self.out, self.options = fmt, out, options
-        self.writer: Any = None
-
-    @property
-    def started(self) -> bool:
-        return self.writer is not None
-
-    def _start(self) -> Any:
-        if self.writer is None:
-            from claimcheck.report import ReportWriter
-
-            self.writer = ReportWriter(self.fmt, self.out, **self.options)
-        return self.writer
-
-    def write(self, d: CheckedDocument) -> None:
-        self._start().write(d)
-
-    def close(self) -> None:
-        self._start().close()
-
-
-class _ReportOutput:
-    """Where the report goes: standard output as it is written, or a file that appears
-    complete (a temporary file beside it, renamed at the end; removed on failure)."""
-
-    def __init__(self, output: Path | None) -> None:
-        self.output = output
-        self.tmp: Path | None = None
-        self.fh: Any = None
-
-    def __enter__(self) -> Any:
-        if self.output is None:
-            return sys.stdout
-        import tempfile
-
-        try:
-            fd, name = tempfile.mkstemp(
-                prefix=f".{self.output.name}.", suffix=".partial", dir=self.output.parent
-            )
-        except OSError as exc:
-            raise InputError(f"{self.output}: cannot write the report: {exc.strerror}") from exc
-        self.tmp = Path(name)
-        self.fh = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in exit
-        return self.fh
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if self.output is None:
-            sys.stdout.flush()
-            return
-        assert self.tmp is not None
-        self.fh.close()
-        if exc_type is not None:
-            self.tmp.unlink(missing_ok=True)
-            return
-        if self.tmp.stat().st_size == 0:  # every input failed: no report, as on stdout
-            self.tmp.unlink(missing_ok=True)
-            return
-        try:
-            os.replace(self.tmp, self.output)
-        except OSError as exc:
-            self.tmp.unlink(missing_ok=True)
-            raise InputError(f"{self.output}: cannot write the report: {exc.strerror}") from exc
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _stored(doc: Document) -> Document:
-    """The document as the store keys it: files by absolute path, stdin by content."""
-    if doc.path == "-":
-        return replace(doc, path="")
-    if doc.path and "://" not in doc.path:
-        return replace(doc, path=str(Path(doc.path).resolve()))
-    return doc
 
 
 def _table_options(fmt: str, output: Path | None) -> dict[str, Any]:
@@ -594,12 +332,11 @@ def recheck_command(ctx: click.Context, fmt: str, dry_run: bool) -> None:
     Run it after `claimcheck evals import` or a data update: an unverifiable claim that
     has become checkable, a verdict that flipped, flags that changed.
     """
-    from claimcheck.pipeline import recheck
+    from claimcheck.services.recheck import recheck_all
 
     store = open_store(ctx)
     try:
-        total = store.db["claims"].count
-        changes = recheck(store, save=not dry_run)
+        total, changes = recheck_all(store, save=not dry_run)
     finally:
         store.close()
     if fmt == "json":
@@ -642,11 +379,11 @@ def ledger_command(ctx: click.Context, fmt: str) -> None:
     The gap is the mean of (self-reported score minus independent score) over the
     organisation's own models and benchmarks where both exist, in points.
     """
-    from claimcheck.pipeline import ledger
+    from claimcheck.services import ledger
 
     store = open_store(ctx)
     try:
-        rows = ledger(store)
+        rows = ledger.ledger(store)
     finally:
         store.close()
     records = [

@@ -38,23 +38,19 @@ def extract(paths: Sequence[str], fmt: str) -> None:
     Shows each claim's subject, relation, targets, benchmarks, settings and check-worthiness,
     without verdicts: use `claimcheck check` to judge them.
     """
-    from claimcheck.documents import DocumentError, load_document, read_stdin
+    from claimcheck.services.extract import DocumentError, extract_claims, read_document
 
     documents: list[Document] = []
     failed = 0
     for path in paths:
         try:
-            if path == "-":
-                documents.append(read_stdin(_stdin_stream()))
-            else:
-                documents.append(load_document(path))
+            documents.append(read_document(path, _stdin_stream() if path == "-" else None))
         except DocumentError as exc:
             failed += 1
             click.echo(f"claimcheck: error: {_clean(str(exc))}", err=True)
 
-    from claimcheck.extract import extract_many, parse_vendor_tables
-
-    results = list(zip(documents, extract_many(documents), strict=True))
+    found = list(extract_claims(documents))
+    results = [(doc, claims) for doc, claims, _rows in found]
     if fmt == "json":
         payload = {
             "documents": [
@@ -63,9 +59,9 @@ def extract(paths: Sequence[str], fmt: str) -> None:
                     "title": doc.title,
                     "date": doc.date,
                     "claims": [claim_to_dict(c) for c in claims],
-                    "vendor_rows": len(parse_vendor_tables(doc)),
+                    "vendor_rows": rows,
                 }
-                for doc, claims in results
+                for doc, claims, rows in found
             ]
         }
         click.echo(dumps_json(payload, indent=2))

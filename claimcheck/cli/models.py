@@ -19,12 +19,13 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _registry(ctx: click.Context):  # noqa: ANN202 - Registry, imported lazily for a fast --help
-    from claimcheck.registry import load_registry
+    from claimcheck.services.errors import BadInput
+    from claimcheck.services.lookup import open_registry
 
     try:
-        return load_registry(settings_from(ctx).data_dir)
-    except (OSError, ValueError, KeyError) as exc:
-        raise InputError(f"cannot load the registry: {exc}") from exc
+        return open_registry(settings_from(ctx).data_dir)
+    except BadInput as exc:
+        raise InputError(str(exc)) from exc
 
 
 def _as_json(resolutions: Sequence[Resolution]) -> str:

@@ -4,24 +4,23 @@
 writes partitioned results and a manifest into an output directory instead of one report; and
 the Checker to use for ordinary inputs, which with `--engine dask` is one whose `check_many`
 runs on a Dask cluster (everything after checking, from saving to the report, is unchanged).
-The work itself is `claimcheck.scale`; this module only turns options into its calls and its
-outcomes into lines on stderr, a summary on stdout and the exit code.
+The work itself is `claimcheck.services.batch` and `services.check`; this module only turns
+options into their calls and their outcomes into lines on stderr, a summary on stdout and the
+exit code.
 """
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from claimcheck.cli import InputError, open_store
-from claimcheck.report import clean_text
+from claimcheck.text import strip_controls as clean_text
 
-ENGINES = ("local", "dask")
 SHOWN_ERRORS = 10  # error rows named on stderr; the documents table has every one
 
 
@@ -29,21 +28,18 @@ def _notice(message: str) -> None:
     click.echo(f"claimcheck: {clean_text(message)}", err=True)
 
 
-def _require_dask() -> None:
-    from claimcheck.scale.extra import MissingExtra, require
-
-    try:
-        require("distributed", "--engine dask")
-    except MissingExtra as exc:
-        raise InputError(str(exc)) from None
-
-
 def engine_of(ctx: click.Context, engine: str, scheduler: str | None) -> str:
     """`--scheduler` means Dask even without `--engine dask`; checks the extra is there."""
+    from claimcheck.services.check import require_dask
+    from claimcheck.services.errors import BadInput
+
     if scheduler:
         engine = "dask"
     if engine == "dask":
-        _require_dask()
+        try:
+            require_dask()
+        except BadInput as exc:
+            raise InputError(str(exc)) from None
     return engine
 
 
@@ -64,40 +60,32 @@ def make_checker(
     evidence_until: str | None,
 ) -> Any:
     """The Checker for ordinary inputs: this process's, or one that checks on Dask."""
-    from claimcheck.pipeline import Checker
+    from claimcheck.services.check import make_checker as service
+    from claimcheck.services.errors import BadInput
 
-    if engine_of(ctx, engine, scheduler) == "local":
-        return Checker(store, as_of=as_of, evidence_until=evidence_until)
-    from claimcheck.scale.cluster import DaskChecker
-
-    checker = DaskChecker(
-        store,
-        as_of=as_of,
-        evidence_until=evidence_until,
-        scheduler=scheduler,
-        workers=dask_workers(ctx, jobs),
-        notice=_notice,
-    )
     try:
-        return checker.start()
-    except ConnectionError as exc:
+        return service(
+            store,
+            engine=engine_of(ctx, engine, scheduler),
+            scheduler=scheduler,
+            workers=dask_workers(ctx, jobs),
+            as_of=as_of,
+            evidence_until=evidence_until,
+            notice=_notice,
+        )
+    except BadInput as exc:
         raise InputError(str(exc)) from None
 
 
 def is_archive_run(inputs: Sequence[str]) -> bool:
     """True when every input is an archive; mixing archives with other inputs is refused."""
-    from claimcheck.scale.archive import archive_kind
+    from claimcheck.services.batch import is_archive_run as service
+    from claimcheck.services.errors import BadInput
 
-    kinds = [archive_kind(i) for i in inputs]
-    if not any(kinds):
-        return False
-    if not all(kinds):
-        shown = ", ".join(i for i, k in zip(inputs, kinds, strict=True) if k)
-        raise InputError(
-            f"{shown}: archives are checked into an output directory, not with other inputs "
-            "in one report; check them in a run of their own"
-        )
-    return True
+    try:
+        return service(inputs)
+    except BadInput as exc:
+        raise InputError(str(exc)) from None
 
 
 def _archive_format(ctx: click.Context, fmt: str) -> str:
@@ -127,9 +115,8 @@ def check_archives(
     partition_size: int | None,
 ) -> None:
     """Check archives into `output`, a directory of partitioned results and a manifest."""
-    from claimcheck.scale.archive import ArchiveError
-    from claimcheck.scale.extra import MissingExtra
-    from claimcheck.scale.run import DEFAULT_PARTITION_SIZE, OutputError, RunOptions
+    from claimcheck.services.batch import archive_run, default_partition_size
+    from claimcheck.services.errors import BadInput
 
     if output is None:
         raise InputError(
@@ -137,13 +124,7 @@ def check_archives(
             "with a manifest"
         )
     engine = engine_of(ctx, engine, scheduler)
-    options = RunOptions(
-        out=output,
-        fmt=_archive_format(ctx, fmt),
-        partition_size=partition_size or DEFAULT_PARTITION_SIZE,
-        as_of=as_of,
-        evidence_until=evidence_until,
-    )
+    archive_fmt = _archive_format(ctx, fmt)
     # archives can be millions of articles: they go into the store only when asked for
     save = save and ctx.get_parameter_source("save") not in (
         None,
@@ -152,55 +133,32 @@ def check_archives(
     store = open_store(ctx)
     progress = _Progress()
     try:
-        from claimcheck.scale.run import check_archives as run
-        from claimcheck.scale.run import store_results
-
-        summary = run(
+        summary, saved = archive_run(
             store,
-            list(inputs),
-            options,
-            _engine_factory(ctx, engine, scheduler, jobs, options),
+            inputs,
+            out=output,
+            fmt=archive_fmt,
+            partition_size=partition_size or default_partition_size(),
+            as_of=as_of,
+            evidence_until=evidence_until,
+            engine=engine,
+            scheduler=scheduler,
+            jobs=jobs if isinstance(jobs, int) else 1,
+            workers=dask_workers(ctx, jobs),
+            save=save,
+            notice=_notice,
             on_start=progress.start,
             on_outcome=progress.outcome,
         )
         progress.close()
-        if save and summary.results:
-            saved = store_results(store, summary, claim_date=as_of)
+        if saved:
             _notice(f"stored {saved:,} checked document(s) in {store.path}")
-    except (ArchiveError, OutputError, MissingExtra, ConnectionError) as exc:
+    except BadInput as exc:
         raise InputError(str(exc)) from None
     finally:
         progress.close()
         store.close()
     _report(ctx, summary, fail_on)
-
-
-def _engine_factory(
-    ctx: click.Context, engine: str, scheduler: str | None, jobs: Any, options: Any
-) -> Any:
-    @contextlib.contextmanager
-    def local(copy: Path) -> Iterator[Any]:
-        from claimcheck.pipeline import Checker
-        from claimcheck.scale.run import LocalEngine
-        from claimcheck.store import Store
-
-        with Store(copy) as store:
-            checker = Checker(store, as_of=options.as_of, evidence_until=options.evidence_until)
-            checker.index, checker.prices  # noqa: B018 - built now, not inside partition 0
-            yield LocalEngine(checker, jobs=jobs if isinstance(jobs, int) else 1)
-
-    @contextlib.contextmanager
-    def dask(copy: Path) -> Iterator[Any]:
-        from claimcheck.scale.cluster import DaskEngine, dashboard, open_client
-
-        with open_client(scheduler, dask_workers(ctx, jobs)) as client:
-            _notice(dashboard(client))
-            with DaskEngine(
-                client, copy, as_of=options.as_of, evidence_until=options.evidence_until
-            ) as dask_engine:
-                yield dask_engine
-
-    return local if engine == "local" else dask
 
 
 class _Progress:
@@ -237,10 +195,11 @@ class _Progress:
             self.task = self.bar.add_task("checking", total=rows_left)
 
     def outcome(self, part: Any, outcome: Any) -> None:
-        from claimcheck.scale.run import PartitionFailure
+        from claimcheck.services.batch import is_failure
 
         self.finished += 1
-        if isinstance(outcome, PartitionFailure):
+        failed = is_failure(outcome)
+        if failed:
             where = clean_text(part.describe())
             click.echo(
                 f"claimcheck: error: partition {part.index} ({where}): "
@@ -249,7 +208,7 @@ class _Progress:
             )
         if self.bar is not None:
             self.bar.advance(self.task, part.rows)
-        elif not isinstance(outcome, PartitionFailure):
+        elif not failed:
             _notice(
                 f"partition {self.finished}/{self.total} done: {outcome.documents:,} row(s), "
                 f"{outcome.claims:,} claim(s), {outcome.errors:,} error(s) "
