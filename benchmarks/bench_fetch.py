@@ -27,8 +27,9 @@ from typing import Any
 
 import httpx
 
-from claimcheck.fetch import FetchConfig, Fetcher, Source, fetch_sources
 from claimcheck.models import CheckedDocument, Document
+from claimcheck.services.ingest import fetch_sources
+from claimcheck.sources import FetchConfig, Fetcher, Source
 from claimcheck.store import Store
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Release note {n}</title>

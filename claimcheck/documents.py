@@ -12,19 +12,19 @@ when trafilatura finds no article.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 from pathlib import Path
 from typing import BinaryIO
 
+from claimcheck.decoding import BOMS, binary_kind, guess_legacy_encoding
+from claimcheck.markup import extract_markdown, front_matter, strip_tags, too_many_tags
 from claimcheck.models import Document
-from claimcheck.text import strip_controls
+from claimcheck.text import one_line, strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20_000_000  # an announcement is kilobytes; anything this big is not one
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_FIELD = re.compile(r"^(title|date|published)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 # where the article is published and who published it (reports link and credit them)
 _FM_ORIGIN = re.compile(
@@ -60,10 +60,10 @@ class DocumentError(Exception):
 def load_document(path_or_url: str) -> Document:
     """Read a .txt, .md or .html file into a Document with its title and date.
 
-    URLs are the fetch stage's job (`claimcheck.fetch.fetch_url`); here they are refused with
-    a message that says so, rather than read as a missing file. Named pipes and devices are
-    read up to the same byte cap as files (`claimcheck.files.read_bounded`), so `/dev/zero`
-    or a FIFO nobody writes to is one error, never a hang.
+    URLs are the sources stage's job (`claimcheck.services.ingest.fetch_url`); here they are
+    refused with a message that says so, rather than read as a missing file. Named pipes and
+    devices are read up to the same byte cap as files (`claimcheck.files.read_bounded`), so
+    `/dev/zero` or a FIFO nobody writes to is one error, never a hang.
     """
     from claimcheck.files import InputTooLarge, NotReadable, read_bounded
 
@@ -118,11 +118,11 @@ def document_from_bytes(data: bytes, path: str = "-") -> Document:
     return Document(
         text=text,
         path=path,
-        title=_one_line(title)[:300],
+        title=one_line(title, 300),
         date=date,
         sha256=hashlib.sha256(data).hexdigest(),
         url=fm_url or url,
-        author=_one_line(fm_author or author)[:200],
+        author=one_line(fm_author or author, 200),
     )
 
 
@@ -131,63 +131,18 @@ def html_to_text(html: str) -> str:
 
     Characters XML cannot hold (controls, escape sequences, U+FFFE/U+FFFF, lone surrogates)
     are dropped first: lxml, under trafilatura and the fallback alike, raises on them. A page
-    with more tags than `MAX_TREE_TAGS` is read by `strip_tags` instead of into a tree.
+    with more tags than `markup.MAX_TREE_TAGS` is read by `strip_tags` instead of into a tree.
     """
     html = _XML_INCOMPATIBLE.sub("", strip_controls(html))
     if too_many_tags(html):
         return strip_tags(html)
-    import trafilatura
-
     try:
-        text = trafilatura.extract(
-            html,
-            output_format="markdown",
-            include_tables=True,
-            include_comments=False,
-            favor_recall=True,
-        )
+        text = extract_markdown(html)
     except Exception:  # noqa: BLE001 - a parser crash on hostile HTML must not stop a batch
         text = None
     if text and text.strip():
         return str(text)
     return _lxml_text(html)
-
-
-# trafilatura's time grows faster than the number of elements (4 s at 55,000 tags, 19 s at
-# 110,000, 113 s at 274,000), and a tree walk in Python costs seconds per million: an
-# announcement has a few thousand, so a page with more is read without building a tree
-MAX_TREE_TAGS = 50_000
-
-
-def too_many_tags(html: str) -> bool:
-    """More tags (or stray "<") than a page should be built into a tree for."""
-    return html.count("<") > MAX_TREE_TAGS
-
-
-_SKIPPED = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template)\b[^<>]{0,2000}>.*?(?:</\1\s*>|\Z)",
-    re.IGNORECASE | re.DOTALL,
-)
-_BLOCK_TAGS = re.compile(
-    r"</?(?:p|div|li|h[1-6]|br|hr|tr|table|thead|tbody|section|article|ul|ol|blockquote|pre)"
-    r"\b[^<>]{0,2000}>",
-    re.IGNORECASE,
-)
-_CELL_TAGS = re.compile(r"</?t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
-
-
-def strip_tags(html: str) -> str:
-    """A page's text by regular expressions alone, each linear: scripts, styles and comments
-    dropped, block tags made paragraph breaks, table cells kept apart, entities decoded."""
-    import html as html_lib
-
-    text = _SKIPPED.sub(" ", html)
-    text = _CELL_TAGS.sub(" | ", text)
-    text = _BLOCK_TAGS.sub("\n\n", text)
-    text = html_lib.unescape(_ANY_TAG.sub(" ", text))
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
 def _lxml_text(html: str) -> str:
@@ -209,46 +164,7 @@ def _lxml_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
-_BINARY_MAGIC = {
-    b"%PDF": "a PDF file, not text; convert it to text or HTML first",
-    b"PK\x03\x04": "a zip archive (docx, xlsx ...), not text",
-    b"\x1f\x8b": "a gzip file, not text",
-    b"\x89PNG": "an image, not text",
-    b"\xff\xd8\xff": "an image, not text",
-    b"GIF8": "an image, not text",
-}
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM is its prefix
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# C0 controls that never occur in text (tab, newlines, form feed and ESC do)
-_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
-_ALL_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _XML_INCOMPATIBLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
-_SNIFF_BYTES = 8192
-
-
-def binary_kind(data: bytes) -> str | None:
-    """Why `data` is not text ("a PDF file, not text", ...), or None when it may be text.
-
-    Only real evidence counts: a known file signature, a NUL byte, or control bytes that no
-    text holds making up more than a tenth of the start. One stray byte or an ANSI escape in
-    an announcement is not evidence. Text with a UTF-16/32 byte-order mark is text.
-    """
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):  # short binaries can pass for Latin-1 text
-            return what
-    if any(data.startswith(bom) for bom, _ in _BOMS):
-        return None
-    head = data[:_SNIFF_BYTES]
-    if b"\x00" in head:
-        return "binary file, not text"
-    if len(head) - len(head.translate(None, _BINARY_CONTROLS)) > len(head) / 10:
-        return "binary file, not text"
-    return None
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -263,7 +179,7 @@ def _decode(data: bytes, path: str) -> str:
     what = binary_kind(data)
     if what:
         raise DocumentError(f"{path}: {what}")
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, "replace")
     try:
@@ -283,33 +199,12 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("cp1252", "replace")
 
 
-def guess_legacy_encoding(data: bytes) -> str | None:
-    """The single-byte encoding of text that is not UTF-8, as a browser would pick it.
-
-    charset-normalizer ranks the candidates; among those about as plausible as the best,
-    windows-1252 wins (the WHATWG default for Western text, and these are English
-    announcements), since on a short text cp1250 or cp1257 often score the same. Control
-    characters are left out of the sample: an escape sequence makes it give up on real text.
-    """
-    from charset_normalizer import from_bytes
-
-    results = list(from_bytes(data[: 512 * 1024].translate(None, _ALL_CONTROLS)))
-    if not results:
-        return None
-    least_chaos = min(r.chaos for r in results)
-    plausible = [r for r in results if r.chaos <= least_chaos + 0.05]
-    if any("cp1252" in r.could_be_from_charset for r in plausible):
-        return "cp1252"
-    plausible.sort(key=lambda r: -r.coherence)
-    return str(plausible[0].encoding)
-
-
 def _front_matter(text: str) -> tuple[str, str | None]:
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    block = front_matter(text)
+    if block is None:
         return "", None
     title, date = "", None
-    for key, value in _FM_FIELD.findall(match.group(1)):
+    for key, value in _FM_FIELD.findall(block):
         value = value.strip().strip("\"'")
         if key.lower() == "title":
             title = value
@@ -325,11 +220,11 @@ def document_origin(text: str) -> tuple[str, str]:
     first of `org:`, `organization:`, `author:` or `publisher:`. The app reads stored articles
     with the same function, so a file from disk links to where it was published.
     """
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    block = front_matter(text)
+    if block is None:
         return "", ""
     url = author = ""
-    for key, value in _FM_ORIGIN.findall(match.group(1)):
+    for key, value in _FM_ORIGIN.findall(block):
         value = value.strip().strip("\"'")
         if key.lower() in ("url", "canonical_url"):
             if not url and _WEB_URL.match(value):
@@ -430,7 +325,3 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
-
-
-def _one_line(text: str) -> str:
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())

@@ -56,3 +56,19 @@ def blank_controls(text: str) -> str:
         return text
     text = _ESCAPE_SEQUENCES.sub(lambda m: " " * len(m.group()), text)
     return _CONTROL_CHARACTERS.sub(" ", text)
+
+
+def sanitize_text(text: str) -> str:
+    """Strip terminal escape sequences and control characters; keep the words, as plain data.
+
+    Also folds CRLF/CR line ends and runs of blank lines, as page text arrives full of them.
+    """
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def one_line(text: object, limit: int = 200) -> str:
+    """A hostile or multi-line string made safe for a one-line message, cut at `limit`."""
+    flat = " ".join(sanitize_text(str(text)).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -222,7 +222,7 @@ class FakeChecker:
 
 def quick_config(**overrides: Any) -> Any:
     """A FetchConfig with test-sized timeouts and delays (nothing in a test waits seconds)."""
-    from claimcheck.fetch import FetchConfig
+    from claimcheck.sources import FetchConfig
 
     base: dict[str, Any] = {
         "connect_timeout": 2.0,
@@ -244,8 +244,9 @@ class Cli:
     """
 
     def __init__(self, tmp_path: Path, monkeypatch: Any, sources_toml: str = "") -> None:
-        import claimcheck.fetch as fetchmod
         from claimcheck.config import bundled_data_dir
+        from claimcheck.services import ingest
+        from claimcheck.sources import FetchConfig
         from claimcheck.store import Store
 
         data = tmp_path / "data"
@@ -255,9 +256,9 @@ class Cli:
         bundled_data_dir.cache_clear()
         monkeypatch.setattr(Store, "ensure_bundled", lambda self, data_dir: False)
         self.checker = FakeChecker()
-        monkeypatch.setattr(fetchmod, "default_checker", lambda store: self.checker)
+        monkeypatch.setattr(ingest, "default_checker", lambda store: self.checker)
         monkeypatch.setattr(
-            fetchmod.FetchConfig, "from_settings", classmethod(lambda cls, s: quick_config())
+            FetchConfig, "from_settings", classmethod(lambda cls, s: quick_config())
         )
         self.db = tmp_path / "claimcheck.db"
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck import documents
-from claimcheck.documents import DocumentError, binary_kind, load_document, read_stdin
+from claimcheck.decoding import binary_kind
+from claimcheck.documents import DocumentError, load_document, read_stdin
 from claimcheck.files import InputTooLarge, NotReadable, read_bounded
 
 CLAIM = "Foo-3 beats GPT-4o on MMLU."
@@ -32,6 +33,14 @@ def test_html_with_an_escape_character_is_read(tmp_path: Path) -> None:
     hostile = "<html><body><p>" + CLAIM + "\x1b[2J\x0c\ufffe\uffff\x7f</p></body></html>"
     doc = load_document(_write(tmp_path, "r2.html", hostile.encode("utf-8")))
     assert CLAIM in doc.text
+
+
+def test_a_title_keeps_no_escape_sequence_and_is_cut_visibly(tmp_path: Path) -> None:
+    """Titles are cleaned as fetched ones are (`text.one_line`): an escape sequence goes whole."""
+    data = b"---\ntitle: Zephyr\x1b[2J\x1b]0;pwned\x07 launch\n---\n" + CLAIM.encode()
+    assert load_document(_write(tmp_path, "t.md", data)).title == "Zephyr launch"
+    long = load_document(_write(tmp_path, "long.md", b"# " + b"word " * 100 + b"\n")).title
+    assert len(long) == 300 and long.endswith("…")
 
 
 def test_one_bad_byte_in_utf8_is_replaced_not_mojibake(tmp_path: Path) -> None:

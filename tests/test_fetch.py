@@ -1,4 +1,4 @@
-"""Unit tests of the fetch stage over `httpx.MockTransport`: no sockets, no waiting."""
+"""Unit tests of the sources stage and the ingest service over `httpx.MockTransport`: no sockets."""
 
 from __future__ import annotations
 
@@ -12,26 +12,24 @@ import httpx
 import pytest
 from fetch_fixtures import Cli, FakeChecker, quick_config
 
-from claimcheck.fetch import (
+from claimcheck.decoding import decode_body
+from claimcheck.models import CheckedDocument
+from claimcheck.services.ingest import ensure_bundled_sources, fetch_sources, fetch_url
+from claimcheck.services.leaderboards import update_leaderboards
+from claimcheck.sources import (
     FetchConfig,
     Fetched,
     Fetcher,
     FetchError,
     Source,
-    decode_body,
-    ensure_bundled_sources,
-    fetch_sources,
-    fetch_url,
     guess_kind,
     load_source_list,
     normalize_url,
     parse_feed,
     readme_raw_url,
-    sanitize_text,
-    update_leaderboards,
 )
-from claimcheck.models import CheckedDocument
 from claimcheck.store import Store
+from claimcheck.text import sanitize_text
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -461,7 +459,7 @@ def test_a_hostile_entry_is_that_entrys_error_and_the_clean_feeds_are_stored(sto
 
 
 def test_urls_that_cannot_be_parsed_are_not_http_urls():
-    from claimcheck.fetch import is_http_url
+    from claimcheck.sources import is_http_url
 
     for bad in ("http://[::1", "http://host:port/", "http:///path", "javascript:alert(1)"):
         assert not is_http_url(bad), bad
@@ -501,6 +499,17 @@ def test_fetch_url_reads_a_github_repo_as_its_raw_readme():
     assert doc.title == "Zephyr-9B" and doc.text.startswith("# Zephyr-9B")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_readme_loses_its_front_matter_as_a_file_on_disk_does(newline):
+    """One pattern (claimcheck.markup) for both stages: CRLF front matter once stayed in."""
+    card = newline.join(["---", "license: mit", "tags: [text]", "---", "", "# Zephyr-9B", "x"])
+    doc = fetch_url(
+        "https://huggingface.co/zephyr/Zephyr-9B",
+        transport=httpx.MockTransport(lambda r: httpx.Response(200, text=card)),
+    )
+    assert doc.text == "# Zephyr-9B\nx" and doc.title == "Zephyr-9B"
+
+
 def test_a_pdf_or_an_image_is_refused_not_decoded_as_text():
     transport = httpx.MockTransport(
         lambda r: httpx.Response(
@@ -514,7 +523,7 @@ def test_a_pdf_or_an_image_is_refused_not_decoded_as_text():
 
 
 def test_afetch_url_works_inside_a_running_loop():
-    from claimcheck.fetch import afetch_url
+    from claimcheck.services.ingest import afetch_url
 
     transport = httpx.MockTransport(lambda r: httpx.Response(200, text="# Notes\n\nSome text.\n"))
 
@@ -692,14 +701,14 @@ def test_fetch_validates_its_options(cli):
 
 
 def test_evals_update_offline_exits_1_with_a_line_per_leaderboard(cli, tmp_path, monkeypatch):
-    import claimcheck.fetch as fetchmod
+    from claimcheck.services import leaderboards
 
     def offline(request):
         raise httpx.ConnectError("Network is unreachable", request=request)
 
-    real = fetchmod.update_leaderboards
+    real = leaderboards.update_leaderboards
     monkeypatch.setattr(
-        fetchmod,
+        leaderboards,
         "update_leaderboards",
         lambda store, boards, **kw: real(
             store, boards, **{**kw, "transport": httpx.MockTransport(offline)}
@@ -721,9 +730,8 @@ def test_evals_update_offline_exits_1_with_a_line_per_leaderboard(cli, tmp_path,
 
 
 def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkeypatch):
-    import claimcheck.evaldata
-    import claimcheck.fetch as fetchmod
-    import claimcheck.pipeline
+    import claimcheck.services.recheck
+    from claimcheck.services import leaderboards
 
     @dataclass(frozen=True)
     class Change:
@@ -733,14 +741,14 @@ def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkey
         new_verdict: str
 
     web = httpx.MockTransport(lambda r: httpx.Response(200, text="- model: x\n"))
-    real = fetchmod.update_leaderboards
+    real = leaderboards.update_leaderboards
     monkeypatch.setattr(
-        fetchmod,
+        leaderboards,
         "update_leaderboards",
         lambda store, boards, **kw: real(store, boards, **{**kw, "transport": web}),
     )
     monkeypatch.setattr(
-        claimcheck.evaldata, "import_file", lambda *a, **kw: FakeImport(rows=12, new_rows=5)
+        leaderboards, "import_file", lambda *a, **kw: FakeImport(rows=12, new_rows=5)
     )
     change = Change(
         "Zephyr launch",
@@ -748,7 +756,7 @@ def test_evals_update_reports_imports_and_changed_verdicts(cli, tmp_path, monkey
         "unverifiable",
         "overstated",
     )
-    monkeypatch.setattr(claimcheck.pipeline, "recheck", lambda store: [change])
+    monkeypatch.setattr(claimcheck.services.recheck, "recheck", lambda store: [change])
     (tmp_path / "data" / "sources.toml").write_text(
         '[leaderboards]\naider = ["https://raw.example/polyglot_leaderboard.yml"]\n'
     )

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from fetch_fixtures import HUGE_BYTES, Cli, FakeChecker, WebServer, quick_config
 
-from claimcheck.fetch import FetchConfig, Source, fetch_sources, fetch_url
+from claimcheck.services.ingest import fetch_sources, fetch_url
+from claimcheck.sources import FetchConfig, Source
 from claimcheck.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -341,7 +342,8 @@ CHILD = """
 import sys
 sys.path.insert(0, {tests!r})
 from fetch_fixtures import FakeChecker, quick_config
-from claimcheck.fetch import Source, fetch_sources
+from claimcheck.services.ingest import fetch_sources
+from claimcheck.sources import Source
 from claimcheck.store import Store
 
 def progress(event):
@@ -476,7 +478,7 @@ def test_fetched_articles_are_checked_by_the_real_pipeline(real_store, web):
 
 @pytest.mark.slow
 def test_evals_update_imports_with_the_real_importer_and_rechecks(real_store, web):
-    from claimcheck.fetch import update_leaderboards
+    from claimcheck.services.leaderboards import update_leaderboards
 
     url = web.url("/leaderboards/polyglot_leaderboard.yml")
     update = update_leaderboards(real_store, {"aider": [url]}, config=quick_config())

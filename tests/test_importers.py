@@ -476,7 +476,8 @@ def test_evals_update_fetches_both_new_sources_through_their_importers(tmp_path:
     """The bundled [leaderboards] URLs, served by a mock transport, land as rows in the store."""
     import httpx
 
-    from claimcheck.fetch import FetchConfig, load_source_list, update_leaderboards
+    from claimcheck.services.leaderboards import update_leaderboards
+    from claimcheck.sources import FetchConfig, load_source_list
 
     boards = load_source_list(REPO_DATA / "sources.toml").leaderboards
     files = {

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from claimcheck.cli import InputError, open_store, settings_from
+from claimcheck.text import one_line
 
 
 def register(main: click.Group) -> None:
@@ -51,7 +52,12 @@ def register(main: click.Group) -> None:
         epoch_ai, lmarena, swebench, self_reported, prices.
         """
         from claimcheck.cli import StoreFailure
-        from claimcheck.evaldata import EvalImportError, get_importer, import_file, known_sources
+        from claimcheck.services.leaderboards import (
+            EvalImportError,
+            get_importer,
+            import_file,
+            known_sources,
+        )
         from claimcheck.store import StoreError
 
         if get_importer(source) is None:
@@ -190,7 +196,7 @@ def _stats_table(stats: dict[str, Any], unresolved: bool = False) -> str:
     )
     if unresolved:
         for n in names:
-            lines.append(f"  unresolved: {_clip(n['model'], 48)}  {','.join(n['sources'])}")
+            lines.append(f"  unresolved: {one_line(n['model'], 48)}  {','.join(n['sources'])}")
         for m in incomplete:
             lines.append(f"  no {', no '.join(m['missing'])}: {m['model_id']}")
     lines.append(f"benchmarks: {stats['benchmarks']}")
@@ -246,11 +252,6 @@ def _show_json(
     }
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(str(text).split())  # names come from files: no control characters
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _show_table(
     query: str,
     res: Any,
@@ -276,16 +277,16 @@ def _show_table(
                 noise = f" ±{e.stderr:g} SE"
             by = f" by {e.reported_by}" if e.reported_by else ""
             if e.system:
-                by += f" (system: {_clip(e.system, 40)})"
+                by += f" (system: {one_line(e.system, 40)})"
+            name = f"{one_line(e.benchmark, 28):28} {one_line(e.metric, 30):30}"
             lines.append(
-                f"  {_clip(e.benchmark, 28):28} {_clip(e.metric, 30):30} {e.score:>9g}{noise}  "
-                f"{e.source}{by} {e.as_of}  {_clip(e.model, 40)}"
+                f"  {name} {e.score:>9g}{noise}  {e.source}{by} {e.as_of}  {one_line(e.model, 40)}"
             )
     if prices:
         lines.append(f"prices: {len(prices)} (USD per million tokens, input/output)")
         for p in sorted(prices, key=lambda p: (p.provider, p.model_key))[:20]:
             lines.append(
-                f"  {_clip(p.model_key, 48):48} {p.input_usd_per_mtok!s:>8} / "
+                f"  {one_line(p.model_key, 48):48} {p.input_usd_per_mtok!s:>8} / "
                 f"{p.output_usd_per_mtok!s:<8} {p.provider}"
             )
     return "\n".join(lines)

@@ -1,8 +1,9 @@
 """`claimcheck fetch`, `claimcheck sources ...` and `claimcheck evals update`: the network commands.
 
-Thin over `claimcheck.fetch`: they open the store, call one core function and print what it
-returned. Everything printed that came from the web (titles, error details) goes through
-`click.echo` as plain text or through Rich escaped, never as markup.
+Thin over `claimcheck.services.ingest` and `claimcheck.services.leaderboards`: they open the
+store, call one service and print what it returned. Everything printed that came from the web
+(titles, error details) goes through `click.echo` as plain text or through Rich escaped, never
+as markup.
 """
 
 from __future__ import annotations
@@ -10,19 +11,25 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
-from typing import Any, Self
+from typing import TYPE_CHECKING, Self
 
 import click
 
 from claimcheck.cli import InputError, open_store, rich_console, settings_from
+
+if TYPE_CHECKING:  # the services load when a command runs (httpx is slow to import)
+    from claimcheck.services.ingest import FetchEvent, FetchSummary
+    from claimcheck.services.leaderboards import UpdateEvent
+    from claimcheck.services.recheck import Change
+    from claimcheck.store import Store
 
 
 def _sources_toml(ctx: click.Context):  # noqa: ANN202 - Path
     return settings_from(ctx).data_dir / "sources.toml"
 
 
-def _ensure_sources(ctx: click.Context, store: Any) -> None:
-    from claimcheck.fetch import FetchError, ensure_bundled_sources
+def _ensure_sources(ctx: click.Context, store: Store) -> None:
+    from claimcheck.services.ingest import FetchError, ensure_bundled_sources
 
     try:
         ensure_bundled_sources(store, _sources_toml(ctx))
@@ -69,10 +76,10 @@ class _Progress(_Bar):
         super().__init__("fetching", 0)
         self.total = 0
 
-    def __call__(self, event: Any) -> None:
+    def __call__(self, event: FetchEvent) -> None:
         from rich.markup import escape
 
-        from claimcheck.fetch import one_line
+        from claimcheck.text import one_line
 
         if event.outcome == "source":
             self.total += event.total or 0
@@ -89,10 +96,10 @@ class _UpdateProgress(_Bar):
     def __init__(self) -> None:
         super().__init__("downloading leaderboards", None)
 
-    def __call__(self, event: Any) -> None:
+    def __call__(self, event: UpdateEvent) -> None:
         from rich.markup import escape
 
-        from claimcheck.fetch import one_line
+        from claimcheck.text import one_line
 
         if event.stage == "download":
             label = f"downloading: {event.source} {one_line(event.detail, 40)}"
@@ -110,7 +117,7 @@ class _UpdateProgress(_Bar):
             self.progress.update(self.task, description="rechecking stored claims")
 
 
-def _summary_lines(summary: Any) -> list[str]:
+def _summary_lines(summary: FetchSummary) -> list[str]:
     n = len(summary.sources)
     failed_sources = summary.failed_sources
     head = f"{n} source{'s' if n != 1 else ''}"
@@ -151,7 +158,8 @@ def register(main: click.Group) -> None:
         with their verdicts. One line per source that could not be read; exits 1 if every
         source failed (offline, for instance). Nothing already stored is lost.
         """
-        from claimcheck.fetch import FetchConfig, fetch_sources, one_line
+        from claimcheck.services.ingest import FetchConfig, fetch_sources
+        from claimcheck.text import one_line
 
         since = _valid_date(since)
         store = open_store(ctx)
@@ -225,7 +233,7 @@ def register(main: click.Group) -> None:
     @click.pass_context
     def sources_add(ctx: click.Context, url: str, kind: str | None, name: str | None) -> None:
         """Add a source: an RSS/Atom feed, a web page, or a GitHub / Hugging Face README."""
-        from claimcheck.fetch import guess_kind, is_http_url
+        from claimcheck.services.ingest import guess_kind, is_http_url
 
         if not is_http_url(url):
             raise InputError(f"{url!r}: not an http(s) URL")
@@ -285,13 +293,13 @@ def register(main: click.Group) -> None:
         become checkable, a verdict that flipped). Offline, nothing stored is touched; exits 1
         if every download failed.
         """
-        from claimcheck.fetch import (
+        from claimcheck.services.leaderboards import (
             FetchConfig,
             FetchError,
             load_source_list,
-            one_line,
             update_leaderboards,
         )
+        from claimcheck.text import one_line
 
         try:
             boards = dict(load_source_list(_sources_toml(ctx)).leaderboards)
@@ -338,14 +346,11 @@ def register(main: click.Group) -> None:
             ctx.exit(1)
 
 
-def _change_line(change: Any) -> str:
-    from claimcheck.fetch import one_line
+def _change_line(change: Change) -> str:
+    from claimcheck.text import one_line
 
-    old = getattr(change, "old_verdict", "?")
-    new = getattr(change, "new_verdict", "?")
-    title = one_line(getattr(change, "article_title", "") or "", 40)
-    text = one_line(getattr(change, "text", "") or str(change), 80)
-    return f"{old} → {new}  {title}: {text}"
+    title = one_line(change.article_title, 40)
+    return f"{change.old_verdict} → {change.new_verdict}  {title}: {one_line(change.text, 80)}"
 
 
 def _name_from_url(url: str) -> str:

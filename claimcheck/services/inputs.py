@@ -135,7 +135,7 @@ def batch_size(items: Sequence[str | Problem]) -> tuple[int, int]:
 
 
 def _fetch(url: str, fail: Report) -> Iterator[Document]:
-    from claimcheck.fetch import fetch_url  # only when a URL is given: httpx is slow to import
+    from claimcheck.services.ingest import fetch_url  # only for a URL: httpx is slow to import
 
     try:
         yield fetch_url(url)

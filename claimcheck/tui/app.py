@@ -709,7 +709,7 @@ class ClaimcheckApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
     def _fetch(self) -> None:
         """Fetch every stored source; fetch_sources stores and checks each new article itself."""
-        from claimcheck.fetch import ensure_bundled_sources, fetch_sources
+        from claimcheck.services.ingest import ensure_bundled_sources, fetch_sources
 
         self.post_message(Progress("Fetching sources…"))
         seen = 0
