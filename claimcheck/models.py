@@ -218,3 +218,15 @@ class CheckedDocument:
     claims: tuple[CheckedClaim, ...] = ()
     vendor_rows: tuple[Evaluation, ...] = field(default=())
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file that evaluations were imported from, pinned by its SHA-256."""
+
+    sha256: str
+    source: str
+    file_name: str
+    source_url: str = ""
+    as_of: str = ""
+    kind: str = "independent"

@@ -20,6 +20,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claimcheck.services.app import sample_files  # noqa: E402
 from claimcheck.tui import make_app  # noqa: E402
 
 DRAFT = (
@@ -36,6 +37,12 @@ async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 90) 
         await pilot.pause(0.1)
     where = condition.__code__.co_firstlineno
     raise SystemExit(f"the app never reached the state awaited on line {where}")
+
+
+async def settled(pilot: Any) -> None:
+    """Every message handled and what they scheduled drawn (twice: a redraw may post more)."""
+    await pilot.pause()
+    await pilot.pause()
 
 
 def best_claim(claims: list[dict[str, Any]]) -> tuple[str, int] | None:
@@ -60,7 +67,7 @@ async def shoot(out: Path, width: int, height: int) -> list[Path]:
 
         async with app.run_test(size=(width, height)) as pilot:
             status = app.query_one("#status")
-            samples = len(app.samples())
+            samples = len(sample_files(app.settings.data_dir))
             await until(
                 pilot,
                 lambda: len(app.articles_view.articles) == samples and not status.display,
@@ -74,21 +81,22 @@ async def shoot(out: Path, width: int, height: int) -> list[Path]:
                     pilot,
                     lambda: (app.articles_view.current_claim or {}).get("seq") == chosen[1],
                 )
-            await pilot.pause(0.3)
+            await settled(pilot)
             save("articles")
 
             await pilot.press("2")
             await until(pilot, lambda: bool(app.claims_view.shown))
+            before = len(app.claims_view.shown)
             app.query_one("#claim-search").value = "verdict:overstated"
-            await pilot.pause(0.3)
+            await until(pilot, lambda: len(app.claims_view.shown) < before)
             app.query_one("#claim-table").focus()
-            await pilot.pause(0.2)
+            await settled(pilot)
             save("claims")
 
             await pilot.press("escape", "1")
             await pilot.press("m")
             await until(pilot, lambda: app.screen.query("#model-evals").first().row_count > 0)
-            await pilot.pause(0.2)
+            await settled(pilot)
             save("model")
             await pilot.press("escape")
 
@@ -96,11 +104,12 @@ async def shoot(out: Path, width: int, height: int) -> list[Path]:
             app.query_one("#draft").insert(DRAFT)
             await until(pilot, lambda: bool(app.check_view.claims), seconds=60)
             await pilot.press("escape")
-            await pilot.pause(0.2)
+            await settled(pilot)
             save("check")
 
             await pilot.press("question_mark")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+            await settled(pilot)
             save("help")
     return saved
 

@@ -24,8 +24,8 @@ def built_store_path(config: pytest.Config) -> Path:
     import hashlib
 
     from claimcheck.evaldata import bundled_fingerprint
-    from claimcheck.schema import SCHEMA_VERSION, TABLES
     from claimcheck.store import template_key
+    from claimcheck.store.schema import SCHEMA_VERSION, TABLES
 
     # a store of an older schema (or one missing a column added since) would be upgraded by
     # every test that copies it

@@ -14,13 +14,19 @@ from typing import Any
 
 import pytest
 
-from claimcheck import cache, evaldata
+from claimcheck import bundled, cache
 from claimcheck.config import bundled_data_dir
 from claimcheck.extract import ruler_cache
 from claimcheck.extract.pipeline import _patterns, build_nlp
 from claimcheck.models import Document, Evaluation
 from claimcheck.registry import load_registry
-from claimcheck.store import Snapshot, Store, bundled_template, create_from_template
+from claimcheck.store import (
+    Snapshot,
+    Store,
+    bundled_template,
+    create_from_template,
+    load_bundled,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 TEXTS = [
@@ -129,10 +135,11 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 def _no_import(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(store: Any, data_dir: Any) -> int:
+    def refuse(data_dir: Any) -> Any:
         raise AssertionError("the bundled files were imported instead of copied")
 
-    monkeypatch.setattr(evaldata, "load_bundled", refuse)
+    # every load of the bundled files reads them through here (`store.load_bundled`)
+    monkeypatch.setattr(bundled, "read_bundled", refuse)
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +194,7 @@ def test_the_template_holds_what_an_import_stores(template_cache: Path, tmp_path
     (template,) = template_cache.glob("store-*.db")
     direct = Store(tmp_path / "direct.db")
     try:
-        evaldata.load_bundled(direct, bundled_data_dir())
+        load_bundled(direct, bundled_data_dir())
     finally:
         direct.close()
     query = (
@@ -246,7 +253,7 @@ def test_unchanged_files_are_not_hashed_again_but_changed_ones_are(
         target = data / "benchmarks.csv"
         os.utime(target)  # touched, same content: the hash decides, nothing reloads
         assert store.ensure_bundled(data) is False
-        assert store.get_meta("bundled_signature") == evaldata.bundled_signature(data)
+        assert store.get_meta("bundled_signature") == bundled.bundled_signature(data)
         with open(target, "a", encoding="utf-8") as fh:
             fh.write("\n")
         assert store.ensure_bundled(data) is True

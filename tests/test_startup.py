@@ -3,7 +3,8 @@
 A pre-commit hook or an editor runs `claimcheck check --no-store one.txt` on every save, so
 its start-up is most of what the user waits for. The network stack (httpx), the web-page
 extractor (trafilatura), the feed parser, the TUI (Textual), fuzzy matching (rapidfuzz, for
-names that do not resolve exactly) and spaCy's own command line have no business there.
+names that do not resolve exactly) and spaCy's own command line have no business there; nor,
+with or without saving the result, sqlite-utils or the importers of leaderboard files.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ NOT_ON_THE_PATH = (
     "weasel",
     "claimcheck.sources",
     "claimcheck.importers",
+    "claimcheck.evaldata",  # user imports of leaderboard files
+    "sqlite_utils",  # the store reads and saves a checked document through plain sqlite3
 )
 
 PROBE = r"""
@@ -62,8 +65,9 @@ def _modules(stderr: str) -> set[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("store", [["--no-store"], []], ids=["no-store", "saved"])
 def test_one_file_check_imports_only_what_it_uses(
-    tmp_path: Path, pytestconfig: pytest.Config
+    tmp_path: Path, pytestconfig: pytest.Config, store: list[str]
 ) -> None:
     db = copy_store(pytestconfig, tmp_path / "store.db")
     one = tmp_path / "one.txt"
@@ -73,7 +77,7 @@ def test_one_file_check_imports_only_what_it_uses(
     # warmed for; every later run reads them, and that is the run a user waits for
     for run in range(2):
         result = subprocess.run(
-            [sys.executable, "-c", PROBE, "check", "--no-store", "--format", "json", str(one)],
+            [sys.executable, "-c", PROBE, "check", *store, "--format", "json", str(one)],
             capture_output=True,
             text=True,
             env=env,
@@ -93,10 +97,18 @@ def test_one_file_check_imports_only_what_it_uses(
             m
             for m in loaded
             if m.startswith(
-                ("claimcheck.sources", "claimcheck.services.ingest", "claimcheck.importers")
+                (
+                    "claimcheck.sources",
+                    "claimcheck.services.ingest",
+                    "claimcheck.importers",
+                    "claimcheck.evaldata",
+                )
             )
         }
         assert not unwanted, f"check of one local file imported {sorted(unwanted)}"
+    if not store:  # it was saved, all through plain sqlite3
+        with Store(db) as saved:
+            assert len(saved.articles()) == 1
 
 
 def test_the_probe_sees_a_module_that_is_used(tmp_path: Path, pytestconfig: pytest.Config) -> None:
@@ -181,7 +193,7 @@ def test_the_app_on_a_new_store_copies_the_template_and_says_so(
     from _built_store import built_store_path
     from tui_data import StandInChecker
 
-    from claimcheck import cache, evaldata
+    from claimcheck import bundled, cache
     from claimcheck.config import bundled_data_dir
     from claimcheck.store import TEMPLATE_KIND, template_key
     from claimcheck.tui import make_app
@@ -192,10 +204,10 @@ def test_the_app_on_a_new_store_copies_the_template_and_says_so(
     template.parent.mkdir(parents=True)
     shutil.copy(built_store_path(pytestconfig), template)  # as an earlier run left it
 
-    def no_import(store: object, data_dir: object) -> int:
+    def no_import(data_dir: object) -> object:
         raise AssertionError("the bundled files were imported instead of copied")
 
-    monkeypatch.setattr(evaldata, "load_bundled", no_import)
+    monkeypatch.setattr(bundled, "read_bundled", no_import)
     notices: list[str] = []
     on_progress = ClaimcheckApp.on_progress
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.models import Evidence
-from claimcheck.schema import SCHEMA_VERSION
 from claimcheck.store import Store, StoreError, verdict_from_record
+from claimcheck.store.schema import SCHEMA_VERSION
 
 V1_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

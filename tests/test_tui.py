@@ -18,11 +18,12 @@ from typing import Any
 import httpx
 import pytest
 from textual.widgets import Button, DataTable, Input, Select, TextArea
-from tui_data import BENCHMARKS, StandInChecker, build_store
+from tui_data import BENCHMARKS, StandInChecker, build_store, first_claim_shown, until
 
 from claimcheck.models import Claim, Document, Evaluation, Evidence, Mention, Verdict
+from claimcheck.services import reader
 from claimcheck.store import Snapshot, Store
-from claimcheck.tui import make_app, reader
+from claimcheck.tui import make_app
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.data import (
     ClaimFilter,
@@ -43,7 +44,9 @@ from claimcheck.tui.widgets import ArticleBody, ClaimCard
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+def tui_db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The small hand-built store of tests/tui_data.py (not conftest's copy of the bundled
+    data, `db`) and the ids of its articles."""
     path = tmp_path / "tui.db"
     return path, build_store(path)
 
@@ -62,22 +65,10 @@ def run(
 ) -> None:
     async def main() -> None:
         async with app.run_test(size=size) as pilot:
-            card = app.query_one("#article-card", ClaimCard)
-            await until(pilot, lambda: card.claim is not None)
-            await pilot.pause(0.05)  # let the card's first frame be drawn
-            await pilot.pause()
+            await first_claim_shown(pilot)
             await scenario(pilot)
 
     asyncio.run(main())
-
-
-async def until(pilot: Any, condition: Callable[[], bool], tries: int = 100) -> None:
-    """Wait for background work by condition, not by time (a slow machine just waits longer)."""
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("condition never became true")
 
 
 def screen_text(app: ClaimcheckApp) -> str:
@@ -136,9 +127,9 @@ def test_claim_filter_parses_fields_and_words() -> None:
     assert filter_claims(rows, f, {"m": "Mistral"}) == []
 
 
-def test_light_reader_gives_what_the_store_gives(db, tmp_path: Path) -> None:
+def test_light_reader_gives_what_the_store_gives(tui_db, tmp_path: Path) -> None:
     """The first screen reads with plain sqlite3; it must agree with Store row for row."""
-    path, ids = db
+    path, ids = tui_db
     listed = reader.articles(path)
     with Store(path) as store:
         assert listed == store.articles() and len(listed) == 3
@@ -153,8 +144,8 @@ def test_light_reader_gives_what_the_store_gives(db, tmp_path: Path) -> None:
 # -- the articles view ---------------------------------------------------------------------------
 
 
-def test_opens_on_the_article_list_with_tallies_and_the_first_claim(db) -> None:
-    path, ids = db
+def test_opens_on_the_article_list_with_tallies_and_the_first_claim(tui_db) -> None:
+    path, ids = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -182,8 +173,8 @@ def test_opens_on_the_article_list_with_tallies_and_the_first_claim(db) -> None:
     run(app, scenario)
 
 
-def test_next_and_previous_claim_and_moving_to_another_article(db) -> None:
-    path, ids = db
+def test_next_and_previous_claim_and_moving_to_another_article(tui_db) -> None:
+    path, ids = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -202,8 +193,8 @@ def test_next_and_previous_claim_and_moving_to_another_article(db) -> None:
     run(app, scenario)
 
 
-def test_front_matter_is_hidden_and_highlights_stay_on_their_words(db) -> None:
-    path, ids = db
+def test_front_matter_is_hidden_and_highlights_stay_on_their_words(tui_db) -> None:
+    path, ids = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -238,14 +229,14 @@ def test_body_start_skips_only_real_front_matter() -> None:
     assert body_start("---\ntitle: never closed\n\nText") == 0
 
 
-def test_hostile_article_text_is_shown_literally(db) -> None:
-    path, ids = db
+def test_hostile_article_text_is_shown_literally(tui_db) -> None:
+    path, ids = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
         await pilot.press("down", "down")
         await until(pilot, lambda: app.articles_view.article["id"] == ids["hostile"])
-        await pilot.pause(0.1)
+        await until(pilot, lambda: "surpasses GPT-4o on GSM8K" in screen_text(app))  # drawn
         text = screen_text(app)
         assert "[bold red]beats everyone[/bold red]" in text
         assert "[link=https://evil.example]our" in text and "site[/link]" in text
@@ -265,8 +256,8 @@ def test_hostile_article_text_is_shown_literally(db) -> None:
 # -- the claims view -----------------------------------------------------------------------------
 
 
-def test_claims_view_filters_by_field_searches_and_sorts(db) -> None:
-    path, _ = db
+def test_claims_view_filters_by_field_searches_and_sorts(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -308,8 +299,8 @@ def test_claims_view_filters_by_field_searches_and_sorts(db) -> None:
     run(app, scenario)
 
 
-def test_enter_on_a_claim_opens_its_article_at_that_claim(db) -> None:
-    path, ids = db
+def test_enter_on_a_claim_opens_its_article_at_that_claim(tui_db) -> None:
+    path, ids = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -330,8 +321,8 @@ def test_enter_on_a_claim_opens_its_article_at_that_claim(db) -> None:
 # -- checking text -------------------------------------------------------------------------------
 
 
-def test_paste_and_check_updates_as_you_type(db) -> None:
-    path, _ = db
+def test_paste_and_check_updates_as_you_type(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -351,8 +342,85 @@ def test_paste_and_check_updates_as_you_type(db) -> None:
     run(app, scenario)
 
 
-def test_open_a_file_checks_and_stores_it(db, tmp_path: Path) -> None:
-    path, _ = db
+def test_a_newer_edit_replaces_a_draft_check_that_has_not_started(tui_db) -> None:
+    """Checks run one at a time on the checker's thread; while one runs, an edit that a
+    newer edit has replaced is never checked, and the newest edit's claims are shown."""
+    import threading
+
+    path, _ = tui_db
+    release = threading.Event()
+    checked: list[str] = []
+
+    class SlowChecker(StandInChecker):
+        def check_text(self, text: str, path: str = "", title: str = "", date: Any = None) -> Any:
+            checked.append(text)
+            release.wait(timeout=30)
+            return super().check_text(text, path, title, date)
+
+    app = _app(path, checker_factory=SlowChecker)
+
+    async def scenario(pilot: Any) -> None:
+        view = app.check_view
+        table = app.query_one("#draft-claims", DataTable)
+        for i, text in enumerate(["A beats B.", "C beats D. E beats F.", "G beats H. I beats J."]):
+            view.seq = i + 1
+            app.check_draft(view.seq, text, view)
+            if i == 0:
+                await until(pilot, lambda: len(checked) == 1)  # the first is running
+        release.set()
+        await until(pilot, lambda: table.row_count == 2)
+        assert checked == ["A beats B.", "G beats H. I beats J."]
+        assert [c["text"] for c in view.claims] == ["G beats H.", "I beats J."]
+
+    run(app, scenario)
+
+
+def test_a_checker_that_cannot_be_built_is_said_once_per_check(tui_db, tmp_path: Path) -> None:
+    path, _ = tui_db
+    doc = tmp_path / "falcon.md"
+    doc.write_text("Falcon beats Llama on HumanEval.\n", encoding="utf-8")
+
+    def broken(store: Store) -> Any:
+        raise RuntimeError("no spaCy model here")
+
+    app = _app(path, checker_factory=broken)
+
+    async def scenario(pilot: Any) -> None:
+        app.check_file(doc)
+        await until(pilot, lambda: any("no spaCy" in n.message for n in app._notifications))
+        await pilot.press("3")
+        app.query_one("#draft", TextArea).insert("Our model beats GPT-4o on MMLU.")
+        status = app.query_one("#draft-status")
+        await until(pilot, lambda: "no spaCy" in str(status.render()))
+        assert "Could not check: no spaCy model here" in screen_text(app)
+        failures = [n.message for n in app._notifications if "no spaCy" in n.message]
+        assert failures == ["Could not check the file: no spaCy model here"]
+        assert not app.query_one("#status").display  # the progress line is gone
+
+    run(app, scenario)
+
+
+def test_a_store_that_cannot_be_opened_is_said_once_and_the_app_stays_up(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-store.db"
+    path.write_bytes(b"these bytes are not an SQLite database" * 100)
+    app = _app(path)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: bool(app._notifications))
+            await pilot.press("2")  # the app still answers keys
+            assert app.tabs.active == "claims"
+        messages = [n.message for n in app._notifications]
+        assert len(messages) == 1
+        assert messages[0].startswith("Could not open the store: ")
+        assert str(path) in messages[0] and "not a SQLite database" in messages[0]
+
+    asyncio.run(main())
+    assert path.read_bytes().startswith(b"these bytes")  # left as it was
+
+
+def test_open_a_file_checks_and_stores_it(tui_db, tmp_path: Path) -> None:
+    path, _ = tui_db
     doc = tmp_path / "draft.md"
     doc.write_text("# Falcon release\n\nFalcon beats Llama on HumanEval.\n", encoding="utf-8")
     app = _app(path)
@@ -370,8 +438,8 @@ def test_open_a_file_checks_and_stores_it(db, tmp_path: Path) -> None:
     run(app, scenario)
 
 
-def test_open_a_missing_file_says_so_and_stays_open(db, tmp_path: Path) -> None:
-    path, _ = db
+def test_open_a_missing_file_says_so_and_stays_open(tui_db, tmp_path: Path) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -390,8 +458,10 @@ def test_open_a_missing_file_says_so_and_stays_open(db, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("scope", "documents", "claims"), [("article", 1, 3), ("all", 3, 5)])
-def test_export_writes_a_valid_report(db, tmp_path: Path, scope: str, documents, claims) -> None:
-    path, _ = db
+def test_export_writes_a_valid_report(
+    tui_db, tmp_path: Path, scope: str, documents, claims
+) -> None:
+    path, _ = tui_db
     out = tmp_path / "out" / "report.json"
     app = _app(path)
 
@@ -413,8 +483,8 @@ def test_export_writes_a_valid_report(db, tmp_path: Path, scope: str, documents,
     assert sum(len(d["claims"]) for d in report["documents"]) == claims
 
 
-def test_export_of_the_filtered_claims_view_writes_only_those(db, tmp_path: Path) -> None:
-    path, _ = db
+def test_export_of_the_filtered_claims_view_writes_only_those(tui_db, tmp_path: Path) -> None:
+    path, _ = tui_db
     out = tmp_path / "filtered.csv"
     app = _app(path)
 
@@ -437,15 +507,15 @@ def test_export_of_the_filtered_claims_view_writes_only_those(db, tmp_path: Path
     assert all("unverifiable" in line for line in lines[1:])
 
 
-def test_export_offers_every_format_the_cli_accepts_with_its_suffix(db, tmp_path: Path) -> None:
+def test_export_offers_every_format_the_cli_accepts_with_its_suffix(tui_db, tmp_path: Path) -> None:
     """The dialog and `check --format` read one table: each CLI format can be chosen in the
     app (Select refuses a value it does not offer) and gives the path that format's suffix."""
     from claimcheck.cli.check import check
-    from claimcheck.report import REPORT_FORMATS
+    from claimcheck.services.export import REPORT_FORMATS
 
     cli_formats = next(p for p in check.params if p.name == "fmt").type.choices  # type: ignore[attr-defined]
     assert len(cli_formats) == 7
-    path, _ = db
+    path, _ = tui_db
     app = _app(path)
     seen: dict[str, str] = {}
 
@@ -463,8 +533,8 @@ def test_export_offers_every_format_the_cli_accepts_with_its_suffix(db, tmp_path
     assert len(set(seen.values())) == len(seen)  # a file's suffix names its format
 
 
-def test_export_to_a_directory_is_refused_in_the_dialog(db, tmp_path: Path) -> None:
-    path, _ = db
+def test_export_to_a_directory_is_refused_in_the_dialog(tui_db, tmp_path: Path) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -480,8 +550,8 @@ def test_export_to_a_directory_is_refused_in_the_dialog(db, tmp_path: Path) -> N
 # -- model view, help, palette, theme -----------------------------------------------------------
 
 
-def test_model_view_compares_headline_metrics_of_the_same_benchmark(db) -> None:
-    path, _ = db
+def test_model_view_compares_headline_metrics_of_the_same_benchmark(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -546,8 +616,8 @@ def test_model_rows_never_compare_other_metrics_or_benchmarks() -> None:
     assert [r.resolved for r in rows][-1] is False
 
 
-def test_help_lists_every_binding(db) -> None:
-    path, _ = db
+def test_help_lists_every_binding(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -564,8 +634,8 @@ def test_help_lists_every_binding(db) -> None:
     run(app, scenario)
 
 
-def test_every_action_is_in_the_command_palette(db) -> None:
-    path, _ = db
+def test_every_action_is_in_the_command_palette(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -573,15 +643,16 @@ def test_every_action_is_in_the_command_palette(db) -> None:
         assert {title for title, _, _ in app.ACTIONS} <= titles
         await pilot.press("ctrl+p")
         await pilot.press(*"Export a report")
-        await pilot.pause(0.3)
+        # the palette searches off the UI thread: wait for the command's line to be listed
+        await until(pilot, lambda: "Current article, filtered claims" in screen_text(app))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
 
     run(app, scenario)
 
 
-def test_light_and_dark(db) -> None:
-    path, _ = db
+def test_light_and_dark(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -594,8 +665,8 @@ def test_light_and_dark(db) -> None:
     run(app, scenario)
 
 
-def test_zoom_gives_the_focused_pane_the_screen_and_back(db) -> None:
-    path, _ = db
+def test_zoom_gives_the_focused_pane_the_screen_and_back(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -610,8 +681,8 @@ def test_zoom_gives_the_focused_pane_the_screen_and_back(db) -> None:
     run(app, scenario, size=(80, 24))
 
 
-def test_progress_line_shows_above_the_footer_and_hides_when_done(db) -> None:
-    path, _ = db
+def test_progress_line_shows_above_the_footer_and_hides_when_done(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -630,8 +701,8 @@ def test_progress_line_shows_above_the_footer_and_hides_when_done(db) -> None:
     run(app, scenario, size=(80, 24))
 
 
-def test_fits_an_80x24_terminal(db) -> None:
-    path, _ = db
+def test_fits_an_80x24_terminal(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -642,8 +713,8 @@ def test_fits_an_80x24_terminal(db) -> None:
     run(app, scenario, size=(80, 24))
 
 
-def test_main_screens_show_their_key_columns_in_80x24(db) -> None:
-    path, _ = db
+def test_main_screens_show_their_key_columns_in_80x24(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -688,8 +759,8 @@ def _handler(request: httpx.Request) -> httpx.Response:
     return httpx.Response(404, text="not here")
 
 
-def test_fetch_stores_checks_and_lists_new_articles(db) -> None:
-    path, _ = db
+def test_fetch_stores_checks_and_lists_new_articles(tui_db) -> None:
+    path, _ = tui_db
     with Store(path) as store:
         store.upsert_source("test-lab", "https://lab.test/feed.xml", "feed")
     app = _app(path, fetch_transport=httpx.MockTransport(_handler))
@@ -697,7 +768,7 @@ def test_fetch_stores_checks_and_lists_new_articles(db) -> None:
     async def scenario(pilot: Any) -> None:
         await pilot.press("f")
         table = app.query_one("#article-list", DataTable)
-        await until(pilot, lambda: table.row_count == 4, tries=200)
+        await until(pilot, lambda: table.row_count == 4, timeout=20)
         assert "Falcon 9 is out" in screen_text(app)
         await until(pilot, lambda: not app.query_one("#status").display)
         messages = [n.message for n in app._notifications]
@@ -706,8 +777,8 @@ def test_fetch_stores_checks_and_lists_new_articles(db) -> None:
     run(app, scenario)
 
 
-def test_fetch_failures_become_notifications_not_crashes(db) -> None:
-    path, _ = db
+def test_fetch_failures_become_notifications_not_crashes(tui_db) -> None:
+    path, _ = tui_db
     with Store(path) as store:
         store.upsert_source("down", "https://down.test/feed.xml", "feed")
 
@@ -718,7 +789,7 @@ def test_fetch_failures_become_notifications_not_crashes(db) -> None:
 
     async def scenario(pilot: Any) -> None:
         await pilot.press("f")
-        await until(pilot, lambda: any("failed" in n.message for n in app._notifications), 200)
+        await until(pilot, lambda: any("failed" in n.message for n in app._notifications), 20)
         assert app.query_one("#article-list", DataTable).row_count == 3
         assert app.is_running
 
@@ -804,9 +875,9 @@ def _contrast(fg: Any, bg: Any) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def test_every_verdict_highlight_keeps_readable_contrast_in_both_themes(db) -> None:
+def test_every_verdict_highlight_keeps_readable_contrast_in_both_themes(tui_db) -> None:
     """Unverifiable claims were drawn in their own background's colour (invisible)."""
-    path, _ = db
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -825,8 +896,8 @@ def test_every_verdict_highlight_keeps_readable_contrast_in_both_themes(db) -> N
     run(app, scenario)
 
 
-def test_the_reader_renders_markdown_and_highlights_claims_in_place(db) -> None:
-    path, _ = db
+def test_the_reader_renders_markdown_and_highlights_claims_in_place(tui_db) -> None:
+    path, _ = tui_db
     article_id = _add_reader_article(path)
     app = _app(path)
 
@@ -861,8 +932,8 @@ def test_the_reader_renders_markdown_and_highlights_claims_in_place(db) -> None:
     run(app, scenario, size=(120, 40))
 
 
-def test_enter_on_the_claims_screen_scrolls_the_article_to_the_sentence(db) -> None:
-    path, _ = db
+def test_enter_on_the_claims_screen_scrolls_the_article_to_the_sentence(tui_db) -> None:
+    path, _ = tui_db
     article_id = _add_reader_article(path)
     app = _app(path)
 
@@ -884,16 +955,18 @@ def test_enter_on_the_claims_screen_scrolls_the_article_to_the_sentence(db) -> N
     run(app, scenario, size=(120, 40))
 
 
-def test_claims_table_shows_article_date_and_readable_flags_at_120_columns(db) -> None:
-    path, _ = db
+def test_claims_table_shows_article_date_and_readable_flags_at_120_columns(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
         await pilot.press("2")
         table = app.query_one("#claim-table", DataTable)
         await until(pilot, lambda: table.row_count == 5)
-        # the rows exist before they are drawn: wait for the drawing, not a fixed time
-        await until(pilot, lambda: "Introducing" in screen_text(app))
+        # the rows exist before they are drawn, and the columns are sized as they are:
+        # wait for the drawing, not a fixed time (a claim that never shows fails here)
+        wanted = ("Introducing", "2024-07-23", "noise picked", "picked = cherry-picked")
+        await until(pilot, lambda: all(w in screen_text(app) for w in wanted))
         text = screen_text(app)
         header = next(line for line in text.splitlines() if "verdict" in line and "claim" in line)
         assert "date" in header and "article" in header
@@ -904,8 +977,8 @@ def test_claims_table_shows_article_date_and_readable_flags_at_120_columns(db) -
     run(app, scenario, size=(120, 36))
 
 
-def test_a_filter_with_an_impossible_date_says_so_and_is_not_applied(db) -> None:
-    path, _ = db
+def test_a_filter_with_an_impossible_date_says_so_and_is_not_applied(tui_db) -> None:
+    path, _ = tui_db
     app = _app(path)
 
     async def scenario(pilot: Any) -> None:
@@ -925,8 +998,8 @@ def test_a_filter_with_an_impossible_date_says_so_and_is_not_applied(db) -> None
     assert not ClaimFilter.parse("until:2024-02-29 since:2023 since:2023-12").errors
 
 
-def test_links_open_or_copy_the_article_and_evidence_sources(db) -> None:
-    path, _ = db
+def test_links_open_or_copy_the_article_and_evidence_sources(tui_db) -> None:
+    path, _ = tui_db
     article_id = _add_reader_article(path)
     with Store(path) as store:  # the Arena row's file is found through its snapshot
         store.import_evaluations(
@@ -971,8 +1044,8 @@ def test_links_open_or_copy_the_article_and_evidence_sources(db) -> None:
     run(app, scenario, size=(120, 40))
 
 
-def test_evidence_chart_names_models_labels_the_elo_baseline_and_has_a_legend(db) -> None:
-    path, _ = db
+def test_evidence_chart_names_models_labels_the_elo_baseline_and_has_a_legend(tui_db) -> None:
+    path, _ = tui_db
     article_id = _add_reader_article(path)
     app = _app(path)
 
@@ -989,8 +1062,8 @@ def test_evidence_chart_names_models_labels_the_elo_baseline_and_has_a_legend(db
     run(app, scenario, size=(160, 48))
 
 
-def test_export_never_overwrites_silently_and_counts_articles(db, tmp_path: Path) -> None:
-    path, _ = db
+def test_export_never_overwrites_silently_and_counts_articles(tui_db, tmp_path: Path) -> None:
+    path, _ = tui_db
     with Store(path) as store:  # an article without claims is still part of "everything"
         store.save_checked(Document("Nothing comparative.", path="empty.md", title="Empty"), [])
     out = tmp_path / "report.md"
@@ -1020,10 +1093,10 @@ def test_export_never_overwrites_silently_and_counts_articles(db, tmp_path: Path
     assert out.read_text(encoding="utf-8").count("\n## ") == 4
 
 
-def test_theme_and_export_format_are_remembered(db, tmp_path: Path) -> None:
+def test_theme_and_export_format_are_remembered(tui_db, tmp_path: Path) -> None:
     from claimcheck.config import load_preferences
 
-    path, _ = db
+    path, _ = tui_db
     out = tmp_path / "r.html"
     app = _app(path)
 

@@ -7,18 +7,16 @@ screens do. After a deliberate change of layout, review and accept with
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import DataTable, TextArea
-from tui_data import BENCHMARKS, StandInChecker, build_store
+from tui_data import BENCHMARKS, StandInChecker, build_store, first_claim_shown, until
 
 from claimcheck.tui import make_app
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.screens import HelpScreen, ModelScreen
-from claimcheck.tui.widgets import ClaimCard
 
 SIZES = [(80, 24), (160, 48)]
 MODELS: dict[str, dict[str, Any]] = {
@@ -46,23 +44,10 @@ def app(tmp_path: Path) -> ClaimcheckApp:
     return app
 
 
-async def until(pilot: Any, condition: Callable[[], bool], tries: int = 200) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("the screen never got its data")
-
-
-async def ready(pilot: Any) -> None:
-    card = pilot.app.query_one("#article-card", ClaimCard)
-    await until(pilot, lambda: card.claim is not None)
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_articles(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
-        await ready(pilot)
+        await first_claim_shown(pilot)
         await pilot.press("n")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -71,7 +56,7 @@ def test_articles(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_claims(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
-        await ready(pilot)
+        await first_claim_shown(pilot)
         await pilot.press("2")
         table = pilot.app.query_one("#claim-table", DataTable)
         await until(pilot, lambda: table.row_count == 5)
@@ -83,7 +68,7 @@ def test_claims(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) ->
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_check_text(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
-        await ready(pilot)
+        await first_claim_shown(pilot)
         await pilot.press("3")
         pilot.app.query_one("#draft", TextArea).insert(
             "Our new model beats GPT-4o on MMLU.\nIt is fast and it is cheap."
@@ -98,7 +83,7 @@ def test_check_text(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_model_view(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
-        await ready(pilot)
+        await first_claim_shown(pilot)
         await pilot.press("m")
         await until(pilot, lambda: isinstance(pilot.app.screen, ModelScreen))
         table = pilot.app.screen.query_one("#model-evals", DataTable)
@@ -110,7 +95,7 @@ def test_model_view(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare: Any, app: ClaimcheckApp, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
-        await ready(pilot)
+        await first_claim_shown(pilot)
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
 

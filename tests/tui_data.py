@@ -8,6 +8,8 @@ when those improve. One article is hostile: Rich markup, OSC links and escape se
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -269,3 +271,24 @@ class StandInChecker:
 
     def check_text(self, text: str, path: str = "", title: str = "", date: Any = None) -> Any:
         return self.check_document(Document(text, path=path, title=title, date=date))
+
+
+# -- waiting for the app ---------------------------------------------------------------------
+
+
+async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Wait for background work by condition, not by time: the condition is looked at
+    whenever the app is idle (and at least every 0.05 s) until it holds; only a condition
+    that never holds within `timeout` seconds fails, so a slow machine just waits longer."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition never became true")
+        await pilot.pause(0.05)  # the poll interval, not a wait for something to happen
+    await pilot.pause()  # what the condition's change scheduled (a redraw) has happened
+
+
+async def first_claim_shown(pilot: Any) -> None:
+    """The app is up: the first article is open and its first claim is on the card."""
+    card = pilot.app.query_one("#article-card")
+    await until(pilot, lambda: card.claim is not None)

@@ -1,102 +1,57 @@
-"""The Textual app: a thin shell over the store and the checking pipeline.
+"""The Textual app: the shell, its bindings and what it shows; a thin shell over the services.
 
-The UI thread only draws. Reading the store happens in short thread workers (each opens its
-own SQLite connection); checking text happens in one long-lived checker worker that owns the
-expensive pipeline objects (registry, spaCy, evaluation index) and takes jobs from a queue, so
-they are built once and never shared across threads.
+What runs off the UI thread lives beside it: the start-up path and the store and registry
+access in `startup.py`, checking, fetching, exporting and gathering links in `work.py`. The UI
+thread only draws and handles the messages those workers post.
 """
 
 from __future__ import annotations
 
-import queue
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 from claimcheck.config import Settings
-from claimcheck.tui import reader
-from claimcheck.tui.data import (
-    article_links,
-    claim_models,
-    documents_from_rows,
-    one_line,
-    rows_from_checked,
-)
+from claimcheck.services.app import RegistryInfo
+from claimcheck.tui.commands import ModelCommands
+from claimcheck.tui.data import claim_models, one_line
 from claimcheck.tui.messages import (
     ArticleChecked,
     ArticlesLoaded,
-    DraftChecked,
     ExportFinished,
     FetchFinished,
     LinksFound,
     Progress,
     StoreOpened,
+    StoreReady,
     WorkFailed,
 )
 from claimcheck.tui.screens import (
     ExportRequest,
     ExportScreen,
     HelpScreen,
-    Link,
     LinksScreen,
     ModelScreen,
     OpenFileScreen,
 )
 from claimcheck.tui.views import ArticlesView, CheckView, ClaimsView
 from claimcheck.tui.widgets import ClaimCard, WorkStatus
+from claimcheck.tui.work import CheckerThread, WorkMixin
 
 if TYPE_CHECKING:
     import httpx
 
-    from claimcheck.store import Store
-
-SAMPLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+    from claimcheck.services.stores import Store
 
 
-class ModelCommands(Provider):
-    """Command palette entries for every model in the registry ("Model: GPT-4o")."""
-
-    async def startup(self) -> None:
-        import asyncio
-
-        app = self.app
-        assert isinstance(app, ClaimcheckApp)
-        self.models = await asyncio.to_thread(app.registry_models)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        app = self.app
-        assert isinstance(app, ClaimcheckApp)
-        for model_id, name in self.models:
-            label = f"Model: {name} ({model_id})"
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(label),
-                    partial(app.open_models, [model_id]),
-                    help="Everything the store knows about this model",
-                )
-
-    async def discover(self) -> Hits:
-        app = self.app
-        assert isinstance(app, ClaimcheckApp)
-        for model_id, name in self.models[:20]:
-            yield DiscoveryHit(f"Model: {name}", partial(app.open_models, [model_id]))
-
-
-class ClaimcheckApp(App[None]):
+class ClaimcheckApp(WorkMixin):
     """Read announcements, see each comparative claim's verdict and the evidence behind it."""
 
     CSS_PATH = "app.tcss"
@@ -158,61 +113,13 @@ class ClaimcheckApp(App[None]):
         self.settings = settings
         self.build = build
         self.first_run = first_run
-        self.fetch_transport = fetch_transport  # tests fetch through a mock transport
-        self.checker_factory = checker_factory  # tests may judge with a stand-in checker
+        self.fetch_transport = fetch_transport
+        self.checker_factory = checker_factory
         self.theme = settings.preferences.theme
-        self._jobs: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
-        self._store_ready = threading.Event()
-        self._first_screen = threading.Event()
-        self._warm_checker = threading.Event()  # a first run: the samples will be checked
-        self._model_registry: Any = None
-        self._model_registry_lock = threading.Lock()
-
-    # -- store and registry access (called from worker threads) -----------------------------
-
-    def open_store(self) -> Store:
-        """A fresh connection for the calling thread (SQLite connections stay in their thread)."""
-        # imported here, in the worker thread, so the first screen does not wait for
-        # sqlite-utils (and the numpy it pulls in) to load
-        from claimcheck.store import Store
-
-        return Store(self.settings.db_path)
-
-    def registry(self) -> Any:
-        """The model/benchmark registry, loaded once; None if it cannot be loaded."""
-        with self._model_registry_lock:
-            if self._model_registry is None:
-                try:
-                    from claimcheck.registry import load_registry
-
-                    self._model_registry = load_registry(self.settings.data_dir)
-                except Exception:  # noqa: BLE001 - the app works without it, with less detail
-                    self._model_registry = False
-            return self._model_registry or None
-
-    def model_orgs(self) -> dict[str, str]:
-        registry = self.registry()
-        if registry is None:
-            return {}
-        return {mid: m.org for mid, m in registry.models.items()}
-
-    def model_info(self, model_id: str) -> dict[str, Any] | None:
-        registry = self.registry()
-        model = registry.models.get(model_id) if registry is not None else None
-        return asdict(model) if model is not None else None
-
-    def benchmark_infos(self) -> dict[str, Any]:
-        """The registry's benchmarks by id (display names, headline metrics); {} without one."""
-        registry = self.registry()
-        return dict(registry.benchmarks) if registry is not None else {}
-
-    def registry_models(self) -> list[tuple[str, str]]:
-        registry = self.registry()
-        if registry is None:
-            return []
-        return sorted(((mid, m.name) for mid, m in registry.models.items()), key=lambda x: x[1])
-
-    # -- layout ----------------------------------------------------------------------------
+        self.store_ready = threading.Event()
+        self.first_screen = threading.Event()
+        self.warm_checker = threading.Event()
+        self.registry_info = RegistryInfo(settings.data_dir)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial="articles"):
@@ -267,195 +174,11 @@ class ClaimcheckApp(App[None]):
 
     def on_mount(self) -> None:
         self.main.query_one("#article-list").focus()
-        self._startup()
-        self._checker_service()
-
-    # -- startup and the checker service ------------------------------------------------------
-
-    @work(thread=True, exit_on_error=False, group="startup")
-    def _startup(self) -> None:
-        """Show what the store holds at once, then bring the bundled data up to date.
-
-        The first screen never waits for the heavy part: the article list comes from a plain
-        read-only sqlite3 query, and only once the first article is on screen does this
-        thread import the Store (sqlite-utils) and check the bundled data, which would
-        otherwise compete with drawing for the one Python thread that runs at a time. A new
-        store is drawn as the empty list with a notice while it is copied from the template
-        store (built once per bundled data, and the first time on a machine built here);
-        then the samples are checked into it, the checker having loaded spaCy meanwhile. An
-        update of the bundled data shows a notice too.
-        """
-        path = self.settings.db_path
-        if self.build and not path.exists() and not path.is_symlink():
-            self._new_store()
-        articles = reader.articles(path)
-        if articles is not None:
-            self.post_message(StoreOpened(articles))
-            # a stalled first screen (a test that never shows one) must not stop the build
-            self._first_screen.wait(timeout=3)
-        with self.open_store() as store:
-            if articles is None:
-                articles = store.articles()
-                self.post_message(StoreOpened(articles))
-            if self.build:
-                notice = not articles or not store.bundled_is_current(self.settings.data_dir)
-                if notice:
-                    label = "Building the store" if not articles else "Updating the store"
-                    self.post_message(Progress(f"{label} from the bundled data…"))
-                try:
-                    store.ensure_bundled(self.settings.data_dir)
-                except Exception as exc:  # noqa: BLE001 - shown to the user, the app goes on
-                    self.post_message(WorkFailed("load the bundled data", str(exc)))
-                if notice:
-                    self.post_message(Progress("", finished=True))
-        self._store_ready.set()
-        if not articles and self.first_run:
-            self._jobs.put(("samples",))
-
-    def _new_store(self) -> None:
-        """A first run: draw the empty list with a notice, and copy the store from the
-        template built once per bundled data (building the template if this machine has
-        none). The samples will be checked into the store, so the checker may start
-        loading what does not need the store in the meantime (see `_warm_up`)."""
-        from claimcheck.store import create_from_template
-
-        self.post_message(StoreOpened([]))
-        self.post_message(Progress("Building the store from the bundled data…"))
-        if self.first_run:
-            self._warm_checker.set()
-        try:
-            create_from_template(self.settings.db_path, self.settings.data_dir)
-        except Exception as exc:  # noqa: BLE001 - the Store below builds it the slow way
-            self.post_message(WorkFailed("copy the bundled store", str(exc)))
-
-    def first_screen_shown(self) -> None:
-        """The first article (or the empty list) is drawn: background work may start."""
-        self._first_screen.set()
-
-    def _warm_up(self) -> None:
-        """Load spaCy, the registry and the name ruler (what a Checker builds without the
-        store) while the store is being built, so the first sample's verdicts come sooner."""
-        if self.checker_factory is not None:
-            return
-        try:
-            from claimcheck.extract import get_nlp
-
-            get_nlp()  # cached for the default registry, the one Checker uses
-        except Exception:  # noqa: BLE001 - building the checker later reports the problem
-            return
-
-    def make_checker(self, store: Store) -> Any:
-        """The pipeline's Checker (built once per thread that checks), or the test's stand-in."""
-        if self.checker_factory is not None:
-            return self.checker_factory(store)
-        from claimcheck.pipeline import Checker
-
-        return Checker(store)
-
-    def samples(self) -> list[Path]:
-        folder = self.settings.data_dir / "samples"
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
-
-    @work(thread=True, exit_on_error=False, group="checker")
-    def _checker_service(self) -> None:
-        """Run check jobs one at a time; the store and the checker live in this thread."""
-        worker = get_current_worker()
-        warmed = False
-        while not self._store_ready.wait(0.05):
-            if worker.is_cancelled:
-                return
-            if not warmed and self._warm_checker.is_set() and self._first_screen.is_set():
-                warmed = True
-                self._warm_up()
-        store: Store | None = None
-        checker: Any = None
-        try:
-            while not worker.is_cancelled:
-                try:
-                    job = self._jobs.get(timeout=0.1)
-                except queue.Empty:
-                    continue
-                if job is None:
-                    break
-                job = self._latest_draft(job)
-                try:
-                    if store is None:
-                        store = self.open_store()
-                    if checker is None:
-                        self.post_message(Progress("Loading the checker…"))
-                        checker = self.make_checker(store)
-                        self.post_message(Progress("", finished=True))
-                    self._run_job(job, store, checker)
-                except Exception as exc:  # noqa: BLE001 - one failed job never stops the app
-                    self.post_message(Progress("", finished=True))
-                    if job[0] == "draft":
-                        job[3].post_message(DraftChecked(job[1], [], error=str(exc)))
-                    else:
-                        self.post_message(WorkFailed(_JOB_NAMES.get(job[0], job[0]), str(exc)))
-        finally:
-            if store is not None:
-                store.close()
-
-    def _latest_draft(self, job: tuple[Any, ...]) -> tuple[Any, ...]:
-        """Skip draft checks that a newer edit has already replaced."""
-        if job[0] != "draft":
-            return job
-        pending: list[tuple[Any, ...] | None] = []
-        while True:
-            try:
-                nxt = self._jobs.get_nowait()
-            except queue.Empty:
-                break
-            if nxt is not None and nxt[0] == "draft":
-                job = nxt
-            else:
-                pending.append(nxt)
-        for other in pending:
-            self._jobs.put(other)
-        return job
-
-    def _run_job(self, job: tuple[Any, ...], store: Store, checker: Any) -> None:
-        kind = job[0]
-        if kind == "samples":
-            paths = self.samples()
-            for i, path in enumerate(paths):
-                self.post_message(Progress(f"Checking sample {path.name}", i, len(paths)))
-                self._check_and_save(store, checker, path, select=i == 0)
-            self.post_message(Progress("Samples checked", len(paths), len(paths), finished=True))
-        elif kind == "file":
-            path = job[1]
-            self.post_message(Progress(f"Checking {path.name}"))
-            self._check_and_save(store, checker, path, select=True)
-            self.post_message(Progress("", finished=True))
-        elif kind == "draft":
-            _, seq, text, view = job
-            checked = checker.check_text(text)
-            view.post_message(DraftChecked(seq, rows_from_checked(checked)))
-        elif kind == "documents":
-            docs = job[1]
-            for i, doc in enumerate(docs):
-                self.post_message(Progress(f"Checking {one_line(doc.title, 40)}", i, len(docs)))
-                checked = checker.check_document(doc)
-                aid = store.save(checked)
-                self.post_message(ArticleChecked(aid, doc.title))
-            self.post_message(Progress("", finished=True))
-
-    def _check_and_save(self, store: Store, checker: Any, path: Path, *, select: bool) -> None:
-        document = _load_document(path)
-        checked = checker.check_document(document)
-        aid = store.save(checked)
-        self.post_message(ArticleChecked(aid, document.title, select=select))
-
-    def check_draft(self, seq: int, text: str, view: CheckView) -> None:
-        if not text.strip():
-            view.post_message(DraftChecked(seq, []))
-            return
-        self._jobs.put(("draft", seq, text, view))
+        self.checker = CheckerThread(self)
+        self.start_up()
 
     def on_unmount(self) -> None:
-        self._jobs.put(None)
+        self.checker.close()
 
     # -- messages from workers ---------------------------------------------------------------
 
@@ -498,6 +221,10 @@ class ClaimcheckApp(App[None]):
 
     def on_store_opened(self, message: StoreOpened) -> None:
         self.articles_view.post_message(ArticlesLoaded(message.articles))
+
+    def on_store_ready(self, message: StoreReady) -> None:
+        if message.check_samples:
+            self.check_samples()
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -589,7 +316,7 @@ class ClaimcheckApp(App[None]):
     def action_open_file(self) -> None:
         def opened(path: Path | None) -> None:
             if path is not None:
-                self._jobs.put(("file", path))
+                self.check_file(path)
 
         self.push_screen(OpenFileScreen(Path.cwd()), opened)
 
@@ -607,45 +334,6 @@ class ClaimcheckApp(App[None]):
         fmt = self.settings.preferences.export_format
         self.push_screen(ExportScreen(scope=scope, fmt=fmt), chosen)
 
-    @work(thread=True, exit_on_error=False, group="export")
-    def export(
-        self,
-        request: ExportRequest,
-        article_id: str | None = None,
-        shown: list[dict[str, Any]] | None = None,
-    ) -> None:
-        """Write a report: the article shown, the claims view as filtered, or everything."""
-        try:
-            from claimcheck.report import render
-
-            with self.open_store() as store:
-                if request.scope == "article":
-                    if article_id is None:
-                        raise ValueError("no article is selected")
-                    claims = store.checked_claims(article_id)
-                    articles = [a for a in [store.article(article_id)] if a]
-                else:
-                    if request.scope == "filtered" and shown is not None:
-                        claims = shown
-                    else:
-                        claims = store.checked_claims()
-                    ids = list(dict.fromkeys(c["article_id"] for c in claims))
-                    if request.scope == "all":
-                        ids = [a["id"] for a in store.articles()]
-                    articles = [a for a in (store.article(i) for i in ids) if a]
-            # an article without claims is still part of "everything" and of "this article"
-            docs = documents_from_rows(articles, claims, keep_empty=request.scope != "filtered")
-            output = render(docs, request.fmt, orgs=self.model_orgs())
-            _write_new(request.path, output, overwrite=request.overwrite)
-        except Exception as exc:  # noqa: BLE001 - a failed export is a notification
-            self.post_message(WorkFailed(f"export to {request.path}", str(exc)))
-            return
-        self.post_message(
-            ExportFinished(
-                request.path, len(docs), sum(len(d.claims) for d in docs), fmt=request.fmt
-            )
-        )
-
     def action_links(self) -> None:
         """Open or copy the article's URL or an evidence row's source (the pinned file)."""
         claim = self.current_claim()
@@ -658,40 +346,12 @@ class ClaimcheckApp(App[None]):
             table = card.query_one("#card-evidence", DataTable)
             if table.has_focus and table.row_count:
                 selected = table.cursor_row + 1  # the article's link comes first
-        self._gather_links(article_id, claim, selected)
+        self.gather_links(article_id, claim, selected)
 
     def _visible_card(self) -> ClaimCard | None:
         tab = self.tabs.active
         wanted = {"articles": "#article-card", "claims": "#claims-card", "check": "#draft-card"}
         return self.main.query_one(wanted[tab], ClaimCard) if tab in wanted else None
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="links")
-    def _gather_links(
-        self, article_id: str | None, claim: dict[str, Any] | None, selected: int
-    ) -> None:
-        links: list[Link] = []
-        article = None
-        if article_id and article_id != "draft":
-            read = reader.article_with_claims(self.settings.db_path, article_id)
-            article = read[0] if read else None
-        if article is not None:
-            url, _ = article_links(article)
-            if url:
-                title = one_line(article.get("title"), 60) or "the article"
-                links.append(Link(f"Article: {title}", url))
-            else:
-                selected -= 1  # no article link heads the list
-        evidence = list((claim or {}).get("evidence") or ())
-        missing = [e.get("snapshot") for e in evidence if not e.get("source_url")]
-        pinned = reader.snapshot_urls(self.settings.db_path, [m for m in missing if m])
-        from claimcheck.report import web_url
-
-        for e in evidence:
-            source = web_url(e.get("source_url") or pinned.get(e.get("snapshot") or ""))
-            if source:
-                bench, where = one_line(e.get("benchmark"), 30), one_line(e.get("source"))
-                links.append(Link(f"Evidence: {bench} · {where}", source))
-        self.post_message(LinksFound(links, max(selected, 0)))
 
     def on_links_found(self, message: LinksFound) -> None:
         if not message.links:
@@ -704,52 +364,7 @@ class ClaimcheckApp(App[None]):
         self.push_screen(LinksScreen(message.links, message.selected))
 
     def action_fetch(self) -> None:
-        self._fetch()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
-    def _fetch(self) -> None:
-        """Fetch every stored source; fetch_sources stores and checks each new article itself."""
-        from claimcheck.services.ingest import ensure_bundled_sources, fetch_sources
-
-        self.post_message(Progress("Fetching sources…"))
-        seen = 0
-        expected = 0
-
-        def progress(event: Any) -> None:
-            nonlocal seen, expected
-            if event.total:
-                expected += event.total
-            if event.outcome in {"new", "changed", "unchanged", "failed"}:
-                seen += 1
-            label = f"{event.source}: {event.outcome} {event.detail}"
-            self.post_message(Progress(label, seen, max(expected, seen)))
-            if event.outcome in {"new", "changed"}:
-                # new articles appear in the list as soon as they are stored
-                self.post_message(ArticleChecked("", event.detail))
-
-        try:
-            with self.open_store() as store:
-                if not store.sources():
-                    ensure_bundled_sources(store)
-                summary = fetch_sources(
-                    store,
-                    store.sources(),
-                    progress=progress,
-                    transport=self.fetch_transport,
-                    checker=self.make_checker(store) if self.checker_factory else None,
-                )
-        except Exception as exc:  # noqa: BLE001 - network trouble is a notification
-            self.post_message(Progress("", finished=True))
-            self.post_message(WorkFailed("fetch", str(exc)))
-            return
-        for error in summary.errors[:3]:
-            self.post_message(WorkFailed("fetch", error))
-        text = (
-            f"Fetched {summary.new} new and {summary.changed} changed articles "
-            f"({summary.unchanged} unchanged)"
-        )
-        failed = summary.failed + summary.failed_sources
-        self.post_message(FetchFinished(summary.new + summary.changed, failed, text))
+        self.fetch()
 
     # -- command palette ---------------------------------------------------------------------
 
@@ -761,29 +376,6 @@ class ClaimcheckApp(App[None]):
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _write_new(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write a report whole or not at all; never replace a file the user did not confirm."""
-    from claimcheck.files import write_atomic
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists (it appeared after the dialog closed)")
-    write_atomic(path, text)
-
-
-_JOB_NAMES = {
-    "samples": "check the bundled samples",
-    "file": "check the file",
-    "documents": "check",
-}
-
-
-def _load_document(path: Path) -> Any:
-    from claimcheck.documents import load_document
-
-    return load_document(str(path))
 
 
 def make_app(

@@ -181,52 +181,6 @@ def row_from_claim(cc: CheckedClaim, seq: int, doc: Document) -> dict[str, Any]:
     }
 
 
-def article_links(article: dict[str, Any]) -> tuple[str, str]:
-    """(public URL, publisher) of a stored article: its front matter, else its web address."""
-    from claimcheck.documents import document_origin
-    from claimcheck.report import web_url
-
-    url, author = document_origin(article.get("text") or "")
-    return url or web_url(article.get("url")) or "", author
-
-
-def documents_from_rows(
-    articles: Sequence[dict[str, Any]],
-    claims: Sequence[dict[str, Any]],
-    *,
-    keep_empty: bool = False,
-) -> list[CheckedDocument]:
-    """Stored rows back into `CheckedDocument`s for `report.render`, articles in given order.
-
-    Only claims in `claims` are kept, so a filtered claims view exports exactly what it shows;
-    `keep_empty` keeps the articles none of them belong to (an export of everything).
-    """
-    from claimcheck.store import claim_from_record, verdict_from_record
-
-    by_article: dict[str, list[CheckedClaim]] = {}
-    for row in claims:
-        by_article.setdefault(row["article_id"], []).append(
-            CheckedClaim(claim=claim_from_record(row), verdict=verdict_from_record(row))
-        )
-    docs = []
-    for a in articles:
-        cl = by_article.get(a["id"])
-        if cl is None and not keep_empty:
-            continue
-        url, author = article_links(a)
-        doc = Document(
-            text=a.get("text") or "",
-            path=a.get("url") or "",
-            title=a.get("title") or "",
-            date=a.get("published"),
-            source=a.get("source") or "",
-            url=url,
-            author=author,
-        )
-        docs.append(CheckedDocument(document=doc, claims=tuple(cl or ())))
-    return docs
-
-
 # -- the claims view's filter ------------------------------------------------------------------
 
 _KEYS = {

@@ -57,6 +57,14 @@ class StoreOpened(Message):
 
 
 @dataclass
+class StoreReady(Message):
+    """The store's bundled data is current; `check_samples`: it holds no articles yet, so
+    the bundled samples are to be checked into it (a first run)."""
+
+    check_samples: bool = False
+
+
+@dataclass
 class Progress(Message):
     """Background work advanced: shown in the status line (total 0 = indeterminate)."""
 

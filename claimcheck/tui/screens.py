@@ -98,7 +98,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.scope = scope
         # every report format, with its suffix: the table `check --format` reads (imported
         # when the dialog opens, not at the app's start)
-        from claimcheck.report.formats import REPORT_FORMATS
+        from claimcheck.services.export import REPORT_FORMATS
 
         self.formats = REPORT_FORMATS
         self.default_dir = default_dir or Path.cwd()

@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Select, TextArea
 
 from claimcheck.models import FLAGS, VERDICTS
-from claimcheck.tui import reader
+from claimcheck.services import reader
 from claimcheck.tui.data import (
     ClaimFilter,
     filter_claims,

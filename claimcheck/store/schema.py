@@ -12,8 +12,8 @@ removing an article removes its claims, verdicts, evidence, aliases, versions an
 `meta.schema_version` says which version a file has. `ensure_schema` creates a new store at
 the current version, runs each migration of an older one in one transaction (foreign keys
 checked before it commits: a migration that would leave a dangling reference rolls back
-whole), and refuses a store from a newer claimcheck. Columns added to a table later without a
-migration of their own (an additive change) are added when missing.
+whole), and refuses a store from a newer claimcheck. Columns, indexes and triggers added later
+without a migration of their own (an additive change) are added when missing.
 """
 
 from __future__ import annotations
@@ -131,6 +131,26 @@ INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# `Store.index_summary` keeps what it derives from the judge's index rows in `meta`; any
+# change to those rows (resolved, not a checked document's own table), by this program or
+# another SQLite tool, drops it, and the next read computes it again
+SUMMARY_KEY = "index_summary"
+_FORGET_SUMMARY = f"BEGIN DELETE FROM meta WHERE key = '{SUMMARY_KEY}'; END"
+TRIGGERS: dict[str, str] = {
+    "evaluations_added": (
+        "AFTER INSERT ON evaluations WHEN COALESCE(NEW.document, '') = '' " + _FORGET_SUMMARY
+    ),
+    "evaluations_changed": "AFTER UPDATE ON evaluations " + _FORGET_SUMMARY,
+    "evaluations_removed": (
+        "AFTER DELETE ON evaluations WHEN COALESCE(OLD.document, '') = '' " + _FORGET_SUMMARY
+    ),
+}
+
+
+def trigger_sql(name: str) -> str:
+    return f'CREATE TRIGGER IF NOT EXISTS "{name}" {TRIGGERS[name]}'
+
+
 class SchemaError(Exception):
     """The file's schema cannot be used or upgraded; the message is for the user."""
 
@@ -210,6 +230,8 @@ def ensure_schema(conn: sqlite3.Connection, transaction: Callable[[], object]) -
                 conn.execute(create_table_sql(name))
             for table, columns in INDEXES:
                 conn.execute(index_sql(table, columns))
+            for name in TRIGGERS:
+                conn.execute(trigger_sql(name))
             _set_version(conn)
         return
     for step in range(version, SCHEMA_VERSION):
@@ -229,16 +251,18 @@ def _complete(conn: sqlite3.Connection, transaction: Callable[[], object]) -> No
     """Add what a current store lacks without a migration: missing tables, columns, indexes."""
     tables = _tables(conn)
     missing_tables = [name for name in TABLES if name not in tables]
+    stored = {table: set(_columns(conn, table)) for table in TABLES if table in tables}
     missing_columns = [
         (table, name, kind)
-        for table in TABLES
-        if table in tables
+        for table, columns in stored.items()
         for name, kind in _declared_columns(table)
-        if name not in _columns(conn, table)
+        if name not in columns
     ]
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     missing_indexes = [(t, c) for t, c in INDEXES if f"idx_{t}_{'_'.join(c)}" not in have]
-    if not (missing_tables or missing_columns or missing_indexes):
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing_triggers = [name for name in TRIGGERS if name not in triggers]
+    if not (missing_tables or missing_columns or missing_indexes or missing_triggers):
         return
     with transaction():  # type: ignore[attr-defined]
         for name in missing_tables:
@@ -247,6 +271,10 @@ def _complete(conn: sqlite3.Connection, transaction: Callable[[], object]) -> No
             conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
         for table, columns in missing_indexes:
             conn.execute(index_sql(table, columns))
+        for name in missing_triggers:
+            conn.execute(trigger_sql(name))
+        # a summary kept before the triggers were there to drop it is not to be trusted
+        conn.execute("DELETE FROM meta WHERE key = ?", [SUMMARY_KEY])
 
 
 Migration = Callable[[sqlite3.Connection], None]

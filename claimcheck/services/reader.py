@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from claimcheck.queries import ARTICLES_SQL, read_checked_claims
+from claimcheck.store.queries import ARTICLES_SQL, read_checked_claims
 
 
 def _connect(db_path: Path) -> sqlite3.Connection | None:

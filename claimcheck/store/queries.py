@@ -1,7 +1,7 @@
 """The read queries the store and the app's fast first screen share.
 
-Kept apart from `store.py` so `tui/reader.py` can run them over plain `sqlite3` without
-importing sqlite-utils at start-up, while both read exactly the same rows.
+Kept apart from the store's other modules so `tui/reader.py` can run them over plain `sqlite3`
+while both read exactly the same rows.
 """
 
 from __future__ import annotations
