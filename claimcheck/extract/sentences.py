@@ -46,6 +46,9 @@ _LONG_RUN = re.compile(r"\S{" + str(_RUN) + ",}")
 # and the rest is blanked (no claim is written in a row of brackets or emoji)
 _PUNCT_RUN = 16
 _LONG_PUNCT = re.compile(r"(?:[^\w\s]|_){" + str(_PUNCT_RUN) + ",}")
+# _LONG_PUNCT's runs once "_" is read as punctuation, and where a _LONG_RUN can start
+_PUNCT_PROBE = re.compile(r"[^\w\s]{" + str(_PUNCT_RUN) + ",}")
+_RUN_AFTER_SPACE = re.compile(r"\s\S{" + str(_RUN) + "}")
 _MASKED_CHARS = re.compile(r"[*`]")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-"})
 
@@ -70,8 +73,11 @@ def prepare_text(text: str) -> str:
     text = text.translate(_HYPHENS)
     # spaCy splits prefixes and suffixes one character at a time: a 6,000-character run of
     # punctuation costs seconds and a megabyte of it minutes. No word is this long, so cut it.
-    text = _LONG_PUNCT.sub(_cut_punct, text)
-    return _LONG_RUN.sub(_cut_run, text)
+    text = _cut_punct_runs(text)
+    # a long run is rare: look for one with a pattern the regex engine scans fast first
+    if _LONG_RUN.match(text) or _RUN_AFTER_SPACE.search(text):
+        text = _LONG_RUN.sub(_cut_run, text)
+    return text
 
 
 _FRONT_MATTER = re.compile(
@@ -92,9 +98,24 @@ def _blank_block(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _cut_punct(match: re.Match[str]) -> str:
-    run = match.group(0)
-    return run[:_PUNCT_RUN] + " " * (len(run) - _PUNCT_RUN)
+def _cut_punct_runs(text: str) -> str:
+    """`_LONG_PUNCT.sub` keeping each run's first characters, found by `_PUNCT_PROBE`.
+
+    With "_" read as "!" a run of `_LONG_PUNCT` is a run of one character class, which the
+    regex engine scans several times faster than the alternation (table rules such as
+    "|---|---|" make runs common in Markdown).
+    """
+    probe = text.replace("_", "!") if "_" in text else text
+    parts: list[str] = []
+    last = 0
+    for m in _PUNCT_PROBE.finditer(probe):
+        a, b = m.span()
+        parts += (text[last:a], text[a : a + _PUNCT_RUN], " " * (b - a - _PUNCT_RUN))
+        last = b
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _cut_run(match: re.Match[str]) -> str:
