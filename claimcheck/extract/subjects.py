@@ -47,7 +47,7 @@ _PREDICATIVE_BEFORE = re.compile(
 # What may stand between a name and its verb: "Eurus even outperforms", "DBRX sets a new".
 _NAME = re.compile(
     r"(?<![\w.@/-])((?:[A-Z][\w.+]*(?:[-–][\w.+]+)*|[a-z][a-z]*(?:[-.][\w+]+)*\d[\w.+-]*)"
-    r"(?:\s+(?:[A-Z0-9][\w.+-]*|[a-z]+\d[\w.]*))?)"
+    r"(?:[ \t](?:[A-Z0-9][\w.+-]*|[a-z]+\d[\w.]*))?)"
 )
 _NOT_NAMES = frozenset(
     re.findall(
