@@ -104,6 +104,13 @@ class BenchmarkInfo:
     primary_metrics: tuple[str, ...] = ()
 
 
+def is_headline(info: BenchmarkInfo | None, metric: str | None) -> bool:
+    """Is a row with this metric one of its benchmark's headline numbers (any metric is, when
+    the benchmark names none; none is, for a benchmark the registry does not know)? Only
+    headline rows are tallied (the judge), compared (the model view) or gapped (the ledger)."""
+    return info is not None and (not info.primary_metrics or metric in info.primary_metrics)
+
+
 @dataclass(frozen=True, eq=False)
 class Domain:
     """What the judge knows about sources and builds beyond models and benchmarks, from the

@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from claimcheck.models import BenchmarkInfo, Evaluation
+from claimcheck.models import BenchmarkInfo, Evaluation, is_headline
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}")
 
@@ -32,9 +32,7 @@ def _pick(rows: Sequence[Evaluation]) -> Evaluation:
 
 
 def _is_primary(e: Evaluation, info: BenchmarkInfo | None) -> bool:
-    if info is None:
-        return False
-    return not info.primary_metrics or e.metric in info.primary_metrics
+    return is_headline(info, e.metric)
 
 
 class _Table:

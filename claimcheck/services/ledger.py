@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.models import Evaluation
+from claimcheck.models import Evaluation, is_headline
 from claimcheck.registry import load_registry
 from claimcheck.store import Store
 
@@ -118,7 +118,7 @@ def _reporting_gaps(
         info = benchmarks.get(e.benchmark_id or "")
         if info is None or e.derived:
             continue
-        if not info.primary_metrics or e.metric in info.primary_metrics:
+        if is_headline(info, e.metric):
             independent[(e.model_id or "", e.benchmark_id or "")].append(e)
     out: dict[str, list[float]] = defaultdict(list)
     for key, reported in sorted(own.items()):

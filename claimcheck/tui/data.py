@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from claimcheck.models import CheckedClaim, CheckedDocument, Document
+from claimcheck.models import is_headline as headline_metric
 
 VERDICT_ORDER = {"contradicted": 0, "overstated": 1, "unverifiable": 2, "supported": 3}
 VERDICT_SYMBOL = {"supported": "✓", "overstated": "≈", "contradicted": "✗", "unverifiable": "?"}
@@ -407,9 +408,7 @@ class ModelRow:
 
 def is_headline(e: Any, info: Any) -> bool:
     """True if `e` is on a headline metric of its benchmark (`info` from the registry)."""
-    if info is None:
-        return False
-    return not info.primary_metrics or e.metric in info.primary_metrics
+    return headline_metric(info, e.metric)
 
 
 def model_rows(evaluations: Sequence[Any], benchmarks: dict[str, Any]) -> list[ModelRow]:
