@@ -111,6 +111,16 @@ def _read_fifo(path: str | os.PathLike[str], limit: int) -> bytes:
         os.close(fd)
 
 
+def umask_mode() -> int:
+    """The mode a plain `open(path, "w")` would give a new file (0o666 less the umask).
+
+    `tempfile.mkstemp` makes its files private (0o600); a report or an export renamed into
+    place from one should be as readable as any other file the user writes."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str, *, prefix: str = "") -> None:
     """Write `text` to `path` whole or not at all: a temporary file beside it, then a rename
     (a reader never sees half a file, and a failed write leaves the old one)."""
@@ -118,6 +128,7 @@ def write_atomic(path: Path, text: str, *, prefix: str = "") -> None:
 
     fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, umask_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)

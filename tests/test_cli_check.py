@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,20 @@ def test_output_file(cli, db: Path, tmp_path: Path) -> None:
     assert unwritable.exit_code == 2 and "cannot write" in unwritable.stderr
     with Store(db) as store:  # refused before anything was checked or stored
         assert store.db["articles"].count == 0
+
+
+def test_a_report_file_is_as_readable_as_any_file_the_user_writes(
+    cli, db: Path, tmp_path: Path
+) -> None:
+    # it is written to a private temporary file and renamed into place; the rename must not
+    # leave it private (0600) where the user's umask says others may read it
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "report.json"
+        assert cli("check", str(SAMPLE_FILES[0]), "--format", "json", "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
 
 
 def test_jobs_2_gives_the_same_report_as_jobs_1(cli, db: Path) -> None:

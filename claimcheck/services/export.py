@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from claimcheck.files import write_atomic
+from claimcheck.files import umask_mode, write_atomic
 from claimcheck.models import CheckedDocument
 from claimcheck.report import REPORT_FORMATS, ReportWriter, render, web_url
 from claimcheck.services.errors import BadInput
@@ -83,6 +83,7 @@ class ReportFile:
         except OSError as exc:
             raise ExportError(f"{self.output}: cannot write the report: {exc.strerror}") from exc
         self.tmp = Path(name)
+        os.fchmod(fd, umask_mode())
         self.fh = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in exit
         return self.fh  # type: ignore[no-any-return]
 
